@@ -1,0 +1,74 @@
+import { ENTITY_KINDS, type EntityKind } from '../server/model/kinds.ts';
+import { RELATION_TYPES, type RelationType } from '../server/model/relations.ts';
+import type { Props } from '../server/ingest/records.ts';
+import { cypher, type CypherQuery } from './query.ts';
+
+/** Queries of the loader. Labels and relationship types are spliced in only from the model's allow-lists. */
+
+export const existingEntities = cypher<{ ids: string[] }, { id: string; kind: EntityKind; hash: string | null; dataset: string | null }>(
+  'ingest.existingEntities',
+  `UNWIND $ids AS id
+   MATCH (e:Entity {id: id})
+   RETURN e.id AS id, e.kind AS kind, e.hash AS hash, e.dataset AS dataset`,
+);
+
+export const datasetEntities = cypher<{ dataset: string }, { id: string }>(
+  'ingest.datasetEntities',
+  `MATCH (e:Entity {dataset: $dataset}) RETURN e.id AS id`,
+);
+
+export const datasetRelations = cypher<{ dataset: string }, { id: string; hash: string | null }>(
+  'ingest.datasetRelations',
+  `MATCH ()-[r]->() WHERE r.dataset = $dataset RETURN r.id AS id, r.hash AS hash`,
+);
+
+const ALL_KIND_LABELS = ENTITY_KINDS.join(':');
+
+/** One upsert per kind: `SET e = props` replaces every property, so a field removed from a fixture goes too. */
+export const upsertEntities: ReadonlyMap<EntityKind, CypherQuery<{ rows: { id: string; props: Props }[] }, never>> = new Map(
+  ENTITY_KINDS.map((kind) => [
+    kind,
+    cypher(
+      `ingest.upsert${kind}`,
+      `UNWIND $rows AS row
+       MERGE (e:Entity {id: row.id})
+       SET e = row.props
+       REMOVE e:${ALL_KIND_LABELS}
+       SET e:${kind}`,
+    ),
+  ]),
+);
+
+export const upsertRelations: ReadonlyMap<
+  RelationType,
+  CypherQuery<{ rows: { id: string; from: string; to: string; props: Props }[] }, { missing: string }>
+> = new Map(
+  RELATION_TYPES.map((type) => [
+    type,
+    cypher(
+      `ingest.upsert${type}`,
+      `UNWIND $rows AS row
+       OPTIONAL MATCH (a:Entity {id: row.from})
+       OPTIONAL MATCH (b:Entity {id: row.to})
+       CALL (row, a, b) {
+         WITH row, a, b WHERE a IS NOT NULL AND b IS NOT NULL
+         MERGE (a)-[r:${type} {id: row.id}]->(b)
+         SET r = row.props
+       }
+       WITH row, a, b WHERE a IS NULL OR b IS NULL
+       RETURN row.id AS missing`,
+    ),
+  ]),
+);
+
+export const deleteRelations = cypher<{ dataset: string; ids: string[] }, never>(
+  'ingest.deleteRelations',
+  `MATCH ()-[r]->() WHERE r.dataset = $dataset AND r.id IN $ids DELETE r`,
+);
+
+export const deleteEntities = cypher<{ dataset: string; ids: string[] }, never>(
+  'ingest.deleteEntities',
+  `UNWIND $ids AS id
+   MATCH (e:Entity {id: id, dataset: $dataset})
+   DETACH DELETE e`,
+);

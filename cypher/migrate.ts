@@ -1,0 +1,49 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+
+const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
+
+export interface Migration {
+  readonly id: string;
+  readonly statements: readonly string[];
+}
+
+/** The migrations in the order they apply: `NNN-name.cypher`, statements ended by `;`. */
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.cypher')).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(path.join(dir, file), 'utf8');
+      const statements = text
+        .split('\n')
+        .filter((line) => !line.trimStart().startsWith('//'))
+        .join('\n')
+        .split(';')
+        .map((statement) => statement.trim())
+        .filter((statement) => statement.length > 0);
+      return { id: file.replace(/\.cypher$/, ''), statements };
+    }),
+  );
+}
+
+/**
+ * Applies the migrations not yet recorded in the database, then waits for indexes to come
+ * online so that the first queries after start use them. Each statement is idempotent
+ * (IF NOT EXISTS), so a migration interrupted half-way is simply applied again.
+ * Schema commands cannot share a transaction with writes, so this runs outside the executor.
+ */
+export async function migrate(driver: Driver, database: string): Promise<string[]> {
+  const applied = new Set(
+    (await driver.executeQuery('MATCH (m:Migration) RETURN m.id AS id', {}, { database })).records.map((r) => String(r.get('id'))),
+  );
+  const pending = (await readMigrations()).filter((migration) => !applied.has(migration.id));
+  for (const migration of pending) {
+    for (const statement of migration.statements) {
+      await driver.executeQuery(statement, {}, { database });
+    }
+    await driver.executeQuery('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: migration.id }, { database });
+  }
+  await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
+  return pending.map((migration) => migration.id);
+}

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { yearOf } from '../model/time-span.ts';
+import type { EntityKind } from '../model/kinds.ts';
+import type { RelationType } from '../model/relations.ts';
+import type { DocumentFixture, EntityFixture, RelationFixture } from './fixture-schema.ts';
+import { relationId } from './validate.ts';
+
+/**
+ * Fixtures flattened into Neo4j properties. Neo4j properties cannot nest, so provenance is two
+ * parallel lists (`sourceIds`, `sourceQuotes`), time spans are flat fields with `startYear` and
+ * `endYear` for indexed ranges, and quantities are one JSON string. `hash` lets a reload tell
+ * "unchanged" from "updated" without comparing every field in Cypher.
+ */
+export type Props = Record<string, string | number | boolean | string[] | null>;
+
+export interface EntityRecord {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly props: Props;
+}
+
+export interface RelationRecord {
+  readonly id: string;
+  readonly type: RelationType;
+  readonly from: string;
+  readonly to: string;
+  readonly props: Props;
+}
+
+type TimeFields = Pick<EntityFixture, 'time'>;
+
+function timeProps({ time }: TimeFields): Props {
+  return {
+    timeStart: time?.start ?? null,
+    timeEnd: time?.end ?? null,
+    timePrecision: time?.precision ?? null,
+    timeText: time?.text ?? null,
+    startYear: time?.start !== undefined ? yearOf(time.start) : time?.end !== undefined ? yearOf(time.end) : null,
+    endYear: time?.end !== undefined ? yearOf(time.end) : time?.start !== undefined ? yearOf(time.start) : null,
+  };
+}
+
+function provenanceProps(sources: EntityFixture['sources'], defaultSource: string): Props {
+  return {
+    sourceIds: sources.map((source) => source.source ?? defaultSource),
+    sourceQuotes: sources.map((source) => source.quote),
+  };
+}
+
+function withHash(props: Props): Props {
+  const hash = createHash('sha1').update(JSON.stringify(props)).digest('base64url');
+  return { ...props, hash };
+}
+
+function nameProps(name: string, aliases: readonly string[]): Props {
+  return { name, aliases: [...aliases], aliasText: aliases.join(' | ') };
+}
+
+export function entityRecord(entity: EntityFixture, dataset: string, defaultSource: string): EntityRecord {
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    props: withHash({
+      id: entity.id,
+      kind: entity.kind,
+      dataset,
+      ...nameProps(entity.name, entity.aliases),
+      description: entity.description,
+      category: entity.category ?? null,
+      status: entity.status ?? null,
+      quantities: entity.quantities.length > 0 ? JSON.stringify(entity.quantities) : null,
+      ...timeProps(entity),
+      ...provenanceProps(entity.sources, defaultSource),
+    }),
+  };
+}
+
+/** A source document is an entity too, so facts can point at it and clients can cite it. */
+export function documentRecord(document: DocumentFixture, dataset: string): EntityRecord {
+  return {
+    id: document.id,
+    kind: 'Source',
+    props: withHash({
+      id: document.id,
+      kind: 'Source',
+      dataset,
+      ...nameProps(document.name, []),
+      description: document.description,
+      category: document.basis,
+      basis: document.basis,
+      url: document.url ?? null,
+      license: document.license ?? null,
+      attribution: document.attribution ?? null,
+      timeStart: document.retrieved ?? null,
+      timePrecision: document.retrieved ? 'day' : null,
+      sourceIds: [document.id],
+      sourceQuotes: [],
+    }),
+  };
+}
+
+export function relationRecord(relation: RelationFixture, dataset: string, defaultSource: string): RelationRecord {
+  const id = relationId(relation);
+  return {
+    id,
+    type: relation.type as RelationType,
+    from: relation.from,
+    to: relation.to,
+    props: withHash({
+      id,
+      dataset,
+      role: relation.role ?? null,
+      effect: relation.effect ?? null,
+      effectFrom: relation.effectFrom ?? null,
+      effectTo: relation.effectTo ?? null,
+      note: relation.note ?? null,
+      ...timeProps(relation),
+      ...provenanceProps(relation.sources, defaultSource),
+    }),
+  };
+}
