@@ -1,0 +1,75 @@
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import { chooseNeo4jWay, type Neo4jWay } from './choose.ts';
+import { containerRuntimeAnswers, startNeo4jContainer } from './container.ts';
+import { embeddedToolsAvailable, startEmbeddedNeo4j } from './embedded.ts';
+
+/** A Neo4j to talk to, however it was got, and how to let it go. */
+export interface Neo4jTarget {
+  readonly way: Neo4jWay;
+  readonly uri: string;
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+  readonly database: string;
+  /** Stops what this process started; a Neo4j of your own is left running. */
+  stop(): Promise<void>;
+}
+
+export interface AcquireOptions {
+  readonly allowContainer: boolean;
+  /** Overrides NEO4J_EMBEDDED_PORT / NEO4J_EMBEDDED_DATA, e.g. a free port and a temp folder for tests. */
+  readonly embeddedPort?: number;
+  readonly embeddedDataDir?: string;
+  readonly log?: (line: string) => void;
+}
+
+const DESCRIPTIONS: Record<Neo4jWay, string> = {
+  uri: 'your Neo4j (NEO4J_URI)',
+  container: 'a container (neo4j:5.26-community)',
+  embedded: 'embedded Neo4j Community 5.26',
+};
+
+/** Gets a Neo4j by the one resolution order shared by `npm start`, `npm test` and the benchmarks. */
+export async function acquireNeo4j(config: Config, options: AcquireOptions): Promise<Neo4jTarget> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const tools = embeddedToolsAvailable();
+  const way = await chooseNeo4jWay({
+    uri: config.NEO4J_URI,
+    allowContainer: options.allowContainer,
+    containerRuntime: containerRuntimeAnswers,
+    ...tools,
+  });
+  const target = await start(way, config, options, log);
+  log(`neo4j: using ${DESCRIPTIONS[way]} at ${target.uri}`);
+  return target;
+}
+
+async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log: (line: string) => void): Promise<Neo4jTarget> {
+  const database = config.NEO4J_DATABASE;
+  switch (way) {
+    case 'uri':
+      return {
+        way,
+        uri: config.NEO4J_URI ?? '',
+        user: config.NEO4J_USER,
+        password: config.NEO4J_PASSWORD,
+        database,
+        stop: async () => {},
+      };
+    case 'container': {
+      const container = await startNeo4jContainer();
+      return { way, uri: container.uri, user: container.user, password: container.password, database, stop: container.stop };
+    }
+    case 'embedded': {
+      const embedded = await startEmbeddedNeo4j({
+        dataDir: path.resolve(options.embeddedDataDir ?? config.NEO4J_EMBEDDED_DATA),
+        boltPort: options.embeddedPort ?? config.NEO4J_EMBEDDED_PORT,
+        heap: config.NEO4J_EMBEDDED_HEAP,
+        pageCache: config.NEO4J_EMBEDDED_PAGECACHE,
+        log,
+      });
+      // Community edition has one user database, `neo4j`; auth is off because it listens on loopback only.
+      return { way, uri: embedded.uri, user: undefined, password: undefined, database: 'neo4j', stop: embedded.stop };
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { inject } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import type { QueryEvent } from '../../cypher/executor.ts';
+import { createApp, type App } from '../../server/yoga.ts';
+
+export interface GraphQLResponse {
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
+}
+
+/** The real app over the run's Neo4j, called through `fetch` without a port; it records every Cypher round-trip. */
+export function testApp(driver: Driver) {
+  const queries: QueryEvent[] = [];
+  const app: App = createApp({ driver, database: inject('neo4j').database, timeoutMs: 10_000, onQuery: (event) => queries.push(event) });
+
+  async function graphql(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse & { roundTrips: number }> {
+    queries.length = 0;
+    const response = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphQLResponse;
+    return { ...body, roundTrips: queries.length };
+  }
+
+  return { app, graphql, queries };
+}
+
+/** The data of a response that must have succeeded. */
+export function dataOf<T>(response: GraphQLResponse): T {
+  if (response.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
+  return response.data as T;
+}

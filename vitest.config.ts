@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS and ESM side by side without an `exports` map: Node (and so Pothos
+    // and Yoga) load the CommonJS one, Vite would pick the ESM one for test files. One instance only.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          // One real Neo4j for the whole run: NEO4J_URI, else a container, else the embedded one.
+          globalSetup: ['tests/support/global-setup.ts'],
+          // The files share that Neo4j and some of them empty it: run them one at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 900_000,
+        },
+      },
+    ],
+  },
+});
