@@ -1,0 +1,59 @@
+import { ENTITY_KINDS, type EntityKind } from '../server/model/kinds.ts';
+import { cypher, type CypherQuery } from './query.ts';
+import type { EntityRow, PageRow } from './rows.ts';
+
+/** Reads of entities: by id (batched), by name or alias, by kind, and near names for NOT_FOUND. */
+
+export const entitiesById = cypher<{ ids: readonly string[] }, { entity: EntityRow }>(
+  'entities.byId',
+  `UNWIND $ids AS id
+   MATCH (e:Entity {id: id})
+   RETURN e {.*} AS entity`,
+);
+
+/**
+ * Each reference is an id, or a name or alias in any case. Names go through the full-text index
+ * (a phrase query, then an exact comparison) so resolution stays an index lookup at any size.
+ */
+export const entitiesByRef = cypher<
+  { refs: readonly { ref: string; lower: string; phrase: string }[] },
+  { ref: string; matches: { id: string; name: string; kind: EntityKind; byId: boolean }[] }
+>(
+  'entities.byRef',
+  `UNWIND $refs AS r
+   CALL (r) {
+     MATCH (e:Entity {id: r.ref})
+     RETURN e, true AS byId
+     UNION
+     CALL db.index.fulltext.queryNodes('entity_text', r.phrase, {limit: 50}) YIELD node AS e
+     WITH e, r WHERE toLower(e.name) = r.lower OR any(alias IN e.aliases WHERE toLower(alias) = r.lower)
+     RETURN e, false AS byId
+   }
+   WITH r, e, byId ORDER BY byId DESC, e.name
+   RETURN r.ref AS ref, collect({id: e.id, name: e.name, kind: e.kind, byId: byId}) AS matches`,
+);
+
+export const nearestNames = cypher<{ query: string; limit: number }, { name: string; id: string; kind: EntityKind }>(
+  'entities.nearestNames',
+  `CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $limit}) YIELD node, score
+   RETURN node.name AS name, node.id AS id, node.kind AS kind`,
+);
+
+const PAGE_LABELS = ['Entity', ...ENTITY_KINDS] as const;
+
+/** A page of entities of one kind (or all), by name. Counting a label alone is answered from Neo4j's count store. */
+export const entitiesPage: ReadonlyMap<EntityKind | 'Entity', CypherQuery<{ offset: number; first: number }, PageRow<EntityRow>>> = new Map(
+  PAGE_LABELS.map((label) => [
+    label,
+    cypher(
+      `entities.page${label}`,
+      `CALL () { MATCH (e:${label}) RETURN count(e) AS total }
+       CALL () {
+         MATCH (e:${label})
+         WITH e ORDER BY e.name, e.id SKIP toInteger($offset) LIMIT toInteger($first)
+         RETURN collect(e {.*}) AS items
+       }
+       RETURN total, items`,
+    ),
+  ]),
+);

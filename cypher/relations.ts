@@ -1,0 +1,44 @@
+import type { RelationType } from '../server/model/relations.ts';
+import { cypher, type CypherQuery } from './query.ts';
+import type { EntityRow, PageRow, RelationProps } from './rows.ts';
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+export interface RelatedRow {
+  readonly relation: RelationProps & { readonly type: RelationType };
+  readonly node: EntityRow;
+  /** Whether the parent is the relation's start: tells `from` and `to` apart when walking BOTH ways. */
+  readonly outgoing: boolean;
+}
+
+export type RelationsPageParams = { ids: readonly string[]; offset: number; first: number };
+export type RelationsPageRow = PageRow<RelatedRow> & { readonly id: string };
+
+const PATTERNS: Record<Direction, (types: string) => string> = {
+  OUT: (types) => `(p)-[r${types}]->(o)`,
+  IN: (types) => `(p)<-[r${types}]-(o)`,
+  BOTH: (types) => `(p)-[r${types}]-(o)`,
+};
+
+/**
+ * One page of the relations of many parents at once, for one set of types and one direction:
+ * what a relation field costs per level of a query, however many parents that level has.
+ * `types` must come from the model's allow-list (the GraphQL layer checks user input against it);
+ * an empty list means every type.
+ */
+export function relationsPage(types: readonly RelationType[], direction: Direction): CypherQuery<RelationsPageParams, RelationsPageRow> {
+  const sorted = [...new Set(types)].sort();
+  const typePattern = sorted.length > 0 ? `:${sorted.join('|')}` : '';
+  return cypher(
+      `relations.page(${direction}${typePattern})`,
+      `UNWIND $ids AS id
+       MATCH (p:Entity {id: id})
+       CALL (p) {
+         MATCH ${PATTERNS[direction](typePattern)}
+         WITH r, o ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id
+         WITH collect({relation: r {.*, type: type(r)}, node: o {.*}, outgoing: startNode(r) = p}) AS matched
+         RETURN size(matched) AS total, matched[$offset..($offset + $first)] AS items
+       }
+       RETURN id, total, items`,
+  );
+}

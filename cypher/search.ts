@@ -1,0 +1,14 @@
+import { cypher } from './query.ts';
+import type { EntityRow, PageRow } from './rows.ts';
+
+export type SearchHit = { readonly node: EntityRow; readonly score: number };
+
+/** Full-text hits over names, aliases and descriptions, best first, optionally of some kinds only. */
+export const searchPage = cypher<{ lucene: string; kinds: readonly string[] | null; offset: number; first: number }, PageRow<SearchHit>>(
+  'search.page',
+  `CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: 1000}) YIELD node, score
+   WHERE $kinds IS NULL OR node.kind IN $kinds
+   WITH node, score ORDER BY score DESC, node.name, node.id
+   WITH collect({node: node {.*}, score: score}) AS matched
+   RETURN size(matched) AS total, matched[$offset..($offset + $first)] AS items`,
+);

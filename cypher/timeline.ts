@@ -1,0 +1,42 @@
+import { cypher } from './query.ts';
+import type { EntityRow, PageRow, RelationRow } from './rows.ts';
+
+export type TimelineRow = { readonly year: number; readonly entity: EntityRow | null; readonly relation: RelationRow | null };
+
+export type TimelineParams = { from: number | null; to: number | null; involving: string | null; offset: number; first: number };
+
+const IN_RANGE = (x: string) => `${x}.startYear IS NOT NULL
+  AND ($from IS NULL OR coalesce(${x}.endYear, ${x}.startYear) >= $from)
+  AND ($to IS NULL OR ${x}.startYear <= $to)`;
+
+/**
+ * Dated entities and dated relations in one sequence. With `involving`: the entity itself, its
+ * dated relations, and the dated entities it is directly related to.
+ */
+export const timelinePage = cypher<TimelineParams, PageRow<TimelineRow>>(
+  'timeline.page',
+  `CALL () {
+     MATCH (e:Entity) WHERE $involving IS NULL AND ${IN_RANGE('e')}
+     RETURN e.startYear AS year, e AS entity, null AS r
+     UNION
+     MATCH ()-[r]->() WHERE $involving IS NULL AND ${IN_RANGE('r')}
+     RETURN r.startYear AS year, null AS entity, r
+     UNION
+     MATCH (e:Entity {id: $involving}) WHERE ${IN_RANGE('e')}
+     RETURN e.startYear AS year, e AS entity, null AS r
+     UNION
+     MATCH (:Entity {id: $involving})-[r]-(e:Entity) WHERE ${IN_RANGE('e')}
+     RETURN e.startYear AS year, e AS entity, null AS r
+     UNION
+     MATCH (:Entity {id: $involving})-[r]-() WHERE ${IN_RANGE('r')}
+     RETURN r.startYear AS year, null AS entity, r
+   }
+   WITH year, entity, r
+   ORDER BY year, CASE WHEN entity IS NULL THEN 1 ELSE 0 END, coalesce(entity.name, r.id)
+   WITH collect({
+     year: year,
+     entity: entity {.*},
+     relation: CASE WHEN r IS NULL THEN null ELSE r {.*, type: type(r), from: properties(startNode(r)), to: properties(endNode(r))} END
+   }) AS matched
+   RETURN size(matched) AS total, matched[$offset..($offset + $first)] AS items`,
+);

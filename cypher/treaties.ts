@@ -1,0 +1,41 @@
+import { TREATY_EFFECT_TYPES } from '../server/model/relations.ts';
+import { cypher } from './query.ts';
+import type { EntityRow, PageRow } from './rows.ts';
+
+export type TreatiesParams = {
+  /** An entity id: treaties acting on it or on anything that lies within it, transitively. */
+  area: string | null;
+  /** Entity ids that must all have signed. */
+  between: readonly string[];
+  from: number | null;
+  to: number | null;
+  offset: number;
+  first: number;
+};
+
+const EFFECTS = TREATY_EFFECT_TYPES.join('|');
+
+// A treaty is in [from, to] when its span overlaps it; an undated treaty only when no range is asked.
+const FILTER = `
+  ($from IS NULL OR coalesce(t.endYear, t.startYear) >= $from)
+  AND ($to IS NULL OR t.startYear <= $to)
+  AND all(party IN $between WHERE EXISTS { (t)<-[:SIGNED]-(:Entity {id: party}) })`;
+
+const PAGE = `
+  WITH DISTINCT t WHERE ${FILTER}
+  WITH t ORDER BY coalesce(t.startYear, 100000), t.name, t.id
+  WITH collect(t {.*}) AS matched
+  RETURN size(matched) AS total, matched[$offset..($offset + $first)] AS items`;
+
+/** Treaties in date order, optionally those acting on an area (or what lies within it) and signed by given parties. */
+export const treatiesPage = cypher<TreatiesParams, PageRow<EntityRow>>(
+  'treaties.page',
+  `CALL () {
+     MATCH (area:Entity {id: $area})<-[:WITHIN*0..]-(:Entity)<-[:${EFFECTS}]-(t:Treaty)
+     RETURN t
+     UNION
+     MATCH (t:Treaty) WHERE $area IS NULL
+     RETURN t
+   }
+   ${PAGE}`,
+);

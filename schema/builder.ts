@@ -1,0 +1,13 @@
+import SchemaBuilder from '@pothos/core';
+import type { Context } from '../server/context.ts';
+
+/** Sets up the schema builder; the types register themselves from schema/types and schema/queries. */
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+}>({
+  defaultFieldNullability: false,
+});
+
+builder.queryType({ description: 'Ask what the knowledge graph knows: entities, their relations, and where each fact comes from.' });

@@ -1,0 +1,50 @@
+import DataLoader from 'dataloader';
+import type { CypherExecutor } from '../../cypher/executor.ts';
+import { relationsPage, type Direction, type RelationsPageRow } from '../../cypher/relations.ts';
+import type { RelationType } from '../../server/model/relations.ts';
+
+export interface RelationsKey {
+  readonly id: string;
+  readonly types: readonly RelationType[];
+  readonly direction: Direction;
+  readonly offset: number;
+  readonly first: number;
+}
+
+const EMPTY_PAGE = { total: 0, items: [] } as const;
+
+/**
+ * Pages of relations of many parents. Keys that share types, direction and page window, which
+ * is every parent of one field at one level of a query, go to Neo4j as one query.
+ */
+export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, Omit<RelationsPageRow, 'id'>, string> {
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, RelationsKey[]>();
+      for (const key of keys) {
+        const group = groups.get(groupKey(key));
+        if (group) group.push(key);
+        else groups.set(groupKey(key), [key]);
+      }
+      const pages = new Map<string, Omit<RelationsPageRow, 'id'>>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const [sample] = group;
+          if (!sample) return;
+          const rows = await executor.read(relationsPage(sample.types, sample.direction), {
+            ids: group.map((key) => key.id),
+            offset: sample.offset,
+            first: sample.first,
+          });
+          for (const row of rows) pages.set(`${groupKey(sample)}|${row.id}`, row);
+        }),
+      );
+      return keys.map((key) => pages.get(`${groupKey(key)}|${key.id}`) ?? EMPTY_PAGE);
+    },
+    { cacheKeyFn: (key) => `${groupKey(key)}|${key.id}` },
+  );
+}
+
+function groupKey(key: RelationsKey): string {
+  return `${key.direction}:${[...key.types].sort().join(',')}:${key.offset}:${key.first}`;
+}

@@ -1,0 +1,81 @@
+import type { ArgBuilder } from '@pothos/core';
+import { ErrorCode, clientError } from '../server/errors.ts';
+import { builder } from './builder.ts';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** Where a page starts and how long it is, from `first` and `after`. */
+export type Window = {
+  readonly offset: number;
+  readonly first: number;
+};
+
+/**
+ * Cursors are opaque to clients: base64url of a position in a list whose order is fixed
+ * (by date, name, then id), so the same cursor gives the same page while the data is unchanged.
+ */
+export function encodeCursor(position: number): string {
+  return Buffer.from(`v1:${position}`).toString('base64url');
+}
+
+export function windowOf(args: { first?: number | null | undefined; after?: string | null | undefined }): Window {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw clientError(ErrorCode.BadUserInput, `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, { argument: 'first' });
+  }
+  if (args.after === null || args.after === undefined) return { offset: 0, first };
+  const match = /^v1:(\d+)$/.exec(Buffer.from(args.after, 'base64url').toString());
+  if (!match?.[1]) {
+    throw clientError(ErrorCode.BadUserInput, '`after` is not a cursor this API gave out; pass an `endCursor` from a previous page.', {
+      argument: 'after',
+    });
+  }
+  return { offset: Number(match[1]) + 1, first };
+}
+
+export interface PageInfoShape {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
+  description: 'Where a page sits in its list (Relay cursor connections).',
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether more items follow this page.' }),
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether items come before this page.' }),
+    startCursor: t.exposeString('startCursor', { nullable: true, description: 'The cursor of the first item on this page.' }),
+    endCursor: t.exposeString('endCursor', { nullable: true, description: 'The cursor of the last item; pass it as `after` for the next page.' }),
+  }),
+});
+
+/** A page in connection form: each item with its cursor, the page info and the total. */
+export interface ConnectionShape<T> {
+  readonly totalCount: number;
+  readonly pageInfo: PageInfoShape;
+  readonly edges: readonly (T & { readonly cursor: string })[];
+}
+
+export function toConnection<T extends object>(page: { total: number; items: readonly T[] }, window: Window): ConnectionShape<T> {
+  const edges = page.items.map((item, index) => ({ ...item, cursor: encodeCursor(window.offset + index) }));
+  return {
+    totalCount: page.total,
+    edges,
+    pageInfo: {
+      hasNextPage: window.offset + page.items.length < page.total,
+      hasPreviousPage: window.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** The arguments every list takes. */
+export function pageArgs(arg: ArgBuilder<typeof builder.$inferSchemaTypes>) {
+  return {
+    first: arg.int({ defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return: 0 to ${MAX_PAGE_SIZE}.` }),
+    after: arg.string({ description: 'Start after this cursor: the `endCursor` of the previous page.' }),
+  };
+}

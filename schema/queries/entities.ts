@@ -1,0 +1,28 @@
+import { entitiesPage } from '../../cypher/entities.ts';
+import { ENTITY_KINDS } from '../../server/model/kinds.ts';
+import { builder } from '../builder.ts';
+import { pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { parseKind } from '../resolve-ref.ts';
+import { entityConnection, entityPage } from '../types/entity-connection.ts';
+import { EntityRef } from '../types/entity-ref.ts';
+
+const EntityConnection = entityConnection('Entity', EntityRef, 'entity');
+
+builder.queryFields((t) => ({
+  entities: t.field({
+    type: EntityConnection,
+    description: 'Entities by name, all or of one kind.',
+    args: {
+      kind: t.arg.string({ description: `Only this kind: one of ${ENTITY_KINDS.join(', ')} (any case).` }),
+      ...pageArgs(t.arg),
+    },
+    resolve: async (_root, args, { executor }) => {
+      const window = windowOf(args);
+      const label = args.kind === null || args.kind === undefined ? 'Entity' : parseKind(args.kind, 'kind', ENTITY_KINDS);
+      const query = entitiesPage.get(label);
+      if (!query) throw new Error(`no page query for ${label}`);
+      const [page] = await executor.read(query, window);
+      return toConnection(entityPage(page ?? { total: 0, items: [] }), window);
+    },
+  }),
+}));

@@ -1,0 +1,34 @@
+import { builder } from '../builder.ts';
+import { EntityRef, NodeRef } from '../types/entity-ref.ts';
+import { ErrorCode, clientError } from '../../server/errors.ts';
+import { MAX_PAGE_SIZE } from '../pagination.ts';
+import { resolveRef } from '../resolve-ref.ts';
+
+builder.queryFields((t) => ({
+  node: t.field({
+    type: NodeRef,
+    nullable: true,
+    description: 'Fetches any object by its global id (Relay); null when there is none.',
+    args: { id: t.arg.id({ required: true, description: 'The id, e.g. "treaty-of-tarbagatai".' }) },
+    resolve: (_root, { id }, { loaders }) => loaders.entityById.load(String(id)),
+  }),
+  nodes: t.field({
+    type: [NodeRef],
+    nullable: { list: false, items: true },
+    description: `Fetches up to ${MAX_PAGE_SIZE} objects by id, in the order given; null for each unknown id.`,
+    args: { ids: t.arg.idList({ required: true, description: 'The ids.' }) },
+    resolve: (_root, { ids }, { loaders }) => {
+      if (ids.length > MAX_PAGE_SIZE) {
+        throw clientError(ErrorCode.BadUserInput, `\`ids\`: at most ${MAX_PAGE_SIZE} at a time; got ${ids.length}.`, { argument: 'ids' });
+      }
+      return Promise.all(ids.map((id) => loaders.entityById.load(String(id))));
+    },
+  }),
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'One entity by its id, or by its name or an alias in any case ("Ili basin"); NOT_FOUND or AMBIGUOUS otherwise.',
+    args: { id: t.arg.id({ required: true, description: 'An id, a name or an alias.' }) },
+    resolve: async (_root, { id }, context) => context.loaders.entityById.load(await resolveRef(context, String(id), 'id')),
+  }),
+}));

@@ -1,0 +1,48 @@
+import { fuzzyQuery, searchWords } from '../../cypher/lucene.ts';
+import { searchPage, type SearchHit } from '../../cypher/search.ts';
+import { ErrorCode, clientError } from '../../server/errors.ts';
+import { ENTITY_KINDS } from '../../server/model/kinds.ts';
+import { builder } from '../builder.ts';
+import { PageInfo, pageArgs, toConnection, windowOf, type ConnectionShape } from '../pagination.ts';
+import { parseKind } from '../resolve-ref.ts';
+import { EntityRef } from '../types/entity-ref.ts';
+
+const SearchEdge = builder.objectRef<SearchHit & { cursor: string }>('SearchEdge').implement({
+  description: 'One search hit.',
+  fields: (t) => ({
+    cursor: t.exposeString('cursor', { description: 'Where this hit sits in the ranking; pass it as `after`.' }),
+    node: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.node }),
+    score: t.exposeFloat('score', { description: 'How well it matches (Lucene score; higher is better, comparable within one search only).' }),
+  }),
+});
+
+const SearchConnection = builder.objectRef<ConnectionShape<SearchHit>>('SearchConnection').implement({
+  description: 'Search hits, best first.',
+  fields: (t) => ({
+    totalCount: t.exposeInt('totalCount', { description: 'How many entities match (counting at most the best 1,000).' }),
+    pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
+    edges: t.field({ type: [SearchEdge], description: 'The hits on this page.', resolve: (c) => c.edges }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  search: t.field({
+    type: SearchConnection,
+    description: 'Full-text search over names, aliases and descriptions: ranked, with prefixes and typos tolerated ("Irkestam" finds the Irkeshtam Pass).',
+    args: {
+      query: t.arg.string({ required: true, description: 'Words to look for.' }),
+      kinds: t.arg.stringList({ description: `Only these kinds (${ENTITY_KINDS.join(', ')}).` }),
+      ...pageArgs(t.arg),
+    },
+    resolve: async (_root, args, { executor }) => {
+      const window = windowOf(args);
+      const words = searchWords(args.query);
+      if (words.length === 0) {
+        throw clientError(ErrorCode.BadUserInput, '`query` needs at least one word of letters or digits.', { argument: 'query' });
+      }
+      const kinds = args.kinds?.map((kind) => parseKind(kind, 'kinds', ENTITY_KINDS)) ?? null;
+      const [page] = await executor.read(searchPage, { lucene: fuzzyQuery(words), kinds, ...window });
+      return toConnection(page ?? { total: 0, items: [] }, window);
+    },
+  }),
+}));

@@ -1,0 +1,58 @@
+import { timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
+import { ErrorCode, clientError } from '../../server/errors.ts';
+import { builder } from '../builder.ts';
+import { PageInfo, pageArgs, toConnection, windowOf, type ConnectionShape } from '../pagination.ts';
+import { resolveRef } from '../resolve-ref.ts';
+import { EntityRef } from '../types/entity-ref.ts';
+import { Relation } from '../types/relation.ts';
+import { TimeSpan, timeSpanOf } from '../types/time-span.ts';
+
+const TimelineEdge = builder.objectRef<TimelineRow & { cursor: string }>('TimelineEdge').implement({
+  description: 'One dated thing: an entity (a treaty, an event…) or a relation (a cession, a signature…).',
+  fields: (t) => ({
+    cursor: t.exposeString('cursor', { description: 'Where this entry sits; pass it as `after`.' }),
+    year: t.exposeInt('year', { description: 'The year it starts, by which the timeline is ordered.' }),
+    time: t.field({
+      type: TimeSpan,
+      nullable: true,
+      description: 'Its full time span.',
+      resolve: (row) => {
+        const dated = row.entity ?? row.relation;
+        return dated ? timeSpanOf(dated) : null;
+      },
+    }),
+    entity: t.field({ type: EntityRef, nullable: true, description: 'The dated entity, when this entry is one.', resolve: (row) => row.entity }),
+    relation: t.field({ type: Relation, nullable: true, description: 'The dated relation, when this entry is one.', resolve: (row) => row.relation }),
+  }),
+});
+
+const TimelineConnection = builder.objectRef<ConnectionShape<TimelineRow>>('TimelineConnection').implement({
+  description: 'A page of the timeline.',
+  fields: (t) => ({
+    totalCount: t.exposeInt('totalCount', { description: 'How many entries match, on all pages.' }),
+    pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
+    edges: t.field({ type: [TimelineEdge], description: 'The entries on this page, earliest first.', resolve: (c) => c.edges }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  timeline: t.field({
+    type: TimelineConnection,
+    description: 'Dated entities and relations in order of time, optionally only those around one entity.',
+    args: {
+      from: t.arg.int({ description: 'Only what still held in or after this year.' }),
+      to: t.arg.int({ description: 'Only what began in or before this year.' }),
+      involving: t.arg.id({ description: 'An id (or name): the entity itself, its dated relations and the dated entities it is related to.' }),
+      ...pageArgs(t.arg),
+    },
+    resolve: async (_root, args, context) => {
+      const window = windowOf(args);
+      if (args.from != null && args.to != null && args.from > args.to) {
+        throw clientError(ErrorCode.BadUserInput, `\`from\` (${args.from}) is after \`to\` (${args.to}).`, { argument: 'from' });
+      }
+      const involving = args.involving == null ? null : await resolveRef(context, String(args.involving), 'involving');
+      const [page] = await context.executor.read(timelinePage, { from: args.from ?? null, to: args.to ?? null, involving, ...window });
+      return toConnection(page ?? { total: 0, items: [] }, window);
+    },
+  }),
+}));

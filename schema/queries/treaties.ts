@@ -1,0 +1,50 @@
+import { treatiesPage } from '../../cypher/treaties.ts';
+import { ErrorCode, clientError } from '../../server/errors.ts';
+import { builder } from '../builder.ts';
+import { MAX_PAGE_SIZE, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { resolveRef } from '../resolve-ref.ts';
+import { entityConnection, entityPage } from '../types/entity-connection.ts';
+import { Treaty } from '../types/treaty.ts';
+
+const TreatyConnection = entityConnection('Treaty', Treaty, 'treaty');
+
+/** Places a treaty can act on: what `affecting` may name. */
+const AREA_KINDS = ['Region', 'Border', 'State', 'Empire', 'Pass'] as const;
+const PARTY_KINDS = ['State', 'Empire'] as const;
+
+builder.queryFields((t) => ({
+  treaties: t.field({
+    type: TreatyConnection,
+    description: 'Treaties in date order, filtered by the area they acted on, their parties and their dates.',
+    args: {
+      affecting: t.arg.string({
+        description:
+          'An id, name or alias of a region, border or other place, in any case ("Ili basin"): treaties that provided for, delimited, adjusted or ceded it or anything lying within it, transitively.',
+      }),
+      between: t.arg.idList({ description: 'Ids (or names) of states or empires that must all be parties.' }),
+      from: t.arg.int({ description: 'Only treaties in force or signed in or after this year.' }),
+      to: t.arg.int({ description: 'Only treaties signed in or before this year.' }),
+      ...pageArgs(t.arg),
+    },
+    resolve: async (_root, args, context) => {
+      const window = windowOf(args);
+      if (args.from != null && args.to != null && args.from > args.to) {
+        throw clientError(ErrorCode.BadUserInput, `\`from\` (${args.from}) is after \`to\` (${args.to}).`, { argument: 'from' });
+      }
+      const between = args.between ?? [];
+      if (between.length > MAX_PAGE_SIZE) throw clientError(ErrorCode.BadUserInput, `\`between\`: at most ${MAX_PAGE_SIZE} parties.`, { argument: 'between' });
+      const [area, parties] = await Promise.all([
+        args.affecting == null ? null : resolveRef(context, args.affecting, 'affecting', AREA_KINDS),
+        Promise.all(between.map((ref) => resolveRef(context, String(ref), 'between', PARTY_KINDS))),
+      ]);
+      const [page] = await context.executor.read(treatiesPage, {
+        area,
+        between: parties,
+        from: args.from ?? null,
+        to: args.to ?? null,
+        ...window,
+      });
+      return toConnection(entityPage(page ?? { total: 0, items: [] }), window);
+    },
+  }),
+}));

@@ -1,0 +1,58 @@
+import type { Direction } from '../../cypher/relations.ts';
+import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../server/model/kinds.ts';
+import type { RelationType } from '../../server/model/relations.ts';
+import { builder } from '../builder.ts';
+import { enumValues } from '../enum-values.ts';
+import { pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { EntityRef, NodeRef } from './entity-ref.ts';
+import { Quantity, SourceRef, quantitiesOf, sourceRefsOf } from './provenance.ts';
+import { RelationConnection, RelationDirection, RelationTypeEnum } from './relation.ts';
+import { TimeSpan, timeSpanOf } from './time-span.ts';
+
+export const EntityKindEnum = builder.enumType('EntityKind', {
+  description: 'The kinds of entity; each is an object type implementing `Entity`.',
+  values: enumValues(ENTITY_KINDS, (kind) => KIND_DESCRIPTIONS[kind]),
+});
+
+builder.interfaceType(NodeRef, {
+  description: 'An object with a globally unique id that `node(id:)` fetches again (Relay).',
+  resolveType: (row) => row.kind,
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The globally unique, stable id: a readable slug such as "ili-valley".' }),
+  }),
+});
+
+builder.interfaceType(EntityRef, {
+  description: 'Anything the knowledge graph holds a node for, with what every entity has: names, time span and sources.',
+  interfaces: [NodeRef],
+  resolveType: (row) => row.kind,
+  fields: (t) => ({
+    kind: t.field({ type: EntityKindEnum, description: 'Which kind of entity this is.', resolve: (row) => row.kind }),
+    name: t.exposeString('name', { description: 'The usual English name.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names and spellings (Kirghiz, Uygur, Irkestam…).' }),
+    description: t.exposeString('description', { description: 'A short description.' }),
+    category: t.exposeString('category', {
+      nullable: true,
+      description: 'A finer kind, e.g. "river basin", "valley" or "prefecture" for a region, "protocol" for a treaty.',
+    }),
+    status: t.exposeString('status', { nullable: true, description: 'A state the source reports: "planned", "undemarcated", "not recognised"…' }),
+    time: t.field({ type: TimeSpan, nullable: true, description: 'When it existed, happened or was signed.', resolve: (row) => timeSpanOf(row) }),
+    quantities: t.field({ type: [Quantity], description: 'Figures the sources give for it.', resolve: (row) => quantitiesOf(row) }),
+    sources: t.field({ type: [SourceRef], description: 'The sentences it is taken from.', resolve: (row) => sourceRefsOf(row) }),
+    relations: t.field({
+      type: RelationConnection,
+      description: 'Every relation of this entity, of the given types (all if none) and direction: for exploring what no typed field names.',
+      args: {
+        types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types.' }),
+        direction: t.arg({ type: RelationDirection, defaultValue: 'BOTH', description: 'Which way to follow them.' }),
+        ...pageArgs(t.arg),
+      },
+      resolve: async (row, args, { loaders }) => {
+        const window = windowOf(args);
+        const types: readonly RelationType[] = args.types ?? [];
+        const direction: Direction = args.direction ?? 'BOTH';
+        return toConnection(await loaders.relationsOf.load({ id: row.id, types, direction, ...window }), window);
+      },
+    }),
+  }),
+});

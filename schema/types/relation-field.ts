@@ -1,0 +1,32 @@
+import type { ArgBuilder } from '@pothos/core';
+import type { Direction, RelatedRow } from '../../cypher/relations.ts';
+import type { EntityRow } from '../../cypher/rows.ts';
+import type { Context } from '../../server/context.ts';
+import type { RelationType } from '../../server/model/relations.ts';
+import type { builder } from '../builder.ts';
+import { pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { RelationConnection } from './relation.ts';
+
+export interface RelationFieldSpec {
+  readonly types: readonly RelationType[];
+  readonly direction: Direction;
+  readonly description: string;
+}
+
+/**
+ * The options of a field that pages through an entity's relations of some types in one
+ * direction, batched across every parent at the same level of the query (see
+ * schema/loaders/relation-loaders.ts). Use as `t.field(relationField(t.arg, spec))`.
+ */
+export function relationField(arg: ArgBuilder<typeof builder.$inferSchemaTypes>, spec: RelationFieldSpec) {
+  return {
+    type: RelationConnection,
+    description: spec.description,
+    args: pageArgs(arg),
+    resolve: async (entity: EntityRow, args: { first?: number | null; after?: string | null }, { loaders }: Context) => {
+      const window = windowOf(args);
+      const page = await loaders.relationsOf.load({ id: entity.id, types: spec.types, direction: spec.direction, ...window });
+      return toConnection<RelatedRow>(page, window);
+    },
+  };
+}

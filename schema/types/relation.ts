@@ -1,0 +1,92 @@
+import type { ObjectFieldBuilder } from '@pothos/core';
+import type { RelatedRow, Direction } from '../../cypher/relations.ts';
+import type { EntityRow, RelationProps, RelationRow } from '../../cypher/rows.ts';
+import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../server/model/relations.ts';
+import { builder } from '../builder.ts';
+import { enumValues } from '../enum-values.ts';
+import { PageInfo, type ConnectionShape } from '../pagination.ts';
+import { EntityRef } from './entity-ref.ts';
+import { SourceRef, sourceRefsOf } from './provenance.ts';
+import { TimeSpan, timeSpanOf } from './time-span.ts';
+
+export const RelationDirection = builder.enumType('RelationDirection', {
+  description: 'Which way to follow relations from an entity.',
+  values: {
+    OUT: { value: 'OUT', description: 'Relations that start at this entity (it is the subject).' },
+    IN: { value: 'IN', description: 'Relations that end at this entity (it is the object).' },
+    BOTH: { value: 'BOTH', description: 'Both ways.' },
+  } as const,
+});
+
+export const RelationTypeEnum = builder.enumType('RelationType', {
+  description: 'The allowed types of relation between entities.',
+  values: enumValues(RELATION_TYPES, (type) => RELATION_RULES[type].description),
+});
+
+type Fields<Shape> = ObjectFieldBuilder<typeof builder.$inferSchemaTypes, Shape>;
+
+/** The qualifiers every relation carries, on edges and on stand-alone relations alike. */
+function qualifierFields<Shape>(t: Fields<Shape>, props: (shape: Shape) => RelationProps & { type: RelationType }) {
+  return {
+    relationId: t.id({ description: 'The stable id of the relation.', resolve: (shape) => props(shape).id }),
+    type: t.field({ type: RelationTypeEnum, description: 'What kind of relation this is.', resolve: (shape) => props(shape).type }),
+    label: t.string({ description: 'How the relation reads from its subject, e.g. "signed".', resolve: (shape) => RELATION_RULES[props(shape).type].label }),
+    role: t.string({ nullable: true, description: 'The role of the subject, e.g. "party" or "north side".', resolve: (shape) => props(shape).role }),
+    effect: t.string({ nullable: true, description: 'What the relation changed, in words, e.g. "in Russia\'s favour".', resolve: (shape) => props(shape).effect }),
+    effectFrom: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'Who gave something up by it (of a cession or adjustment).',
+      resolve: (shape, _args, { loaders }) => loadOptional(loaders.entityById, props(shape).effectFrom),
+    }),
+    effectTo: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'Who gained by it.',
+      resolve: (shape, _args, { loaders }) => loadOptional(loaders.entityById, props(shape).effectTo),
+    }),
+    time: t.field({ type: TimeSpan, nullable: true, description: 'When the relation held or took effect.', resolve: (shape) => timeSpanOf(props(shape)) }),
+    note: t.string({ nullable: true, description: 'A remark on the relation.', resolve: (shape) => props(shape).note }),
+    sources: t.field({ type: [SourceRef], description: 'The sentences the relation is taken from.', resolve: (shape) => sourceRefsOf(props(shape)) }),
+  };
+}
+
+function loadOptional(loader: { load(id: string): Promise<EntityRow | null> }, id: string | null | undefined): Promise<EntityRow | null> | null {
+  // Neo4j drops null properties, so an absent qualifier arrives as undefined.
+  return id == null ? null : loader.load(id);
+}
+
+export const Relation = builder.objectRef<RelationRow>('Relation').implement({
+  description: 'A typed, directed fact between two entities, with its qualifiers and sources.',
+  fields: (t) => ({
+    ...qualifierFields(t, (row) => row),
+    from: t.field({ type: EntityRef, description: 'The subject of the relation.', resolve: (row) => row.from }),
+    to: t.field({ type: EntityRef, description: 'The object of the relation.', resolve: (row) => row.to }),
+  }),
+});
+
+type EdgeShape = RelatedRow & { readonly cursor: string };
+
+export const RelationEdge = builder.objectRef<EdgeShape>('RelationEdge').implement({
+  description: 'A related entity and the relation that joins it, with its qualifiers and sources.',
+  fields: (t) => ({
+    cursor: t.exposeString('cursor', { description: 'Where this edge sits in the list; pass it as `after`.' }),
+    node: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (edge) => edge.node }),
+    direction: t.field({
+      type: RelationDirection,
+      description: 'OUT when the parent entity is the subject of the relation, IN when it is the object.',
+      resolve: (edge) => (edge.outgoing ? 'OUT' : 'IN') as Direction,
+    }),
+    ...qualifierFields(t, (edge) => edge.relation),
+  }),
+});
+
+export const RelationConnection = builder.objectRef<ConnectionShape<RelatedRow>>('RelationConnection').implement({
+  description: 'A page of relations of an entity.',
+  fields: (t) => ({
+    totalCount: t.exposeInt('totalCount', { description: 'How many relations match, on all pages.' }),
+    pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
+    edges: t.field({ type: [RelationEdge], description: 'The relations on this page.', resolve: (c) => c.edges }),
+    nodes: t.field({ type: [EntityRef], description: 'The related entities on this page, for when the relation itself is not needed.', resolve: (c) => c.edges.map((e) => e.node) }),
+  }),
+});

@@ -1,0 +1,7 @@
+import { defineEntityType } from './define-entity-type.ts';
+import { POLITY_FIELDS } from './polity-fields.ts';
+
+export const State = defineEntityType('State', {
+  ...POLITY_FIELDS,
+  within: { types: ['WITHIN'], direction: 'OUT', description: 'The larger place it lies within.' },
+});

@@ -1,0 +1,58 @@
+import type { TimeProps } from '../../cypher/rows.ts';
+import { TIME_PRECISIONS, type TimePrecision } from '../../server/model/time-span.ts';
+import { builder } from '../builder.ts';
+import { enumValues } from '../enum-values.ts';
+
+interface PartialDateShape {
+  readonly iso: string;
+}
+
+const PartialDate = builder.objectRef<PartialDateShape>('PartialDate').implement({
+  description: 'A date known to the year, the month or the day.',
+  fields: (t) => ({
+    iso: t.exposeString('iso', { description: 'As written in the source data: "1862", "2009-08" or "1991-08-31".' }),
+    year: t.int({ description: 'The year (negative before the common era).', resolve: ({ iso }) => Number.parseInt(iso, 10) }),
+    month: t.int({ nullable: true, description: 'The month, 1 to 12, when known.', resolve: ({ iso }) => part(iso, 1) }),
+    day: t.int({ nullable: true, description: 'The day of the month, when known.', resolve: ({ iso }) => part(iso, 2) }),
+  }),
+});
+
+function part(iso: string, index: number): number | null {
+  const piece = iso.replace(/^-/, '').split('-')[index];
+  return piece === undefined ? null : Number(piece);
+}
+
+export const TimePrecisionEnum = builder.enumType('TimePrecision', {
+  description: 'How precisely the source dates something.',
+  values: enumValues(TIME_PRECISIONS, (p) => `Known to the ${p}.`, (p) => p.toUpperCase()),
+});
+
+interface TimeSpanShape {
+  readonly start: PartialDateShape | null;
+  readonly end: PartialDateShape | null;
+  readonly precision: TimePrecision;
+  readonly text: string | null;
+}
+
+export const TimeSpan = builder.objectRef<TimeSpanShape>('TimeSpan').implement({
+  description: 'When something happened or held: a single date (start = end), a range such as 1862–77, or an open span.',
+  fields: (t) => ({
+    start: t.field({ type: PartialDate, nullable: true, description: 'The first date it held, if known.', resolve: (span) => span.start }),
+    end: t.field({ type: PartialDate, nullable: true, description: 'The last date it held, if known.', resolve: (span) => span.end }),
+    precision: t.field({ type: TimePrecisionEnum, description: 'How precise the bounds are.', resolve: (span) => span.precision }),
+    text: t.exposeString('text', { nullable: true, description: 'The wording of the source, e.g. "mid-19th century".' }),
+  }),
+});
+
+/** The time span stored on an entity or relation, or null when undated. */
+export function timeSpanOf(props: TimeProps): TimeSpanShape | null {
+  if (props.timePrecision === null || props.timePrecision === undefined) return null;
+  const start = props.timeStart ?? null;
+  const end = props.timeEnd ?? null;
+  return {
+    start: start === null ? null : { iso: start },
+    end: end === null ? null : { iso: end },
+    precision: props.timePrecision as TimePrecision,
+    text: props.timeText ?? null,
+  };
+}

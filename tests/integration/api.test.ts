@@ -1,0 +1,193 @@
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeed, testDriver } from '../support/database.ts';
+import { dataOf, testApp } from '../support/app.ts';
+
+let driver: Driver;
+let graphql: ReturnType<typeof testApp>['graphql'];
+
+beforeAll(async () => {
+  driver = testDriver();
+  await loadSeed(driver);
+  graphql = testApp(driver).graphql;
+});
+afterAll(() => driver.close());
+
+type Page<T> = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: T[] };
+type Named = { id: string; name: string };
+
+describe('treaties', () => {
+  it('answers the Ili basin question with the treaties that adjusted or delimited it or the valley within it', async () => {
+    const result = await graphql('{ treaties(affecting: "Ili basin") { totalCount edges { node { id name } } } }');
+    const { treaties } = dataOf<{ treaties: Page<{ node: Named }> }>(result);
+    // Date order; the later protocols are undated in the article, so they come last.
+    expect(treaties.edges.map((e) => e.node.id)).toEqual([
+      'treaty-of-saint-petersburg-1881',
+      'ili-dzungarian-alatau-agreement-1915',
+      'saint-petersburg-later-protocols',
+    ]);
+    expect(treaties.totalCount).toBe(3);
+  });
+
+  it('takes an id, a name or an alias in any case', async () => {
+    for (const affecting of ['ili-river-basin', 'ILI RIVER BASIN', 'ili basin']) {
+      const { treaties } = dataOf<{ treaties: { totalCount: number } }>(await graphql('query ($a: String) { treaties(affecting: $a) { totalCount } }', { a: affecting }));
+      expect(treaties.totalCount).toBe(3);
+    }
+  });
+
+  it('filters by parties and years, in date order, and pages with stable cursors', async () => {
+    const all = dataOf<{ treaties: Page<{ node: Named & { time: { start: { year: number } } } }> }>(
+      await graphql('{ treaties(between: ["russian-empire", "Qing Empire"], from: 1850, to: 1900) { totalCount edges { node { id name time { start { year } } } } } }'),
+    ).treaties;
+    const years = all.edges.map((e) => e.node.time.start.year);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    expect(years.every((y) => y >= 1850 && y <= 1900)).toBe(true);
+    expect(all.edges.map((e) => e.node.id)).toContain('treaty-of-tarbagatai-1864');
+
+    const first = dataOf<{ treaties: Page<{ node: Named }> }>(await graphql('{ treaties(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }')).treaties;
+    expect(first.edges).toHaveLength(2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = dataOf<{ treaties: Page<{ node: Named }> }>(
+      await graphql('query ($after: String) { treaties(first: 2, after: $after) { edges { node { id } } } }', { after: first.pageInfo.endCursor }),
+    ).treaties;
+    const whole = dataOf<{ treaties: Page<{ node: Named }> }>(await graphql('{ treaties(first: 4) { edges { node { id } } } }')).treaties;
+    expect([...first.edges, ...next.edges].map((e) => e.node.id)).toEqual(whole.edges.map((e) => e.node.id));
+  });
+
+  it('walks parties and their relations with typed fields, qualifiers and sources', async () => {
+    const { entity } = dataOf<{ entity: { name: string; parties: { nodes: Named[] }; affects: { edges: { type: string; effect: string | null; effectTo: Named | null; sources: { quote: string }[] }[] } } }>(
+      await graphql(`{ entity(id: "china-kyrgyzstan-border-agreement-2009") { name ... on Treaty {
+        parties { nodes { id name } }
+        affects { edges { type effect effectTo { id name } sources { quote source { id } } } } } } }`),
+    );
+    expect(entity.parties.nodes.map((n) => n.id).sort()).toEqual(['china', 'kyrgyzstan']);
+    const cession = entity.affects.edges.find((e) => e.type === 'CEDES' && e.effectTo?.id === 'china');
+    expect(cession?.sources[0]?.quote).toMatch(/Uzengi-Kush/);
+  });
+});
+
+describe('search', () => {
+  it('tolerates typos and ranks with a score', async () => {
+    const { search } = dataOf<{ search: Page<{ score: number; node: Named }> }>(await graphql('{ search(query: "Irkestam") { totalCount edges { score node { id name } } } }'));
+    expect(search.edges[0]?.node.id).toBe('irkeshtam-pass');
+    const scores = search.edges.map((e) => e.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('filters by kind', async () => {
+    const { search } = dataOf<{ search: Page<{ node: { kind: string } }> }>(await graphql('{ search(query: "border", kinds: ["Treaty"]) { edges { node { kind } } } }'));
+    expect(search.edges.length).toBeGreaterThan(0);
+    expect(new Set(search.edges.map((e) => e.node.kind))).toEqual(new Set(['Treaty']));
+  });
+});
+
+describe('entity, entities, node, nodes', () => {
+  it('fetches by id and by name, and refetches through node', async () => {
+    const data = dataOf<{ a: Named; b: Named; node: Named; nodes: (Named | null)[] }>(
+      await graphql('{ a: entity(id: "bedel-pass") { id name } b: entity(id: "Irkestam pass") { id name } node(id: "tian-shan") { id ... on Entity { name } } nodes(ids: ["kyrgyzstan", "no-such-id"]) { id } }'),
+    );
+    expect(data.a.id).toBe('bedel-pass');
+    expect(data.b.id).toBe('irkeshtam-pass');
+    expect(data.node.name).toMatch(/Tian Shan/);
+    expect(data.nodes).toEqual([{ id: 'kyrgyzstan' }, null]);
+  });
+
+  it('lists entities of one kind with totalCount', async () => {
+    const { entities } = dataOf<{ entities: Page<{ node: { kind: string } }> }>(await graphql('{ entities(kind: "pass", first: 2) { totalCount edges { node { kind } } } }'));
+    expect(entities.totalCount).toBe(3);
+    expect(entities.edges.map((e) => e.node.kind)).toEqual(['Pass', 'Pass']);
+  });
+
+  it('gives structured time spans with precision and the source wording', async () => {
+    const { entity } = dataOf<{ entity: { time: { start: { year: number }; end: { year: number }; precision: string; text: string } } }>(
+      await graphql('{ entity(id: "dungan-revolt") { time { start { year } end { year } precision text } } }'),
+    );
+    expect(entity.time).toEqual({ start: { year: 1862 }, end: { year: 1877 }, precision: 'YEAR', text: '1862–77' });
+  });
+});
+
+describe('timeline, path, stats', () => {
+  it('orders dated entities and relations, around one entity when asked', async () => {
+    const { timeline } = dataOf<{ timeline: Page<{ year: number; entity: Named | null; relation: { type: string } | null }> }>(
+      await graphql('{ timeline(involving: "bedel-pass", first: 50) { totalCount edges { year entity { id name } relation { type } } } }'),
+    );
+    const years = timeline.edges.map((e) => e.year);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    expect(timeline.edges.map((e) => e.entity?.id)).toEqual(expect.arrayContaining(['bedel-pass-reopening-2024', 'bedel-pass-full-development']));
+    const ranged = dataOf<{ timeline: Page<{ year: number }> }>(await graphql('{ timeline(from: 1990, to: 2000, first: 100) { edges { year } } }')).timeline;
+    expect(ranged.edges.length).toBeGreaterThan(0);
+  });
+
+  it('finds the shortest connections between two entities', async () => {
+    const { path } = dataOf<{ path: { length: number; nodes: Named[]; relations: { type: string; from: Named; to: Named }[] }[] }>(
+      await graphql('{ path(from: "azimbek-beknazarov", to: "china", maxHops: 4) { length nodes { id } relations { type from { id } to { id } } } }'),
+    );
+    expect(path.length).toBeGreaterThan(0);
+    for (const p of path) {
+      expect(p.nodes[0]?.id).toBe('azimbek-beknazarov');
+      expect(p.nodes.at(-1)?.id).toBe('china');
+      expect(p.relations).toHaveLength(p.length);
+    }
+  });
+
+  it('counts entities and relations by kind', async () => {
+    const { stats } = dataOf<{ stats: { entityCount: number; relationCount: number; entities: { kind: string; count: number }[] } }>(
+      await graphql('{ stats { entityCount relationCount entities { kind count } } }'),
+    );
+    const { records } = await driver.executeQuery('MATCH (e:Entity) RETURN count(e) AS n');
+    expect(stats.entityCount).toBe(records[0]?.get('n'));
+    expect(stats.entities.find((e) => e.kind === 'Pass')?.count).toBe(3);
+    expect(stats.relationCount).toBeGreaterThan(100);
+  });
+});
+
+describe('round-trips', () => {
+  it('are bounded by the depth of the query, not by the number of rows', async () => {
+    const result = await graphql(`{ treaties(first: 100) { edges { node { name
+      parties { edges { role node { name ... on State { signed { nodes { name } } } ... on Empire { signed { nodes { name } } } } } } } } } }`);
+    const data = dataOf<{ treaties: Page<{ node: { parties: Page<{ node: { signed?: { nodes: Named[] } } }> } }> }>(result);
+    const parties = data.treaties.edges.flatMap((e) => e.node.parties.edges);
+    expect(parties.length).toBeGreaterThan(10);
+    // treaties (1) + their parties (1) + the parties' treaties (1): three levels, three round-trips.
+    expect(result.roundTrips).toBe(3);
+  });
+});
+
+describe('errors', () => {
+  it('AMBIGUOUS lists the candidates', async () => {
+    // Two entities share no name in the seed, so ask through a name the test data makes ambiguous.
+    await driver.executeQuery(`CREATE (:Entity:Region {id: 'test-ambiguous-a', kind: 'Region', name: 'Twin Valley', aliases: [], aliasText: '', description: 'x', sourceIds: [], sourceQuotes: []}),
+                                      (:Entity:Region {id: 'test-ambiguous-b', kind: 'Region', name: 'Twin Valley', aliases: [], aliasText: '', description: 'y', sourceIds: [], sourceQuotes: []})`);
+    try {
+      const result = await graphql('{ treaties(affecting: "twin valley") { totalCount } }');
+      expect(result.errors?.[0]?.extensions?.code).toBe('AMBIGUOUS');
+      expect(result.errors?.[0]?.extensions?.candidates).toHaveLength(2);
+      expect(result.errors?.[0]?.message).toMatch(/test-ambiguous-a/);
+    } finally {
+      await driver.executeQuery(`MATCH (e:Entity) WHERE e.id STARTS WITH 'test-ambiguous' DETACH DELETE e`);
+    }
+  });
+
+  it('NOT_FOUND gives the nearest names', async () => {
+    const result = await graphql('{ treaties(affecting: "Ili vally") { totalCount } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(result.errors?.[0]?.message).toMatch(/Ili Valley/);
+  });
+
+  it('BAD_USER_INPUT for bad arguments, with no Cypher or stack trace', async () => {
+    const cases = [
+      '{ treaties(first: 101) { totalCount } }',
+      '{ treaties(after: "bm90IGEgY3Vyc29y") { totalCount } }',
+      '{ path(from: "china", to: "kyrgyzstan", maxHops: 7) { length } }',
+      '{ search(query: "!!!") { totalCount } }',
+      '{ entities(kind: "Planet") { totalCount } }',
+      '{ treaties(affecting: "Azimbek Beknazarov") { totalCount } }',
+    ];
+    for (const query of cases) {
+      const result = await graphql(query);
+      expect(result.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(result.errors)).not.toMatch(/MATCH|stack|at .*\.ts/);
+    }
+  });
+});
