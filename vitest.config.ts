@@ -10,6 +10,9 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
+    // Integration files share one Neo4j and some of them empty it: run files one at a time
+    // (a root-only option; unit files are quick either way).
+    fileParallelism: false,
     projects: [
       {
         extends: true,
@@ -22,8 +25,6 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           // One real Neo4j for the whole run: NEO4J_URI, else a container, else the embedded one.
           globalSetup: ['tests/support/global-setup.ts'],
-          // The files share that Neo4j and some of them empty it: run them one at a time.
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 900_000,
         },

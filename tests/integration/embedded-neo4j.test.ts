@@ -1,0 +1,141 @@
+// The embedded Neo4j launcher (server/neo4j/embedded.ts + neo4j-embedded/): it answers Cypher over
+// Bolt, stops cleanly, can be restarted on the same data and port, and never outlives its parent.
+// Needs `java` and `mvn` on PATH; the first run builds the launcher (downloads ~100 MB into ~/.m2).
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
+import { describe, it, expect } from 'vitest';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+
+const CHILD_SCRIPT = fileURLToPath(new URL('./embedded-neo4j-child.ts', import.meta.url));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    if (err instanceof Error && 'code' in err && err.code === 'ESRCH') return false;
+    throw err;
+  }
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return !alive(pid);
+}
+
+async function returnOne(uri: string): Promise<number> {
+  const driver = neo4j.driver(uri);
+  try {
+    const { records } = await driver.executeQuery('RETURN 1 AS n');
+    const n: unknown = records[0]?.get('n');
+    return neo4j.isInt(n) ? n.toNumber() : Number.NaN;
+  } finally {
+    await driver.close();
+  }
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'tianshan-embedded-'));
+}
+
+describe('embedded Neo4j', () => {
+  it('answers Cypher over Bolt, stops without leaving the JVM, and restarts on the same data and port', { timeout: 600_000 }, async () => {
+    const dataDir = tempDir();
+    let db: EmbeddedNeo4j | undefined;
+    try {
+      db = await startEmbeddedNeo4j({ dataDir, heap: '1g', pageCache: '128m' });
+      expect(db.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
+      expect(alive(db.pid)).toBe(true);
+      expect(await returnOne(db.uri)).toBe(1);
+
+      const driver = neo4j.driver(db.uri);
+      await driver.executeQuery('CREATE (:Probe {name: $name})', { name: 'kept' });
+      await driver.close();
+
+      const firstPid = db.pid;
+      const port = Number(new URL(db.uri.replace(/^bolt:/, 'http:')).port);
+      await db.stop();
+      db = undefined;
+      expect(alive(firstPid)).toBe(false);
+
+      // Same directory and port again: the store lock and the port must both have been released.
+      db = await startEmbeddedNeo4j({ dataDir, boltPort: port, heap: '1g', pageCache: '128m' });
+      expect(db.uri).toBe(`bolt://127.0.0.1:${port}`);
+      const again = neo4j.driver(db.uri);
+      const { records } = await again.executeQuery('MATCH (p:Probe) RETURN p.name AS name');
+      await again.close();
+      expect(records.map((r) => r.get('name'))).toEqual(['kept']);
+
+      const secondPid = db.pid;
+      await db.stop();
+      db = undefined;
+      expect(alive(secondPid)).toBe(false);
+    } finally {
+      await db?.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports the launcher\'s reason when it cannot start (port taken)', { timeout: 180_000 }, async () => {
+    const first = tempDir();
+    const second = tempDir();
+    const db = await startEmbeddedNeo4j({ dataDir: first, heap: '512m', pageCache: '64m', log: () => {} });
+    try {
+      const port = Number(db.uri.slice(db.uri.lastIndexOf(':') + 1));
+      const attempt = startEmbeddedNeo4j({ dataDir: second, boltPort: port, heap: '512m', pageCache: '64m', log: () => {} });
+      await expect(attempt).rejects.toThrow(/failed to start: .*Address already in use[\s\S]*--- launcher stderr[\s\S]*debug\.log/);
+    } finally {
+      await db.stop();
+      fs.rmSync(first, { recursive: true, force: true });
+      fs.rmSync(second, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the JVM down when the Node process that started it is SIGKILLed', { timeout: 300_000 }, async () => {
+    const dataDir = tempDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    let jvmPid: number | undefined;
+    try {
+      jvmPid = await new Promise<number>((resolve, reject) => {
+        let stdout = '';
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk: string) => {
+          stdout += chunk;
+          const match = /JVM_PID (\d+)\n/.exec(stdout);
+          if (match?.[1] !== undefined) resolve(Number(match[1]));
+        });
+        child.once('exit', (code, signal) =>
+          reject(new Error(`child exited before printing the JVM pid (${code ?? signal})\n${stderr}`)),
+        );
+      });
+      expect(alive(jvmPid)).toBe(true);
+
+      // SIGKILL: no 'exit' handler runs in the child; only the closing of the JVM's stdin pipe is left.
+      const childGone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await childGone;
+
+      expect(await waitUntilGone(jvmPid, 30_000)).toBe(true);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      // Should the assertion above fail, do not leave the JVM behind for the rest of the suite.
+      if (jvmPid !== undefined && alive(jvmPid)) process.kill(jvmPid, 'SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
