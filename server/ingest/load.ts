@@ -1,7 +1,7 @@
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import * as q from '../../cypher/ingest.ts';
 import type { EntityKind } from '../model/kinds.ts';
-import { readDataset } from './read-dataset.ts';
+import { readDataset, type ParsedDataset } from './read-dataset.ts';
 import { documentRecord, entityRecord, relationRecord, type EntityRecord, type RelationRecord } from './records.ts';
 import { validateDataset } from './validate.ts';
 
@@ -30,7 +30,11 @@ export interface LoadOptions {
  * twice changes nothing; a changed fixture updates in place; items dropped from the files go.
  */
 export async function loadDataset(executor: CypherExecutor, dir: string, options: LoadOptions = {}): Promise<LoadReport> {
-  const parsed = await readDataset(dir);
+  return loadParsedDataset(executor, await readDataset(dir), options);
+}
+
+/** The same for a dataset already in memory, e.g. one a generator made (see bench/). */
+export async function loadParsedDataset(executor: CypherExecutor, parsed: ParsedDataset, options: LoadOptions = {}): Promise<LoadReport> {
   const datasetId = parsed.dataset.id;
   const defined = new Set([...parsed.dataset.documents.map((d) => d.id), ...parsed.entities.map((e) => e.id)]);
   const outside = [...new Set(parsed.relations.flatMap((r) => [r.from, r.to, r.effectFrom, r.effectTo]))].filter(
