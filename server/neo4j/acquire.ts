@@ -1,3 +1,4 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { chooseNeo4jWay, type Neo4jWay } from './choose.ts';
@@ -61,15 +62,61 @@ async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log
       return { way, uri: container.uri, user: container.user, password: container.password, database, stop: container.stop };
     }
     case 'embedded': {
+      const dataDir = path.resolve(options.embeddedDataDir ?? config.NEO4J_EMBEDDED_DATA);
+      // Community edition has one user database, `neo4j`; auth is off because it listens on loopback only.
+      const embeddedTarget = (uri: string, stop: () => Promise<void>): Neo4jTarget => ({
+        way,
+        uri,
+        user: undefined,
+        password: undefined,
+        database: 'neo4j',
+        stop,
+      });
+      // A store can be open in one JVM only: `npm run load` next to a running `npm start` uses its Neo4j.
+      const running = await runningEmbedded(dataDir);
+      if (running) {
+        log(`neo4j: the embedded Neo4j of ${dataDir} is already running (pid ${running.pid}); using it`);
+        return embeddedTarget(running.uri, async () => {});
+      }
       const embedded = await startEmbeddedNeo4j({
-        dataDir: path.resolve(options.embeddedDataDir ?? config.NEO4J_EMBEDDED_DATA),
+        dataDir,
         boltPort: options.embeddedPort ?? config.NEO4J_EMBEDDED_PORT,
         heap: config.NEO4J_EMBEDDED_HEAP,
         pageCache: config.NEO4J_EMBEDDED_PAGECACHE,
         log,
       });
-      // Community edition has one user database, `neo4j`; auth is off because it listens on loopback only.
-      return { way, uri: embedded.uri, user: undefined, password: undefined, database: 'neo4j', stop: embedded.stop };
+      const marker = path.join(dataDir, RUNNING_MARKER);
+      await writeFile(marker, JSON.stringify({ uri: embedded.uri, pid: embedded.pid }));
+      return embeddedTarget(embedded.uri, async () => {
+        await rm(marker, { force: true });
+        await embedded.stop();
+      });
     }
   }
+}
+
+/** Written into the data folder while this process's embedded Neo4j runs, so other processes can find it. */
+const RUNNING_MARKER = 'tianshan-running.json';
+
+async function runningEmbedded(dataDir: string): Promise<{ uri: string; pid: number } | undefined> {
+  let marker: { uri: string; pid: number };
+  try {
+    marker = JSON.parse(await readFile(path.join(dataDir, RUNNING_MARKER), 'utf8')) as { uri: string; pid: number };
+  } catch (error) {
+    // No marker, or a torn one: nothing we know of is running.
+    if (errorCode(error) === 'ENOENT' || error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  try {
+    process.kill(marker.pid, 0); // signal 0 only asks whether the process exists
+    return marker;
+  } catch (error) {
+    // A marker left by a JVM that was killed: start afresh.
+    if (errorCode(error) === 'ESRCH') return undefined;
+    throw error;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
