@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_KEYS, loadConfig } from '../../server/config.ts';
+import { NEO4J_IMAGE } from '../../server/neo4j/container.ts';
+
+interface Service {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string>;
+  ports?: string[];
+  volumes?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+}
+
+const compose = parse(await readFile('docker-compose.yml', 'utf8')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const dockerfile = await readFile('Dockerfile', 'utf8');
+const { neo4j, server } = compose.services as { neo4j: Service; server: Service };
+
+/** `docker compose up` cannot run on machines without Docker; this keeps the files true to the code. */
+describe('docker-compose.yml and the Dockerfile', () => {
+  it('run the same Neo4j image as the tests, with a healthcheck and a volume', () => {
+    expect(neo4j.image).toBe(NEO4J_IMAGE);
+    expect(neo4j.healthcheck?.test.join(' ')).toMatch(/cypher-shell/);
+    const volume = neo4j.volumes?.[0]?.split(':');
+    expect(volume?.[1]).toBe('/data');
+    expect(Object.keys(compose.volumes)).toContain(volume?.[0]);
+  });
+
+  it('wire the server to Neo4j with variables the configuration accepts', () => {
+    const environment = server.environment ?? {};
+    for (const key of Object.keys(environment)) expect(CONFIG_KEYS).toContain(key);
+    const config = loadConfig(environment);
+    const bolt = new URL(config.NEO4J_URI ?? '');
+    expect(bolt.hostname).toBe('neo4j');
+    expect(neo4j.ports).toContain(`${bolt.port}:${bolt.port}`);
+    expect(neo4j.environment?.NEO4J_AUTH).toBe(`${config.NEO4J_USER}/${config.NEO4J_PASSWORD}`);
+    expect(config.HOST).toBe('0.0.0.0');
+    expect(server.depends_on?.neo4j?.condition).toBe('service_healthy');
+  });
+
+  it('publish the port the server listens on', () => {
+    const config = loadConfig(server.environment ?? {});
+    expect(server.ports).toContain(`${config.PORT}:${config.PORT}`);
+    expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${config.PORT}$`, 'm'));
+    expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "server\/main\.ts"\]$/m);
+  });
+
+  it('copy every folder the server needs at run time', () => {
+    for (const folder of ['server', 'schema', 'cypher', 'fixtures']) expect(dockerfile).toMatch(new RegExp(`^COPY ${folder} ${folder}$`, 'm'));
+  });
+});
