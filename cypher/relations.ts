@@ -36,8 +36,11 @@ export function relationsPage(types: readonly RelationType[], direction: Directi
        CALL (p) {
          MATCH ${PATTERNS[direction](typePattern)}
          WITH r, o ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id
-         WITH collect({relation: r {.*, type: type(r)}, node: o {.*}, outgoing: startNode(r) = p}) AS matched
-         RETURN size(matched) AS total, matched[$offset..($offset + $first)] AS items
+         // Count everything, but read properties only for the page returned.
+         WITH collect(r) AS matched
+         RETURN size(matched) AS total,
+                [rel IN matched[$offset..($offset + $first)] |
+                  {relation: rel {.*, type: type(rel)}, node: properties(CASE WHEN startNode(rel) = p THEN endNode(rel) ELSE startNode(rel) END), outgoing: startNode(rel) = p}] AS items
        }
        RETURN id, total, items`,
   );

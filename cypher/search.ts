@@ -9,6 +9,6 @@ export const searchPage = cypher<{ lucene: string; kinds: readonly string[] | nu
   `CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: 1000}) YIELD node, score
    WHERE $kinds IS NULL OR node.kind IN $kinds
    WITH node, score ORDER BY score DESC, node.name, node.id
-   WITH collect({node: node {.*}, score: score}) AS matched
-   RETURN size(matched) AS total, matched[$offset..($offset + $first)] AS items`,
+   WITH collect([node, score]) AS matched
+   RETURN size(matched) AS total, [hit IN matched[$offset..($offset + $first)] | {node: properties(hit[0]), score: hit[1]}] AS items`,
 );

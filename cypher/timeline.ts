@@ -33,10 +33,11 @@ export const timelinePage = cypher<TimelineParams, PageRow<TimelineRow>>(
    }
    WITH year, entity, r
    ORDER BY year, CASE WHEN entity IS NULL THEN 1 ELSE 0 END, coalesce(entity.name, r.id)
-   WITH collect({
-     year: year,
-     entity: entity {.*},
-     relation: CASE WHEN r IS NULL THEN null ELSE r {.*, type: type(r), from: properties(startNode(r)), to: properties(endNode(r))} END
-   }) AS matched
-   RETURN size(matched) AS total, matched[$offset..($offset + $first)] AS items`,
+   WITH collect([year, entity, r]) AS matched
+   RETURN size(matched) AS total, [entry IN matched[$offset..($offset + $first)] | {
+     year: entry[0],
+     entity: properties(entry[1]),
+     // A one-element comprehension binds the relation to a name, which a map projection needs.
+     relation: [rel IN [entry[2]] WHERE rel IS NOT NULL | rel {.*, type: type(rel), from: properties(startNode(rel)), to: properties(endNode(rel))}][0]
+   }] AS items`,
 );

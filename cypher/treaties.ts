@@ -24,8 +24,9 @@ const FILTER = `
 const PAGE = `
   WITH DISTINCT t WHERE ${FILTER}
   WITH t ORDER BY coalesce(t.startYear, 100000), t.name, t.id
-  WITH collect(t {.*}) AS matched
-  RETURN size(matched) AS total, matched[$offset..($offset + $first)] AS items`;
+  // Count every match, but read properties only for the page returned.
+  WITH collect(t) AS matched
+  RETURN size(matched) AS total, [x IN matched[$offset..($offset + $first)] | x {.*}] AS items`;
 
 /** Treaties in date order, optionally those acting on an area (or what lies within it) and signed by given parties. */
 export const treatiesPage = cypher<TreatiesParams, PageRow<EntityRow>>(
