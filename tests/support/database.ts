@@ -14,7 +14,8 @@ export function testDriver(): Driver {
 }
 
 export function testExecutor(driver: Driver): CypherExecutor {
-  return new CypherExecutor(driver, { database: inject('neo4j').database, timeoutMs: 10_000 });
+  // Generous: loads share two cores with other test processes.
+  return new CypherExecutor(driver, { database: inject('neo4j').database, timeoutMs: 120_000 });
 }
 
 /** Empties the database but keeps its schema (constraints, indexes, migrations). */
