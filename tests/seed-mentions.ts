@@ -78,7 +78,7 @@ export const SEED_MENTIONS: readonly { mention: string; kind: string }[] = [
   { mention: 'Republic of China', kind: 'State' },
   { mention: 'Taipei', kind: 'Region' },
   { mention: 'ROC', kind: 'State' },
-  { mention: 'One China principle', kind: 'Treaty' },
+  { mention: 'One China principle', kind: 'Policy' },
 
   // History: Belt and Road, investment, ETLO, Uyghurs
   { mention: 'Belt and Road Initiative', kind: 'Event' },

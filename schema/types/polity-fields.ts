@@ -17,6 +17,7 @@ export const POLITY_FIELDS = {
   constituents: { types: ['PART_OF'], direction: 'IN', description: 'Its constituent polities.' },
   leaders: { types: ['LED'], direction: 'IN', description: 'People who led it (`role` says how).' },
   events: { types: ['PARTICIPATED_IN', 'INITIATED'], direction: 'OUT', description: 'Events it took part in or began.' },
+  follows: { types: ['FOLLOWS'], direction: 'OUT', description: 'Policies and principles it acts under.' },
   regardsAsThreat: { types: ['REGARDS_AS_THREAT'], direction: 'OUT', description: 'Organisations it considers a security threat.' },
 } as const satisfies Record<string, RelationFieldSpec>;
 

@@ -13,6 +13,7 @@ export const ENTITY_KINDS = [
   'Border',
   'Event',
   'Organisation',
+  'Policy',
   'Source',
 ] as const;
 
@@ -32,6 +33,7 @@ export const KIND_DESCRIPTIONS: Record<EntityKind, string> = {
   Border: 'A land border between states, with its length and tripoints.',
   Event: 'Something that happened or is planned: a revolt, revolution, initiative, protest, opening or rivalry.',
   Organisation: 'An organisation, movement or company.',
+  Policy: 'A policy or principle that polities follow, such as the One China principle.',
   Source: 'A document that facts are taken from: an article, a map series, a background note.',
 };
 

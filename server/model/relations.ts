@@ -16,7 +16,7 @@ const POLITIES = ['State', 'Empire'] as const satisfies readonly EntityKind[];
 const PLACES = ['Region', 'State', 'Empire'] as const satisfies readonly EntityKind[];
 const ACTORS = ['Person', 'Group', 'Organisation', 'State', 'Empire'] as const satisfies readonly EntityKind[];
 const ANY: readonly EntityKind[] = [
-  'Empire', 'State', 'Treaty', 'Person', 'Group', 'Region', 'Pass', 'Border', 'Event', 'Organisation', 'Source',
+  'Empire', 'State', 'Treaty', 'Person', 'Group', 'Region', 'Pass', 'Border', 'Event', 'Organisation', 'Policy', 'Source',
 ];
 
 export const RELATION_RULES = {
@@ -173,10 +173,10 @@ export const RELATION_RULES = {
     description: 'An event or treaty changed something, as `effect` says.',
   },
   CONCERNS: {
-    from: ['Event', 'Treaty'],
+    from: ['Event', 'Treaty', 'Policy'],
     to: ANY,
     label: 'concerns',
-    description: 'What an event or treaty is about, when no narrower relation fits.',
+    description: 'What an event, treaty or policy is about, when no narrower relation fits.',
   },
   LED_TO: {
     from: ['Event', 'Treaty'],
@@ -195,6 +195,12 @@ export const RELATION_RULES = {
     to: ['Organisation', 'Group'],
     label: 'regards as a threat',
     description: 'A polity considers an organisation a security threat.',
+  },
+  FOLLOWS: {
+    from: POLITIES,
+    to: ['Policy'],
+    label: 'follows',
+    description: 'A polity acts under a policy or principle.',
   },
   DEPICTS: {
     from: ['Source'],
