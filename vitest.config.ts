@@ -13,6 +13,9 @@ export default defineConfig({
     // Integration files share one Neo4j and some of them empty it: run files one at a time
     // (a root-only option; unit files are quick either way).
     fileParallelism: false,
+    // The load test measures heap after a full GC: the only reading that is not noise (root-only too).
+    pool: 'forks',
+    poolOptions: { forks: { execArgv: ['--expose-gc'] } },
     projects: [
       {
         extends: true,

@@ -1,5 +1,7 @@
-import neo4j, { type Driver, type ManagedTransaction, type Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionMode } from 'neo4j-driver';
 import { ErrorCode, clientError } from '../server/errors.ts';
+import { toClientError } from './driver-errors.ts';
+import type { SessionTracker } from './sessions.ts';
 import type { CypherQuery } from './query.ts';
 
 export interface ExecutorOptions {
@@ -10,6 +12,8 @@ export interface ExecutorOptions {
   readonly metadata?: Record<string, string>;
   /** Called after each round-trip: for debug logs and metrics. */
   readonly onQuery?: (event: QueryEvent) => void;
+  /** Shared by the process's executors: counts open sessions, and refuses new ones at shutdown. */
+  readonly sessions?: SessionTracker;
 }
 
 export interface QueryEvent {
@@ -24,12 +28,6 @@ export interface QueryEvent {
 export interface WriteTransaction {
   run<P extends Record<string, unknown>, R>(query: CypherQuery<P, R>, params: P): Promise<R[]>;
 }
-
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
-const TIMED_OUT = new Set([
-  'Neo.ClientError.Transaction.TransactionTimedOut',
-  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-]);
 
 /**
  * The one place that runs Cypher. One executor per request (it counts that request's
@@ -48,29 +46,37 @@ export class CypherExecutor {
     return this.#roundTrips;
   }
 
+  /** Runs one read query in a read transaction, retried by the driver on transient errors. */
   async read<P extends Record<string, unknown>, R>(query: CypherQuery<P, R>, params: P): Promise<R[]> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead((tx) => this.#run(tx, query, params), this.#txConfig());
-    } catch (error) {
-      throw translate(error);
-    } finally {
-      await session.close();
-    }
+    return this.#inSession(neo4j.session.READ, (session) => session.executeRead((tx) => this.#run(tx, query, params), this.#txConfig()));
   }
 
-  /** Runs `work` in one write transaction, retried as a whole on transient errors. */
+  /**
+   * Runs `work` in one write transaction, retried as a whole on transient errors. It commits
+   * together or not at all: if the connection is lost before the commit, Neo4j rolls it back.
+   */
   async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    return this.#inSession(neo4j.session.WRITE, (session) =>
+      session.executeWrite((tx) => work({ run: (query, params) => this.#run(tx, query, params) }), this.#txConfig()),
+    );
+  }
+
+  async #inSession<T>(mode: SessionMode, use: (session: Session) => Promise<T>): Promise<T> {
+    const { sessions } = this.options;
+    if (sessions && !sessions.enter()) {
+      throw clientError(ErrorCode.ServiceUnavailable, 'The server is shutting down; try again shortly.');
+    }
     try {
-      return await session.executeWrite(
-        (tx) => work({ run: (query, params) => this.#run(tx, query, params) }),
-        this.#txConfig(),
-      );
+      const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode });
+      try {
+        return await use(session);
+      } finally {
+        await session.close();
+      }
     } catch (error) {
-      throw translate(error);
+      throw toClientError(error);
     } finally {
-      await session.close();
+      sessions?.leave();
     }
   }
 
@@ -90,25 +96,4 @@ export class CypherExecutor {
       this.options.onQuery?.({ name: query.name, text: query.text, params, ms: performance.now() - started, ok });
     }
   }
-}
-
-/** Driver errors become our own codes; the original is kept as `cause` for the server log only. */
-function translate(error: unknown): unknown {
-  if (!isNeo4jError(error)) return error;
-  if (UNAVAILABLE.has(error.code)) {
-    return withCause(clientError(ErrorCode.ServiceUnavailable, 'The database is not reachable right now; try again shortly.'), error);
-  }
-  if (TIMED_OUT.has(error.code)) {
-    return withCause(clientError(ErrorCode.Timeout, 'The query took too long and was stopped; ask for less (smaller `first`, fewer hops).'), error);
-  }
-  return error;
-}
-
-function isNeo4jError(error: unknown): error is Neo4jError {
-  return error instanceof neo4j.Neo4jError;
-}
-
-function withCause<E extends Error>(error: E, cause: unknown): E {
-  Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
-  return error;
 }

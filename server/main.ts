@@ -1,50 +1,79 @@
-import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CypherExecutor } from '../cypher/executor.ts';
 import { migrate } from '../cypher/migrate.ts';
-import { loadConfig } from './config.ts';
+import { SessionTracker } from '../cypher/sessions.ts';
+import { loadConfig, type Config } from './config.ts';
 import { StartupError, messageOf } from './errors.ts';
+import { appPolicy } from './http-policy.ts';
 import { listen } from './listen.ts';
+import { createLogger, type Logger } from './log.ts';
 import { acquireNeo4j } from './neo4j/acquire.ts';
 import { createDriver, verifyNeo4j } from './neo4j/driver.ts';
 import { describeLoad, seedIfEmpty } from './seed.ts';
+import { RequestDrain, shutDown } from './shutdown.ts';
 import { createApp } from './yoga.ts';
 
-/** `npm start`: get Neo4j, prepare it, load the seed if empty, serve GraphQL. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const target = await acquireNeo4j(config, { allowContainer: false });
+/** `npm start`: get Neo4j, prepare it, load the seed if empty, serve GraphQL, and stop cleanly on a signal. */
+async function main(config: Config, log: Logger): Promise<void> {
+  const neo4jLog = log.child({ component: 'neo4j' });
+  const target = await acquireNeo4j(config, { allowContainer: false, log: (line) => neo4jLog.info(line) });
   const stopTarget = onceOnly(() => target.stop());
   process.once('exit', () => void stopTarget());
-  const driver = createDriver(target, { poolSize: config.NEO4J_POOL_SIZE });
+  const driver = createDriver(target, {
+    poolSize: config.NEO4J_POOL_SIZE,
+    connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
+    maxRetryTimeMs: config.NEO4J_MAX_RETRY_TIME_MS,
+  });
   await verifyNeo4j(driver, target);
   const applied = await migrate(driver, target.database);
-  if (applied.length > 0) console.error(`neo4j: applied migrations ${applied.join(', ')}`);
+  if (applied.length > 0) neo4jLog.info('applied migrations', { migrations: applied });
   if (config.LOAD_SEED) {
     const executor = new CypherExecutor(driver, { database: target.database, timeoutMs: 120_000 });
     const report = await seedIfEmpty(executor, config.SEED_DATASET);
-    if (report) console.error(`seed: ${describeLoad(report)}`);
+    if (report) log.info(`seed: ${describeLoad(report)}`, { dataset: config.SEED_DATASET });
   }
-  const app = createApp({ driver, database: target.database, timeoutMs: config.NEO4J_TX_TIMEOUT_MS });
-  const server = await listen(app, config.HOST, config.PORT);
-  const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
-  console.log(`Tianshan GraphQL (GraphiQL) at http://${shown}:${config.PORT}/graphql`);
-
-  const shutdown = async (signal: string) => {
-    console.error(`${signal}: shutting down`);
-    await closeServer(server);
-    await driver.close();
-    await stopTarget();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
+  const sessions = new SessionTracker();
+  const app = createApp({
+    driver,
+    sessions,
+    database: target.database,
+    timeoutMs: config.NEO4J_TX_TIMEOUT_MS,
+    curationTokens: config.CURATION_TOKENS,
+    policy: appPolicy(config),
+    log,
+    readyTimeoutMs: config.READY_TIMEOUT_MS,
+    processMetrics: true,
   });
+  const server = await listen(app, config.HOST, config.PORT);
+  const drain = new RequestDrain(server);
+  // PORT=0 asks the kernel for a free port: show the one we got.
+  const { port } = server.address() as AddressInfo;
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  log.info('listening', { host: config.HOST, port });
+  // The one human line, on stdout: what a person starting the server looks for.
+  console.log(`Tianshan GraphQL (GraphiQL) at http://${shown}:${port}/graphql`);
+
+  const shutdown = (signal: string) => () =>
+    void shutDown({
+      signal,
+      drain,
+      sessions,
+      driver,
+      stopNeo4j: stopTarget,
+      graceMs: config.SHUTDOWN_GRACE_MS,
+      txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS,
+      log,
+    }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  // `once`: a second signal during the shutdown gets Node's default, an immediate exit (the JVM
+  // still stops, on the EOF of its stdin), for whoever does not want to wait out the grace period.
+  process.once('SIGTERM', shutdown('SIGTERM'));
+  process.once('SIGINT', shutdown('SIGINT'));
 }
 
 function onceOnly(stop: () => Promise<void>): () => Promise<void> {
@@ -52,8 +81,14 @@ function onceOnly(stop: () => Promise<void>): () => Promise<void> {
   return () => (stopping ??= stop());
 }
 
-main().catch((error: unknown) => {
+/** Before the configuration is read (or when it is invalid), log at the default level. */
+let log = createLogger({ level: 'info' });
+try {
+  const config = loadConfig();
+  log = createLogger({ level: config.LOG_LEVEL });
+  await main(config, log);
+} catch (error) {
   // A known start-up problem is one line a person can act on; anything else keeps its message, not a stack.
-  console.error(error instanceof StartupError ? `tianshan: ${error.message}` : `tianshan: failed to start: ${messageOf(error)}`);
+  log.error(error instanceof StartupError ? `tianshan: ${error.message}` : `tianshan: failed to start: ${messageOf(error)}`);
   process.exit(1);
-});
+}

@@ -1,0 +1,155 @@
+// Which driver errors are retried (by the driver's managed transactions, within
+// NEO4J_MAX_RETRY_TIME_MS) and which client code each becomes. The table pins the driver's own
+// rule, so a driver upgrade that changes it fails here; the rest uses a real driver against
+// loopback listeners that misbehave the way a stopped or hung Neo4j does.
+import { once } from 'node:events';
+import { createServer, type Server, type Socket } from 'node:net';
+import { GraphQLError } from 'graphql';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterEach, describe, expect, it } from 'vitest';
+import { classifyDriverError, toClientError, type DriverErrorKind } from '../../cypher/driver-errors.ts';
+import { CypherExecutor } from '../../cypher/executor.ts';
+import { ping } from '../../cypher/health.ts';
+import { ErrorCode } from '../../server/errors.ts';
+import { createDriver } from '../../server/neo4j/driver.ts';
+
+function driverError(code: string, message = `a ${code}`): InstanceType<typeof neo4j.Neo4jError> {
+  return new neo4j.Neo4jError(message, code, '50N42', 'error: general processing exception');
+}
+
+describe('classifying driver errors', () => {
+  const cases: [code: string, retried: boolean, kind: DriverErrorKind][] = [
+    // The query's own fault: retrying cannot help, so it fails at once and is masked for the client.
+    ['Neo.ClientError.Statement.SyntaxError', false, 'other'],
+    ['Neo.ClientError.Schema.ConstraintValidationFailed', false, 'other'],
+    ['Neo.ClientError.Statement.ParameterMissing', false, 'other'],
+    ['Neo.ClientError.Security.Unauthorized', false, 'other'],
+    // Stopped by Neo4j after NEO4J_TX_TIMEOUT_MS: retrying would only take as long again.
+    ['Neo.ClientError.Transaction.TransactionTimedOut', false, 'timeout'],
+    ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', false, 'timeout'],
+    // Database gone or busy: retried within the bound, then SERVICE_UNAVAILABLE.
+    ['ServiceUnavailable', true, 'unavailable'],
+    ['SessionExpired', true, 'unavailable'],
+    ['Neo.TransientError.General.DatabaseUnavailable', true, 'unavailable'],
+    ['Neo.TransientError.Transaction.DeadlockDetected', true, 'unavailable'],
+    ['Neo.TransientError.Transaction.LockClientStopped', true, 'unavailable'],
+  ];
+
+  it.each(cases)('%s: retried by the driver %s, classified %s', (code, retried, kind) => {
+    const error = driverError(code);
+    expect(neo4j.isRetryableError(error)).toBe(retried);
+    expect(classifyDriverError(error)).toBe(kind);
+  });
+
+  it('treats the pool giving up or being closed as unavailable (the driver gives those no code)', () => {
+    expect(classifyDriverError(driverError('N/A', 'Connection acquisition timed out in 2000 ms. Pool status: Active conn count = 50, Idle conn count = 0.'))).toBe('unavailable');
+    expect(classifyDriverError(driverError('N/A', 'Pool is closed, it is no more able to serve requests.'))).toBe('unavailable');
+    expect(classifyDriverError(driverError('N/A', 'Cannot pack this value'))).toBe('other');
+  });
+
+  it('leaves errors that are not the driver\'s alone', () => {
+    const error = new TypeError('a bug');
+    expect(classifyDriverError(error)).toBe('other');
+    expect(toClientError(error)).toBe(error);
+  });
+
+  it('gives the client a coded error and keeps the driver error as a cause that is not serialised', () => {
+    const cause = driverError('ServiceUnavailable', 'Failed to connect to server 10.0.0.1:7687');
+    const translated = toClientError(cause);
+    expect(translated).toBeInstanceOf(GraphQLError);
+    const error = translated as GraphQLError;
+    expect(error.extensions['code']).toBe(ErrorCode.ServiceUnavailable);
+    expect(error.cause).toBe(cause);
+    expect(JSON.stringify(error.toJSON())).not.toContain('10.0.0.1');
+  });
+});
+
+/** A TCP listener on loopback that does something unhelpful with each connection, and counts them. */
+async function misbehavingServer(onConnection: (socket: Socket) => void): Promise<{ server: Server; uri: string; connections: () => number }> {
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    onConnection(socket);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  const close = server.close.bind(server);
+  server.close = (callback) => {
+    for (const socket of sockets) socket.destroy();
+    return close(callback);
+  };
+  return { server, uri: `bolt://127.0.0.1:${address.port}`, connections: () => connections };
+}
+
+async function readFails(driver: Driver): Promise<{ error: unknown; ms: number }> {
+  const executor = new CypherExecutor(driver, { database: 'neo4j', timeoutMs: 1_000 });
+  const started = performance.now();
+  try {
+    await executor.read(ping, {});
+  } catch (error) {
+    return { error, ms: performance.now() - started };
+  }
+  throw new Error('the read succeeded against a server that cannot answer');
+}
+
+function codeOf(error: unknown): unknown {
+  return error instanceof GraphQLError ? error.extensions['code'] : error;
+}
+
+describe('a real driver against a Neo4j that cannot answer', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  async function setUp(onConnection: (socket: Socket) => void, options: { connectTimeoutMs?: number; maxRetryTimeMs: number }) {
+    const peer = await misbehavingServer(onConnection);
+    const driver = createDriver({ way: 'uri', uri: peer.uri, user: undefined, password: undefined, database: 'neo4j', stop: async () => {} }, { poolSize: 4, ...options });
+    cleanups.push(async () => {
+      await driver.close();
+      await new Promise<void>((resolve) => peer.server.close(() => resolve()));
+    });
+    return { driver, connections: peer.connections };
+  }
+
+  it('retries a lost connection once within the default bound, then fails SERVICE_UNAVAILABLE', async () => {
+    const { driver, connections } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 500 });
+    const { error, ms } = await readFails(driver);
+    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    // The driver waits 0.8-1.2 s before its second try; by then 500 ms have passed, so no third.
+    expect(connections()).toBe(2);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('tries more often under a longer bound, and never past it', async () => {
+    const { driver, connections } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 1_500 });
+    const { error, ms } = await readFails(driver);
+    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    // Tries at about 0 s, 1 s (within 1.5 s: one more) and 3 s (past it: the last).
+    expect(connections()).toBe(3);
+    expect(ms).toBeLessThan(4_500);
+  });
+
+  it('gives up on a server that accepts but never answers after NEO4J_CONNECT_TIMEOUT_MS', async () => {
+    const { driver } = await setUp(() => {}, { connectTimeoutMs: 300, maxRetryTimeMs: 0 });
+    const { error, ms } = await readFails(driver);
+    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect(ms).toBeGreaterThanOrEqual(250);
+    expect(ms).toBeLessThan(1_500);
+  });
+
+  it('reports a closed driver (the process stopping) as SERVICE_UNAVAILABLE', async () => {
+    const { driver } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 0 });
+    await readFails(driver); // the driver makes its pool on first use; only then is there one to close
+    await driver.close();
+    const { error } = await readFails(driver);
+    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect((error as Error).cause).toMatchObject({ message: expect.stringMatching(/^Pool is closed/) });
+  });
+});
