@@ -3,12 +3,16 @@
  * split into words of letters and digits, or quoted as a phrase with its quotes escaped.
  */
 
-/** Words of a search, lower-cased, without any character Lucene treats as syntax. */
+/** No name has a longer word; a fuzzy query on a much longer one makes Lucene give up ("automaton too large"). */
+export const MAX_WORD_LENGTH = 64;
+
+/** Words of a search, lower-cased, without any character Lucene treats as syntax, at most 16 of them. */
 export function searchWords(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0)
+    .map((word) => word.slice(0, MAX_WORD_LENGTH))
     .slice(0, 16);
 }
 

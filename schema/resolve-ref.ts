@@ -4,12 +4,18 @@ import type { Context } from '../server/context.ts';
 import { ErrorCode, clientError } from '../server/errors.ts';
 import type { EntityKind } from '../server/model/kinds.ts';
 
+/** Ids are slugs of at most 200 characters, and names are shorter still. */
+const MAX_REF_LENGTH = 300;
+
 /**
  * Turns what a person typed (an id, a name or an alias, in any case) into one entity id, or
  * a clear error: NOT_FOUND with the nearest names, AMBIGUOUS with the candidates, or
  * BAD_USER_INPUT when it names an entity of a kind the argument does not take.
  */
 export async function resolveRef(context: Context, ref: string, argument: string, kinds?: readonly EntityKind[]): Promise<string> {
+  if (ref.length > MAX_REF_LENGTH) {
+    throw clientError(ErrorCode.BadUserInput, `\`${argument}\`: at most ${MAX_REF_LENGTH} characters; no id, name or alias is longer.`, { argument });
+  }
   const matches = await context.loaders.entitiesMatchingRef.load(ref);
   if (matches.length === 0) {
     const words = searchWords(ref);
