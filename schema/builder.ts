@@ -11,3 +11,6 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Ask what the knowledge graph knows: entities, their relations, and where each fact comes from.' });
+builder.mutationType({
+  description: 'Curate the knowledge graph: each write needs an editor bearer token, is checked as a fixture is, and is one transaction.',
+});

@@ -7,6 +7,7 @@ import './types/event.ts';
 import './types/group.ts';
 import './types/organisation.ts';
 import './types/pass.ts';
+import './types/policy.ts';
 import './types/person.ts';
 import './types/region.ts';
 import './types/source.ts';
@@ -19,5 +20,8 @@ import './queries/search.ts';
 import './queries/timeline.ts';
 import './queries/path.ts';
 import './queries/stats.ts';
+import './mutations/entities.ts';
+import './mutations/relations.ts';
+import './mutations/attach-source.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { curationTokensSchema } from './auth.ts';
 import { StartupError } from './errors.ts';
 
 /**
@@ -30,6 +31,50 @@ const schema = z.object({
   SEED_DATASET: z.string().min(1).default('fixtures/china-kyrgyzstan-border'),
   LOAD_SEED: boolean.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+  // Curation
+  /**
+   * Bearer tokens for mutations: comma-separated `role:token` pairs, e.g. `editor:<token>,reader:<token>`.
+   * `editor` may write; `reader` is refused writes (reads need no token). Tokens: 32+ characters
+   * (`openssl rand -hex 32`). Unset: no editor, so every mutation is refused.
+   */
+  CURATION_TOKENS: curationTokensSchema.optional(),
+
+  // Observability and lifecycle
+  /** How long a new Bolt connection, or a free one from the pool, may take before a query fails SERVICE_UNAVAILABLE. */
+  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  /** A transaction that failed transiently is tried again while no more than this has passed since its first try (the driver waits ~1 s, doubling, before each new try). */
+  NEO4J_MAX_RETRY_TIME_MS: z.coerce.number().int().min(0).default(500),
+  /** `/ready` answers 503 when Neo4j has not answered within this long. */
+  READY_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  /** After SIGTERM or SIGINT, requests in flight get this long to finish; then no new transaction starts and running ones end by NEO4J_TX_TIMEOUT_MS. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+
+  // Limits and HTTP policy
+  /** Deepest nesting of fields in one operation (`DEPTH_LIMIT`). */
+  MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  /** Most objects one answer may hold, list sizes (`first`) multiplied through (`COST_LIMIT`). */
+  MAX_COST: z.coerce.number().int().positive().default(50_000),
+  /** Most aliases in one document (`ALIAS_LIMIT`). */
+  MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  /** Most directives (`@include`, `@skip`) in one document (`DIRECTIVE_LIMIT`). */
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  /** Most tokens (names, punctuation, literals) in one document (`TOKEN_LIMIT`). */
+  MAX_TOKENS: z.coerce.number().int().positive().default(1_000),
+  /** Largest request body, or GET query string, in bytes (`DOCUMENT_TOO_LARGE`, HTTP 413). */
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(102_400),
+  /** `production` turns introspection and "Did you mean …" hints off unless INTROSPECTION says otherwise. */
+  NODE_ENV: z.string().min(1).default('development'),
+  /** Whether clients may ask for the schema (introspection, suggestions, GraphiQL); unset: yes unless NODE_ENV=production. */
+  INTROSPECTION: boolean.optional(),
+  /** Web origins allowed to call the API from a browser, comma-separated (`https://app.example.org`), or `*`; unset: none. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+    .pipe(z.array(z.string().regex(/^(\*|https?:\/\/[^/\s?#]+)$/, 'an origin such as https://app.example.org (scheme, host, port; no path) or *')))
+    .optional(),
+  /** A JSON manifest `{ "<sha256 of the document>": "<document>" }`: when set, only those documents run. */
+  TRUSTED_DOCUMENTS: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -10,6 +10,34 @@ export const ErrorCode = {
   Ambiguous: 'AMBIGUOUS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Timeout: 'QUERY_TIMEOUT',
+  /** A mutation without a bearer token, or with one that is not configured. */
+  Unauthenticated: 'UNAUTHENTICATED',
+  /** A mutation with a token whose role may not write, or while no editor token is configured. */
+  Forbidden: 'FORBIDDEN',
+
+  // Limits and HTTP policy: the request is refused before any Cypher runs; each code names its limit.
+  /** Fields nested deeper than MAX_DEPTH. */
+  DepthLimit: 'DEPTH_LIMIT',
+  /** More objects than MAX_COST could come back (list sizes, `first`, multiply). */
+  CostLimit: 'COST_LIMIT',
+  /** More aliases than MAX_ALIASES. */
+  AliasLimit: 'ALIAS_LIMIT',
+  /** More directives than MAX_DIRECTIVES. */
+  DirectiveLimit: 'DIRECTIVE_LIMIT',
+  /** A document longer than MAX_TOKENS tokens. */
+  TokenLimit: 'TOKEN_LIMIT',
+  /** A request body or query string over MAX_DOCUMENT_BYTES (HTTP 413). */
+  DocumentTooLarge: 'DOCUMENT_TOO_LARGE',
+  /** `__schema` or `__type` while INTROSPECTION is off. */
+  IntrospectionDisabled: 'INTROSPECTION_DISABLED',
+  /** A request a browser could send cross-site without a preflight (HTTP 403). */
+  CsrfHeaderRequired: 'CSRF_HEADER_REQUIRED',
+  /** A document sent as text, or no document at all, while only trusted documents run. */
+  TrustedDocumentRequired: 'TRUSTED_DOCUMENT_REQUIRED',
+  /** A trusted-document hash that is not in the manifest. */
+  TrustedDocumentNotFound: 'TRUSTED_DOCUMENT_NOT_FOUND',
+  /** A request that is not GraphQL over HTTP (broken JSON, no query); Yoga's own code for these too. */
+  BadRequest: 'BAD_REQUEST',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

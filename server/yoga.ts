@@ -1,23 +1,57 @@
-import { randomUUID } from 'node:crypto';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
+import { SessionTracker } from '../cypher/sessions.ts';
 import { schema } from '../schema/index.ts';
+import { createAuthenticator, type CurationToken } from './auth.ts';
 import { createContext, type Context, type ContextOptions } from './context.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
+import { DEFAULT_POLICY, policyPlugins, type AppPolicy } from './http-policy.ts';
+import { corsAllowList } from './plugins/cors-allow-list.ts';
+import { loadConfig } from './config.ts';
+import { messageOf } from './errors.ts';
+import { silentLogger, type Logger } from './log.ts';
+import { Metrics } from './metrics.ts';
+import { checkNeo4jWithin } from './neo4j/driver.ts';
+import { METRICS_PATH, useMetrics } from './plugins/use-metrics.ts';
+import { useRequestLog } from './plugins/use-request-log.ts';
+import { requestIdOf } from './request-id.ts';
+import { yogaLogger } from './yoga-logger.ts';
 
 export interface AppOptions extends ContextOptions {
   readonly driver: Driver;
+  /** Bearer tokens for mutations (`CURATION_TOKENS`); without an editor token every mutation is refused. */
+  readonly curationTokens?: readonly CurationToken[];
+  /** Request lines and Yoga's own messages; none when not given (tests). */
+  readonly log?: Logger;
+  /** READY_TIMEOUT_MS; its default when not given. */
+  readonly readyTimeoutMs?: number;
+  /** Add process metrics (CPU, heap, GC, event loop) to /metrics: for the server process only. */
+  readonly processMetrics?: boolean;
+  /** Limits, introspection, CORS and trusted documents (`appPolicy(config)`). @default DEFAULT_POLICY: the defaults of a development server */
+  readonly policy?: AppPolicy;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * The GraphQL app, apart from the process that listens, so tests can call `app.fetch()`.
  * `/health` answers while the process lives (Yoga's own); `/ready` only while Neo4j answers.
  */
 export function createApp(options: AppOptions): App {
+  const authenticate = createAuthenticator(options.curationTokens ?? []);
+  const log = options.log ?? silentLogger;
+  const readyTimeoutMs = options.readyTimeoutMs ?? loadConfig({}).READY_TIMEOUT_MS;
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const sessions = options.sessions ?? new SessionTracker();
+  const metrics = new Metrics({ routes: ['/graphql', '/health', '/ready', METRICS_PATH], sessions, processMetrics: options.processMetrics ?? false });
+  const contextOptions: AppOptions = {
+    ...options,
+    sessions,
+    onQuery: (event) => {
+      metrics.observeQuery(event);
+      options.onQuery?.(event);
+    },
+  };
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -25,19 +59,35 @@ export function createApp(options: AppOptions): App {
     landingPage: false,
     // Never reveal the cause of an unexpected error, even in development: it may hold Cypher.
     maskedErrors: { isDev: false },
-    graphiql: { title: 'Tianshan', defaultQuery: EXAMPLE_QUERY },
+    // GraphiQL cannot work without introspection.
+    graphiql: policy.introspection ? { title: 'Tianshan', defaultQuery: EXAMPLE_QUERY } : false,
+    cors: corsAllowList(policy.corsOrigins),
+    // Our own limit (policyPlugins) names it DOCUMENT_TOO_LARGE and covers GET query strings too.
+    maxRequestBodySize: false,
+    // No field takes an upload, so multipart bodies are refused (415) instead of parsed.
+    multipart: false,
+    logging: yogaLogger(log),
     context: ({ request }) => {
-      const given = request.headers.get('x-request-id');
-      return createContext(options, given && REQUEST_ID.test(given) ? given : randomUUID());
+      const caller = authenticate(request.headers.get('authorization'));
+      return createContext(contextOptions, requestIdOf(request), caller);
     },
     plugins: [
+      useRequestLog(log),
+      useMetrics(metrics),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
-          await options.driver.verifyConnectivity({ database: options.database });
-          return true;
+          try {
+            await checkNeo4jWithin(options.driver, options.database, readyTimeoutMs);
+            return true;
+          } catch (error) {
+            // 503 without the driver's message in the body; the reason goes to the log.
+            log.warn('not ready: Neo4j does not answer', { reason: messageOf(error) });
+            return false;
+          }
         },
       }),
+      ...policyPlugins(policy),
     ],
   });
 }

@@ -9,8 +9,26 @@ import { PARTIAL_DATE, TIME_PRECISIONS } from '../model/time-span.ts';
  */
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = z.string().regex(SLUG, 'a slug: lower-case letters, digits and single hyphens, e.g. "ili-valley"');
-const text = z.string().trim().min(1, 'a non-empty string');
+/** Bounds on every string and list, so a dataset or a curation request cannot store megabytes in one property. */
+export const MAX_SLUG_LENGTH = 200;
+export const MAX_TEXT_LENGTH = 10_000;
+export const MAX_LIST_LENGTH = 100;
+const slug = z
+  .string()
+  .max(MAX_SLUG_LENGTH, `at most ${MAX_SLUG_LENGTH} characters`)
+  .regex(SLUG, 'a slug: lower-case letters, digits and single hyphens, e.g. "ili-valley"');
+// Neo4j stores strings as UTF-8, so a lone surrogate would silently become U+FFFD; control characters
+// (NUL and the like, but not tab and line breaks) have no place in names or quotes and upset logs.
+const LONE_SURROGATE = /\p{Cs}/u;
+const CONTROL_CHARACTER = /[^\P{Cc}\t\n\r]/u;
+const text = z
+  .string()
+  .trim()
+  .min(1, 'a non-empty string')
+  .max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`)
+  .refine((value) => !LONE_SURROGATE.test(value), 'not well-formed Unicode: it holds a lone surrogate')
+  .refine((value) => !CONTROL_CHARACTER.test(value), 'holds a control character (such as a null byte)');
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST_LENGTH, `at most ${MAX_LIST_LENGTH} items`);
 
 const partialDate = z.string().regex(PARTIAL_DATE, 'a partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
 
@@ -34,7 +52,7 @@ export const sourceRefSchema = z.strictObject({
   source: slug.optional(),
 });
 
-const sources = z.array(sourceRefSchema).min(1, 'at least one source quote: every fact must be traceable');
+const sources = list(sourceRefSchema).min(1, 'at least one source quote: every fact must be traceable');
 
 export const quantitySchema = z.strictObject({
   name: text,
@@ -47,11 +65,11 @@ export const entitySchema = z.strictObject({
   kind: z.enum(ENTITY_KINDS),
   category: text.optional(),
   name: text,
-  aliases: z.array(text).default([]),
+  aliases: list(text).default([]),
   description: text,
   time: timeSpanSchema.optional(),
   status: text.optional(),
-  quantities: z.array(quantitySchema).default([]),
+  quantities: list(quantitySchema).default([]),
   sources,
 });
 
@@ -86,8 +104,11 @@ export const documentSchema = z.strictObject({
   retrieved: partialDate.optional(),
 });
 
+/** The dataset of what curation writes (server/curation/); a fixture with this id would remove it on load. */
+export const CURATION_DATASET = 'curation';
+
 export const datasetSchema = z.strictObject({
-  id: slug,
+  id: slug.refine((id) => id !== CURATION_DATASET, `"${CURATION_DATASET}" is reserved for what curation writes`),
   name: text,
   description: text,
   documents: z.array(documentSchema).min(1, 'at least one source document'),

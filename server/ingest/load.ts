@@ -45,7 +45,8 @@ export async function loadParsedDataset(executor: CypherExecutor, parsed: Parsed
 
   const defaultSource = parsed.dataset.documents[0]?.id ?? datasetId;
   const entities = [
-    ...parsed.dataset.documents.map((document) => documentRecord(document, datasetId)),
+    // readDataset gives every document its text; a generated dataset may leave one without, which then quotes nothing.
+    ...parsed.dataset.documents.map((document) => documentRecord(document, datasetId, parsed.texts.get(document.id) ?? '')),
     ...parsed.entities.map((entity) => entityRecord(entity, datasetId, defaultSource)),
   ];
   const relations = parsed.relations.map((relation) => relationRecord(relation, datasetId, defaultSource));

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { yearOf } from '../model/time-span.ts';
+import type { EntityRow, RelationRow, TimeProps } from '../../cypher/rows.ts';
+import { yearOf, type TimePrecision } from '../model/time-span.ts';
 import type { EntityKind } from '../model/kinds.ts';
 import type { RelationType } from '../model/relations.ts';
 import type { DocumentFixture, EntityFixture, RelationFixture } from './fixture-schema.ts';
-import { relationId } from './validate.ts';
+import { parseRelationId, relationId } from './validate.ts';
 
 /**
  * Fixtures flattened into Neo4j properties. Neo4j properties cannot nest, so provenance is two
@@ -75,8 +76,11 @@ export function entityRecord(entity: EntityFixture, dataset: string, defaultSour
   };
 }
 
-/** A source document is an entity too, so facts can point at it and clients can cite it. */
-export function documentRecord(document: DocumentFixture, dataset: string): EntityRecord {
+/**
+ * A source document is an entity too, so facts can point at it and clients can cite it. It keeps
+ * its `text`, so that quotes added later (by curation) can be checked against it like a fixture's.
+ */
+export function documentRecord(document: DocumentFixture, dataset: string, text: string): EntityRecord {
   return {
     id: document.id,
     kind: 'Source',
@@ -95,6 +99,7 @@ export function documentRecord(document: DocumentFixture, dataset: string): Enti
       timePrecision: document.retrieved ? 'day' : null,
       sourceIds: [document.id],
       sourceQuotes: [],
+      text,
     }),
   };
 }
@@ -117,5 +122,56 @@ export function relationRecord(relation: RelationFixture, dataset: string, defau
       ...timeProps(relation),
       ...provenanceProps(relation.sources, defaultSource),
     }),
+  };
+}
+
+/*
+ * The other way: the fixture a stored entity or relation was flattened from, so that curation can
+ * change it and check the result exactly as a fixture is checked. Neo4j drops null properties,
+ * hence `?? undefined` for every optional field.
+ */
+
+function timeOf(props: TimeProps): EntityFixture['time'] {
+  if (props.timePrecision == null) return undefined;
+  return {
+    start: props.timeStart ?? undefined,
+    end: props.timeEnd ?? undefined,
+    precision: props.timePrecision as TimePrecision,
+    text: props.timeText ?? undefined,
+  };
+}
+
+function sourcesOf(props: Pick<EntityRow, 'sourceIds' | 'sourceQuotes'>): EntityFixture['sources'] {
+  return props.sourceQuotes.map((quote, index) => ({ quote, source: props.sourceIds[index] }));
+}
+
+export function entityFixtureOf(row: EntityRow): EntityFixture {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    aliases: [...row.aliases],
+    description: row.description,
+    category: row.category ?? undefined,
+    status: row.status ?? undefined,
+    time: timeOf(row),
+    quantities: row.quantities ? (JSON.parse(row.quantities) as EntityFixture['quantities']) : [],
+    sources: sourcesOf(row),
+  };
+}
+
+export function relationFixtureOf(row: RelationRow): RelationFixture {
+  return {
+    type: row.type,
+    from: row.from.id,
+    to: row.to.id,
+    key: parseRelationId(row.id)?.key,
+    role: row.role ?? undefined,
+    effect: row.effect ?? undefined,
+    effectFrom: row.effectFrom ?? undefined,
+    effectTo: row.effectTo ?? undefined,
+    time: timeOf(row),
+    note: row.note ?? undefined,
+    sources: sourcesOf(row),
   };
 }

@@ -1,12 +1,27 @@
 import { FixtureError } from '../errors.ts';
 import type { EntityKind } from '../model/kinds.ts';
-import { relationAllowed, type RelationType } from '../model/relations.ts';
-import type { EntityFixture, RelationFixture } from './fixture-schema.ts';
+import { isRelationType, relationAllowed, type RelationType } from '../model/relations.ts';
+import { SLUG, type EntityFixture, type RelationFixture } from './fixture-schema.ts';
 import type { ParsedDataset } from './read-dataset.ts';
+
+/** One thing wrong with an item, at a field path inside it (e.g. `sources.0.quote`). */
+export interface Problem {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
 
 /** The id a relation is stored under: stable across loads, so a changed fixture updates in place. */
 export function relationId(relation: Pick<RelationFixture, 'from' | 'type' | 'to' | 'key'>): string {
   return [relation.from, relation.type.toLowerCase().replaceAll('_', '-'), relation.to, relation.key].filter(Boolean).join('--');
+}
+
+/** The parts `relationId` joined, or undefined for a string it cannot have made (slugs hold no "--"). */
+export function parseRelationId(id: string): Pick<RelationFixture, 'from' | 'type' | 'to' | 'key'> | undefined {
+  const [from = '', typeSlug = '', to = '', key, ...rest] = id.split('--');
+  const type = typeSlug.toUpperCase().replaceAll('-', '_');
+  const slugs = key === undefined ? [from, to] : [from, to, key];
+  if (rest.length > 0 || !isRelationType(type) || !slugs.every((slug) => SLUG.test(slug))) return undefined;
+  return key === undefined ? { from, type, to } : { from, type, to, key };
 }
 
 /**
@@ -31,13 +46,10 @@ export function validateDataset(parsed: ParsedDataset, knownKinds: ReadonlyMap<s
     kinds.set(entity.id, entity.kind);
   }
 
-  const checkQuotes = (where: string, sources: EntityFixture['sources']) => {
-    for (const [index, { quote, source = primaryDocument }] of sources.entries()) {
-      const text = source === undefined ? undefined : parsed.texts.get(source);
-      if (text === undefined) problems.push(`${where}: field sources.${index}.source: unknown document "${source}"`);
-      else if (!text.includes(quote)) problems.push(`${where}: field sources.${index}.quote: not found verbatim in document "${source}": "${quote}"`);
-    }
+  const report = (where: string, found: readonly Problem[]) => {
+    for (const problem of found) problems.push(`${where}: field ${problem.path.join('.')}: ${problem.message}`);
   };
+  const checkQuotes = (where: string, sources: EntityFixture['sources']) => report(where, quoteProblems(sources, parsed.texts, primaryDocument));
 
   for (const entity of parsed.entities) checkQuotes(`entities.yaml: entity "${entity.id}"`, entity.sources);
 
@@ -47,17 +59,35 @@ export function validateDataset(parsed: ParsedDataset, knownKinds: ReadonlyMap<s
     const id = relationId(relation);
     if (relationIds.has(id)) problems.push(`${where}: duplicate relation (give one a distinct \`key\`)`);
     relationIds.add(id);
-    for (const field of ['from', 'to', 'effectFrom', 'effectTo'] as const) {
-      const ref = relation[field];
-      if (ref !== undefined && !kinds.has(ref)) problems.push(`${where}: field ${field}: unknown id "${ref}"`);
-    }
-    const fromKind = kinds.get(relation.from);
-    const toKind = kinds.get(relation.to);
-    if (fromKind && toKind && !relationAllowed(relation.type as RelationType, fromKind, toKind)) {
-      problems.push(`${where}: field type: ${relation.type} may not join a ${fromKind} to a ${toKind}`);
-    }
+    report(where, relationProblems(relation, kinds));
     checkQuotes(where, relation.sources);
   }
 
   if (problems.length > 0) throw new FixtureError(problems);
+}
+
+/** Each quote stands verbatim in the text of its document (`texts` by document id); `source` defaults to `defaultSource`. */
+export function quoteProblems(sources: EntityFixture['sources'], texts: ReadonlyMap<string, string>, defaultSource?: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const [index, { quote, source = defaultSource }] of sources.entries()) {
+    const text = source === undefined ? undefined : texts.get(source);
+    if (text === undefined) problems.push({ path: ['sources', index, 'source'], message: `unknown document "${source}"` });
+    else if (!text.includes(quote)) problems.push({ path: ['sources', index, 'quote'], message: `not found verbatim in document "${source}": "${quote}"` });
+  }
+  return problems;
+}
+
+/** Every entity the relation names is known (`kinds` by id), and its type may join the kinds of its ends. */
+export function relationProblems(relation: RelationFixture, kinds: ReadonlyMap<string, EntityKind>): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of ['from', 'to', 'effectFrom', 'effectTo'] as const) {
+    const ref = relation[field];
+    if (ref !== undefined && !kinds.has(ref)) problems.push({ path: [field], message: `unknown id "${ref}"` });
+  }
+  const fromKind = kinds.get(relation.from);
+  const toKind = kinds.get(relation.to);
+  if (fromKind && toKind && !relationAllowed(relation.type as RelationType, fromKind, toKind)) {
+    problems.push({ path: ['type'], message: `${relation.type} may not join a ${fromKind} to a ${toKind}` });
+  }
+  return problems;
 }

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import type { QueryEvent } from '../../cypher/executor.ts';
-import { createApp, type App } from '../../server/yoga.ts';
+import { createApp, type App, type AppOptions } from '../../server/yoga.ts';
 
 export interface GraphQLResponse {
   readonly data?: Record<string, unknown> | null;
@@ -9,19 +9,23 @@ export interface GraphQLResponse {
 }
 
 /** The real app over the run's Neo4j, called through `fetch` without a port; it records every Cypher round-trip. */
-export function testApp(driver: Driver) {
+export function testApp(driver: Driver, options: Partial<Pick<AppOptions, 'curationTokens' | 'policy' | 'timeoutMs'>> = {}) {
   const queries: QueryEvent[] = [];
-  const app: App = createApp({ driver, database: inject('neo4j').database, timeoutMs: 10_000, onQuery: (event) => queries.push(event) });
+  const app: App = createApp({ driver, database: inject('neo4j').database, timeoutMs: 10_000, onQuery: (event) => queries.push(event), ...options });
 
-  async function graphql(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse & { roundTrips: number }> {
+  async function graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse & { roundTrips: number; status: number }> {
     queries.length = 0;
     const response = await app.fetch('http://test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as GraphQLResponse;
-    return { ...body, roundTrips: queries.length };
+    return { ...body, roundTrips: queries.length, status: response.status };
   }
 
   return { app, graphql, queries };

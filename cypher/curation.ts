@@ -1,0 +1,66 @@
+import type { EntityKind } from '../server/model/kinds.ts';
+import { cypher } from './query.ts';
+import type { EntityRow, RelationRow } from './rows.ts';
+
+/**
+ * Queries of curation (server/curation/), beside the loader's upserts (cypher/ingest.ts) that it
+ * writes with. None splices in a label or type: every value is a parameter.
+ *
+ * `SET x._lock = true REMOVE x._lock` changes nothing but takes Neo4j's write lock on x until the
+ * transaction ends, so a read-check-write cannot interleave with another curator's (no lost update,
+ * no relation to an entity deleted meanwhile).
+ */
+
+/** The stored text of each Source asked for; null for one loaded before texts were stored. */
+export const sourceTexts = cypher<{ ids: readonly string[] }, { id: string; text: string | null }>(
+  'curation.sourceTexts',
+  `UNWIND $ids AS id
+   MATCH (s:Source {id: id})
+   RETURN s.id AS id, s.text AS text`,
+);
+
+/** An entity, locked; no row for an unknown id. */
+export const lockEntity = cypher<{ id: string }, { entity: EntityRow }>(
+  'curation.lockEntity',
+  `MATCH (e:Entity {id: $id})
+   SET e._lock = true REMOVE e._lock
+   RETURN e {.*} AS entity`,
+);
+
+/** The kinds of the entities a relation joins, each locked so it stays until the relation is written. */
+export const lockEntityKinds = cypher<{ ids: readonly string[] }, { id: string; kind: EntityKind }>(
+  'curation.lockEntityKinds',
+  `UNWIND $ids AS id
+   MATCH (e:Entity {id: id})
+   SET e._lock = true REMOVE e._lock
+   RETURN e.id AS id, e.kind AS kind`,
+);
+
+/**
+ * Takes an id for a new entity: the `entity_id` uniqueness constraint makes a second claim of the
+ * same id fail, where the loader's MERGE would quietly update the entity another request created.
+ */
+export const claimEntityId = cypher<{ id: string }, never>('curation.claimEntityId', `CREATE (:Entity {id: $id})`);
+
+type RelationKey = { from: string; to: string; id: string };
+
+/** A relation by its id and ends (found from the start node, not by scanning every relationship), locked. */
+export const lockRelation = cypher<RelationKey, { relation: RelationRow }>(
+  'curation.lockRelation',
+  `MATCH (a:Entity {id: $from})-[r {id: $id}]->(b:Entity {id: $to})
+   SET r._lock = true REMOVE r._lock
+   RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS relation`,
+);
+
+export const relationById = cypher<RelationKey, { relation: RelationRow }>(
+  'curation.relationById',
+  `MATCH (a:Entity {id: $from})-[r {id: $id}]->(b:Entity {id: $to})
+   RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS relation`,
+);
+
+export const deleteRelation = cypher<RelationKey, { deleted: number }>(
+  'curation.deleteRelation',
+  `OPTIONAL MATCH (a:Entity {id: $from})-[r {id: $id}]->(b:Entity {id: $to})
+   DELETE r
+   RETURN count(r) AS deleted`,
+);

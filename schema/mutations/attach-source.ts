@@ -1,0 +1,36 @@
+import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
+import { requireEditor } from '../../server/auth.ts';
+import { attachSource } from '../../server/curation/attach-source.ts';
+import { builder } from '../builder.ts';
+import { EntityRef } from '../types/entity-ref.ts';
+import { Relation } from '../types/relation.ts';
+import { SourceQuoteInput } from './inputs.ts';
+
+const AttachSourceInput = builder.inputType('AttachSourceInput', {
+  description: 'A source quote to add to an entity or to a relation: give exactly one of `entityId` and `relationId`.',
+  fields: (t) => ({
+    entityId: t.id({ description: 'The id of the entity that the quote supports.' }),
+    relationId: t.id({ description: 'The id of the relation that the quote supports.' }),
+    source: t.field({ type: SourceQuoteInput, required: true, description: 'The quote and its source document.' }),
+  }),
+});
+
+const AttachSourcePayload = builder.objectRef<{ readonly entity: EntityRow | null; readonly relation: RelationRow | null }>('AttachSourcePayload').implement({
+  description: 'The result of `attachSource`: the entity or the relation, as stored with the quote.',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, nullable: true, description: 'The entity, when the quote was attached to one.', resolve: (payload) => payload.entity }),
+    relation: t.field({ type: Relation, nullable: true, description: 'The relation, when the quote was attached to one.', resolve: (payload) => payload.relation }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  attachSource: t.field({
+    type: AttachSourcePayload,
+    description: 'Adds a source quote to an entity or a relation; the quote must occur verbatim in that source\'s text. Attaching it again changes nothing. Needs an editor token.',
+    args: { input: t.arg({ type: AttachSourceInput, required: true, description: 'The quote and what it supports.' }) },
+    resolve: async (_root, { input }, { caller, executor }) => {
+      requireEditor(caller);
+      return attachSource(executor, input);
+    },
+  }),
+}));

@@ -1,0 +1,89 @@
+import { requireEditor } from '../../server/auth.ts';
+import { patchRelation, relationDraft } from '../../server/curation/inputs.ts';
+import { atInput } from '../../server/curation/problems.ts';
+import { createRelation, deleteRelation, updateRelation } from '../../server/curation/relations.ts';
+import { builder } from '../builder.ts';
+import { RelationTypeEnum } from '../types/relation.ts';
+import { LIMITS, SourceQuoteInput, TimeSpanInput } from './inputs.ts';
+import { relationPayload } from './payloads.ts';
+
+const CreateRelationInput = builder.inputType('CreateRelationInput', {
+  description: `A new relation, as a fixture relation is written; its type must allow the kinds it joins. ${LIMITS}`,
+  fields: (t) => ({
+    type: t.field({ type: RelationTypeEnum, required: true, description: 'What kind of relation it is.' }),
+    from: t.id({ required: true, description: 'The id of its subject.' }),
+    to: t.id({ required: true, description: 'The id of its object.' }),
+    key: t.id({ description: 'A slug that tells it apart from another relation of the same type between the same two entities.' }),
+    role: t.string({ description: 'The role of the subject, e.g. "party".' }),
+    effect: t.string({ description: 'What the relation changed, in words.' }),
+    effectFrom: t.id({ description: 'The id of whoever gave something up by it.' }),
+    effectTo: t.id({ description: 'The id of whoever gained by it.' }),
+    time: t.field({ type: TimeSpanInput, description: 'When it held or took effect.' }),
+    note: t.string({ description: 'A remark on the relation.' }),
+    sources: t.field({ type: [SourceQuoteInput], required: true, description: 'At least one quote that states it.' }),
+  }),
+});
+
+const UpdateRelationInput = builder.inputType('UpdateRelationInput', {
+  description: `Changes to a relation's qualifiers and sources: a field left out stays, \`null\` clears it. Its type and ends stay. ${LIMITS}`,
+  fields: (t) => ({
+    relationId: t.id({ required: true, description: 'The id of the relation (`relationId` on a relation or edge).' }),
+    role: t.string({ description: 'The role of the subject, e.g. "party".' }),
+    effect: t.string({ description: 'What the relation changed, in words.' }),
+    effectFrom: t.id({ description: 'The id of whoever gave something up by it.' }),
+    effectTo: t.id({ description: 'The id of whoever gained by it.' }),
+    time: t.field({ type: TimeSpanInput, description: 'When it held or took effect.' }),
+    note: t.string({ description: 'A remark on the relation.' }),
+    sources: t.field({ type: [SourceQuoteInput], description: 'The quotes that state it (replaces them all; at least one). To add one, use `attachSource`.' }),
+  }),
+});
+
+const DeleteRelationInput = builder.inputType('DeleteRelationInput', {
+  description: 'The relation to delete.',
+  fields: (t) => ({
+    relationId: t.id({ required: true, description: 'The id of the relation (`relationId` on a relation or edge).' }),
+  }),
+});
+
+const CreateRelationPayload = relationPayload('CreateRelationPayload', 'The result of `createRelation`.');
+const UpdateRelationPayload = relationPayload('UpdateRelationPayload', 'The result of `updateRelation`.');
+
+const DeleteRelationPayload = builder.objectRef<{ readonly relationId: string }>('DeleteRelationPayload').implement({
+  description: 'The result of `deleteRelation`.',
+  fields: (t) => ({
+    relationId: t.exposeID('relationId', { description: 'The id of the relation that was deleted.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createRelation: t.field({
+    type: CreateRelationPayload,
+    description: 'Creates a relation between two existing entities, checked as a fixture relation is (type, kinds, verbatim quotes). Needs an editor token.',
+    args: { input: t.arg({ type: CreateRelationInput, required: true, description: 'The new relation.' }) },
+    resolve: async (_root, { input }, { caller, executor }) => {
+      requireEditor(caller);
+      return { relation: await createRelation(executor, relationDraft(input)) };
+    },
+  }),
+  updateRelation: t.field({
+    type: UpdateRelationPayload,
+    description: "Changes a relation's qualifiers or sources; the result is checked as a new one would be. Needs an editor token.",
+    args: { input: t.arg({ type: UpdateRelationInput, required: true, description: 'The relation and the changes.' }) },
+    resolve: async (_root, { input }, { caller, executor }) => {
+      requireEditor(caller);
+      const target = { id: String(input.relationId), path: ['input', 'relationId'] };
+      const relation = await updateRelation(executor, target, (current) => ({ draft: patchRelation(current, input), locate: atInput }));
+      return { relation };
+    },
+  }),
+  deleteRelation: t.field({
+    type: DeleteRelationPayload,
+    description: 'Deletes a relation; NOT_FOUND if there is none. A dataset that still holds it brings it back when loaded again. Needs an editor token.',
+    args: { input: t.arg({ type: DeleteRelationInput, required: true, description: 'The relation to delete.' }) },
+    resolve: async (_root, { input }, { caller, executor }) => {
+      requireEditor(caller);
+      const target = { id: String(input.relationId), path: ['input', 'relationId'] };
+      return { relationId: await deleteRelation(executor, target) };
+    },
+  }),
+}));

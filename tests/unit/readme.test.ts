@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_KEYS, loadConfig } from '../../server/config.ts';
+
+const readme = await readFile('README.md', 'utf8');
+const ci = await readFile('.ci/run', 'utf8');
+
+describe('the README', () => {
+  it('opens with the two set-up commands, and CI runs its test command', () => {
+    const commands = [...readme.matchAll(/^(npm ci && npm \w+)/gm)].map((m) => m[1]);
+    expect(commands.slice(0, 2)).toEqual(['npm ci && npm start', 'npm ci && npm test']);
+    expect(ci).toMatch(/^npm ci\b/m);
+    expect(ci).toMatch(/^npm test$/m);
+  });
+
+  it('documents every configuration variable with its default', () => {
+    const defaults = loadConfig({});
+    for (const key of CONFIG_KEYS) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${key}\` |`));
+      expect(row, key).toBeDefined();
+      const value = defaults[key];
+      expect(row, key).toContain(value === undefined ? 'unset' : `\`${String(value)}\``);
+    }
+  });
+});
