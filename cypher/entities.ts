@@ -25,6 +25,8 @@ export const entitiesByRef = cypher<
      MATCH (e:Entity {id: r.ref})
      RETURN e, true AS byId
      UNION
+     // Only when no id matches: an id answers alone, and skipping Lucene halves the lookup.
+     WITH r WHERE NOT EXISTS { MATCH (:Entity {id: r.ref}) }
      CALL db.index.fulltext.queryNodes('entity_text', r.phrase, {limit: 50}) YIELD node AS e
      WITH e, r WHERE toLower(e.name) = r.lower OR any(alias IN e.aliases WHERE toLower(alias) = r.lower)
      RETURN e, false AS byId
@@ -41,7 +43,11 @@ export const nearestNames = cypher<{ query: string; limit: number }, { name: str
 
 const PAGE_LABELS = ['Entity', ...ENTITY_KINDS] as const;
 
-/** A page of entities of one kind (or all), by name. Counting a label alone is answered from Neo4j's count store. */
+/**
+ * A page of entities of one kind (or all), by name. Counting a label alone is answered from Neo4j's count store.
+ * Every entity has a name and an id, so the IS NOT NULL tests keep them all; they let Neo4j read the page in order
+ * from the label's (name, id) index (migration 004) instead of sorting every entity of the kind.
+ */
 export const entitiesPage: ReadonlyMap<EntityKind | 'Entity', CypherQuery<{ offset: number; first: number }, PageRow<EntityRow>>> = new Map(
   PAGE_LABELS.map((label) => [
     label,
@@ -49,7 +55,7 @@ export const entitiesPage: ReadonlyMap<EntityKind | 'Entity', CypherQuery<{ offs
       `entities.page${label}`,
       `CALL () { MATCH (e:${label}) RETURN count(e) AS total }
        CALL () {
-         MATCH (e:${label})
+         MATCH (e:${label}) WHERE e.name IS NOT NULL AND e.id IS NOT NULL
          WITH e ORDER BY e.name, e.id SKIP toInteger($offset) LIMIT toInteger($first)
          RETURN collect(e {.*}) AS items
        }

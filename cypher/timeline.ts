@@ -11,15 +11,19 @@ const IN_RANGE = (x: string) => `${x}.startYear IS NOT NULL
 
 /**
  * Dated entities and dated relations in one sequence. With `involving`: the entity itself, its
- * dated relations, and the dated entities it is directly related to.
+ * dated relations, and the dated entities it is directly related to. The whole-graph branches test
+ * `involving` in a WITH before their MATCH, so that Neo4j skips them when it is given; tested in
+ * the MATCH's WHERE, they read every dated entity and every relation first, then drop them.
  */
 export const timelinePage = cypher<TimelineParams, PageRow<TimelineRow>>(
   'timeline.page',
   `CALL () {
-     MATCH (e:Entity) WHERE $involving IS NULL AND ${IN_RANGE('e')}
+     WITH $involving AS involving WHERE involving IS NULL
+     MATCH (e:Entity) WHERE ${IN_RANGE('e')}
      RETURN e.startYear AS year, e AS entity, null AS r
      UNION
-     MATCH ()-[r]->() WHERE $involving IS NULL AND ${IN_RANGE('r')}
+     WITH $involving AS involving WHERE involving IS NULL
+     MATCH ()-[r]->() WHERE ${IN_RANGE('r')}
      RETURN r.startYear AS year, null AS entity, r
      UNION
      MATCH (e:Entity {id: $involving}) WHERE ${IN_RANGE('e')}

@@ -28,14 +28,24 @@ const PAGE = `
   WITH collect(t) AS matched
   RETURN size(matched) AS total, [x IN matched[$offset..($offset + $first)] | x {.*}] AS items`;
 
-/** Treaties in date order, optionally those acting on an area (or what lies within it) and signed by given parties. */
+/**
+ * Treaties in date order, optionally those acting on an area (or what lies within it) and signed by given parties.
+ * Each branch starts where the arguments allow: at the area, else at the first party, else at every treaty. The
+ * conditions stand in a WITH before the MATCH so that Neo4j applies the MATCH only when they hold; written in the
+ * MATCH's WHERE instead, it reads every treaty and then drops them (a scan that grows with the data).
+ */
 export const treatiesPage = cypher<TreatiesParams, PageRow<EntityRow>>(
   'treaties.page',
   `CALL () {
      MATCH (area:Entity {id: $area})<-[:WITHIN*0..]-(:Entity)<-[:${EFFECTS}]-(t:Treaty)
      RETURN t
      UNION
-     MATCH (t:Treaty) WHERE $area IS NULL
+     WITH $between[0] AS party WHERE $area IS NULL AND party IS NOT NULL
+     MATCH (:Entity {id: party})-[:SIGNED]->(t:Treaty)
+     RETURN t
+     UNION
+     WITH $area IS NULL AND size($between) = 0 AS everything WHERE everything
+     MATCH (t:Treaty)
      RETURN t
    }
    ${PAGE}`,
