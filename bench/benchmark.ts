@@ -1,0 +1,143 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { Driver } from 'neo4j-driver';
+import { CypherExecutor } from '../cypher/executor.ts';
+import { readDataset } from '../server/ingest/read-dataset.ts';
+import { checkAnswers } from './check.ts';
+import { measureQuestion, type LoadSettings, type Measurement, type Servers } from './drive.ts';
+import { ingest, type IngestReport } from './ingest.ts';
+import { requireEmpty } from './neo4j.ts';
+import { profileOurs, type StatementPlan } from './plans.ts';
+import { HEADLINE, QUESTIONS } from './questions/index.ts';
+import { SERVER_NAMES, type Question, type QuestionId, type ServerName } from './questions/types.ts';
+import { requestsFor } from './requests.ts';
+import { startServers, type RunningServer } from './servers/spawn.ts';
+import type { BenchTarget } from './servers/types.ts';
+import { generateSynthetic, type Landmarks } from './synthetic.ts';
+
+export const SEED_DIR = 'fixtures/china-kyrgyzstan-border';
+
+export interface BenchmarkOptions {
+  /** An empty, migrated Neo4j: the benchmark's own, or the test run's. */
+  readonly target: BenchTarget;
+  readonly driver: Driver;
+  /** Synthetic entities to add to the seed. */
+  readonly scale: number;
+  readonly load: LoadSettings;
+  /** Each server's connection pool, the same for all three. */
+  readonly poolSize: number;
+  /** Each server's transaction timeout. */
+  readonly timeoutMs: number;
+  readonly cpuProfileDir?: string;
+  /** Neo4j's process id when known, for its CPU per request. */
+  readonly neo4jPid?: number;
+  readonly log: (line: string) => void;
+}
+
+/** A measurement with the server's memory once its runs were over. */
+export interface Row extends Measurement {
+  readonly rssMb: number;
+}
+
+export interface BenchmarkResult {
+  readonly startedAt: string;
+  /** Load averages (1 min) at start and end: the machine may be shared, and the numbers are only as quiet as it was. */
+  readonly machine: { readonly cpus: number; readonly memoryGib: number; readonly node: string; readonly load: readonly [number, number] };
+  readonly scale: number;
+  readonly load: LoadSettings;
+  readonly landmarks: Landmarks;
+  readonly ingest: { readonly seed: IngestReport; readonly synthetic: IngestReport; readonly generateSeconds: number };
+  /** The headline question with the seed alone, then with the synthetic dataset too. */
+  readonly headline: { readonly seed: readonly Row[]; readonly scaled: readonly Row[] };
+  readonly rows: readonly Row[];
+  readonly depths: Readonly<Record<QuestionId, number>>;
+  readonly titles: Readonly<Record<QuestionId, string>>;
+  /** Our headline statements, profiled with the seed alone and at scale. */
+  readonly plans: { readonly seed: readonly StatementPlan[]; readonly scaled: readonly StatementPlan[] };
+}
+
+/**
+ * The whole benchmark against a given Neo4j: seed, headline at seed scale, synthetic data,
+ * answer checks, then every question on every server. `npm run bench` and the harness test
+ * both run this; only the Neo4j, the scale and the durations differ.
+ */
+export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
+  const { driver, target, log } = options;
+  await requireEmpty(driver, target.database);
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
+  const executor = new CypherExecutor(driver, { database: target.database, timeoutMs: 60 * 60_000 });
+
+  // The servers start (the peer builds its schema for seconds) while the seed loads.
+  log('servers: starting ours, ceiling and peer; seed: loading');
+  const starting = startServers(SERVER_NAMES, { target, poolSize: options.poolSize, timeoutMs: options.timeoutMs, ...cpuProfile(options) });
+  const [seedLoad, startup] = await Promise.allSettled([readDataset(SEED_DIR).then((parsed) => ingest(executor, parsed)), starting]);
+  const running = startup.status === 'fulfilled' ? startup.value : [];
+  try {
+    if (startup.status === 'rejected') throw startup.reason;
+    if (seedLoad.status === 'rejected') throw seedLoad.reason;
+    const seed = seedLoad.value;
+    const servers = Object.fromEntries(running.map((server) => [server.name, server])) as Record<ServerName, RunningServer>;
+
+    log('generating the synthetic dataset');
+    const generating = performance.now();
+    const synthetic = generateSynthetic({ entities: options.scale });
+    const generateSeconds = (performance.now() - generating) / 1_000;
+
+    const measure = (questions: readonly Question[]) => checkThenMeasure(questions, synthetic.landmarks, servers, options);
+
+    const headlineRequest = HEADLINE.ask(synthetic.landmarks).ours;
+    log('headline at seed scale');
+    const headlineSeed = await measure([HEADLINE]);
+    const seedPlans = await profileOurs(driver, target.database, headlineRequest);
+
+    log(`synthetic: loading ${synthetic.parsed.entities.length} entities and ${synthetic.parsed.relations.length} relations`);
+    const syntheticIngest = await ingest(executor, synthetic.parsed);
+    log(`synthetic: ${Math.round(syntheticIngest.relationsPerSecond)} relations/s`);
+
+    const rows = await measure(QUESTIONS);
+    const scaledPlans = await profileOurs(driver, target.database, headlineRequest);
+
+    return {
+      startedAt,
+      machine: { cpus: cpus().length, memoryGib: Math.round(totalmem() / 1024 ** 3), node: process.version, load: [loadAtStart, loadavg()[0] ?? Number.NaN] },
+      scale: synthetic.parsed.entities.length,
+      load: options.load,
+      landmarks: synthetic.landmarks,
+      ingest: { seed, synthetic: syntheticIngest, generateSeconds },
+      headline: { seed: headlineSeed, scaled: rows.filter((row) => row.question === HEADLINE.id) },
+      rows,
+      depths: Object.fromEntries(QUESTIONS.map((q) => [q.id, q.depth])) as Record<QuestionId, number>,
+      titles: Object.fromEntries(QUESTIONS.map((q) => [q.id, q.title])) as Record<QuestionId, string>,
+      plans: { seed: seedPlans, scaled: scaledPlans },
+    };
+  } finally {
+    await Promise.all(running.map((server) => server.stop()));
+  }
+}
+
+/** Checks every answer first (a wrong one fails the run before anything is timed), then measures each question. */
+async function checkThenMeasure(questions: readonly Question[], landmarks: Landmarks, servers: Servers, options: BenchmarkOptions): Promise<Row[]> {
+  const origins = Object.fromEntries(SERVER_NAMES.map((name) => [name, servers[name].origin])) as Record<ServerName, string>;
+  const checked = [];
+  for (const question of questions) {
+    const requests = requestsFor(question, question.ask(landmarks));
+    checked.push({ question, requests, expected: await checkAnswers(question, requests, origins) });
+  }
+  const rows: Row[] = [];
+  for (const { question, requests, expected } of checked) {
+    options.log(`measuring ${question.id}`);
+    const measurements = await measureQuestion(question.id, requests, expected, servers, options.load, options.neo4jPid);
+    rows.push(...(await withMemory(measurements, servers)));
+  }
+  return rows;
+}
+
+function cpuProfile(options: BenchmarkOptions): { cpuProfileDir?: string } {
+  return options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {};
+}
+
+async function withMemory(measurements: readonly Measurement[], servers: Servers): Promise<Row[]> {
+  return Promise.all(
+    measurements.map(async (measurement) => ({ ...measurement, rssMb: (await servers[measurement.server].stats()).rssBytes / 1024 ** 2 })),
+  );
+}

@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { migrate } from '../cypher/migrate.ts';
+import { loadConfig, type Config } from '../server/config.ts';
+import { acquireNeo4j } from '../server/neo4j/acquire.ts';
+import { createDriver } from '../server/neo4j/driver.ts';
+import type { BenchTarget } from './servers/types.ts';
+
+/** A Neo4j of the benchmark's own: got the usual way, in a fresh folder, on a free port. */
+export interface BenchNeo4j {
+  readonly target: BenchTarget;
+  readonly driver: Driver;
+  /** How it was got and with how much memory, for the report. */
+  readonly description: string;
+  /** The embedded Neo4j's JVM, for its CPU per request; undefined for a Neo4j elsewhere. */
+  readonly pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+const GIB = 1024 ** 3;
+/**
+ * The loader writes a dataset in one transaction, whose state Neo4j keeps on the heap and caps
+ * at 70% of it (dbms.memory.transaction.total.max): measured at about 21 KB per entity with its
+ * five relations, so 100,000 entities need ~2.1 GiB of transaction state. The heap is sized for
+ * four times that, within half of this machine's memory.
+ */
+const HEAP_BYTES_PER_ENTITY = 80 * 1024;
+
+function memoryFor(entities: number): Pick<Config, 'NEO4J_EMBEDDED_HEAP' | 'NEO4J_EMBEDDED_PAGECACHE'> | undefined {
+  const heapGib = Math.min(Math.ceil((entities * HEAP_BYTES_PER_ENTITY) / GIB), Math.floor(totalmem() / 2 / GIB));
+  return heapGib > 2 ? { NEO4J_EMBEDDED_HEAP: `${heapGib}g`, NEO4J_EMBEDDED_PAGECACHE: '2g' } : undefined;
+}
+
+export async function startBenchNeo4j(entities: number, log: (line: string) => void): Promise<BenchNeo4j> {
+  const config: Config = { ...loadConfig(), ...memoryFor(entities) };
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'tianshan-bench-neo4j-'));
+  // The embedded launcher names its JVM only in its log ("... (JVM pid 1234) ..."); without it, CPU shows n/a.
+  let pid: number | undefined;
+  const listen = (line: string) => {
+    pid ??= Number(/JVM pid (\d+)/.exec(line)?.[1]) || undefined;
+    log(line);
+  };
+  const acquired = await acquireNeo4j(config, { allowContainer: true, embeddedPort: 0, embeddedDataDir: dataDir, log: listen });
+  const driver = createDriver(acquired, { poolSize: config.NEO4J_POOL_SIZE });
+  const stop = async () => {
+    await driver.close();
+    await acquired.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await migrate(driver, acquired.database);
+    await requireEmpty(driver, acquired.database);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const { uri, user, password, database } = acquired;
+  const memory = acquired.way === 'embedded' ? ` (heap ${config.NEO4J_EMBEDDED_HEAP}, page cache ${config.NEO4J_EMBEDDED_PAGECACHE})` : '';
+  return { target: { uri, user, password, database }, driver, description: `${acquired.way}${memory}`, pid, stop };
+}
+
+/**
+ * The benchmark loads, measures and compares against a database holding nothing else: with
+ * NEO4J_URI pointing at a database in use, it stops rather than mixing its data into yours.
+ */
+export async function requireEmpty(driver: Driver, database: string): Promise<void> {
+  const { records } = await driver.executeQuery('MATCH (e:Entity) RETURN count(e) AS entities', {}, { database });
+  const entities = Number(records[0]?.get('entities') ?? 0);
+  if (entities > 0) throw new Error(`the benchmark needs an empty database; ${database} holds ${entities} entities`);
+}

@@ -1,0 +1,54 @@
+import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
+import type { QueryEvent } from '../cypher/executor.ts';
+import { createApp } from '../server/yoga.ts';
+import type { GraphQLRequest } from './questions/types.ts';
+import { jsonHeaders } from './requests.ts';
+
+/** One statement ours ran for a question, with Neo4j's profile of it. */
+export interface StatementPlan {
+  readonly name: string;
+  readonly text: string;
+  /** Operators that read every node of a label, index or database: what must not grow with the data. */
+  readonly scans: readonly string[];
+  readonly dbHits: number;
+  /** The profiled plan, one operator per line, children indented. */
+  readonly lines: readonly string[];
+}
+
+const SCANS = /(AllNodesScan|NodeByLabelScan|NodeIndexScan|RelationshipTypeScan|AllRelationshipsScan|UnionNodeByLabelsScan)/;
+
+/**
+ * Asks ours the question in-process (the same app, through `fetch`), records the statements it
+ * runs, and PROFILEs each with the parameters it was given: the plans of exactly what ours sends.
+ */
+export async function profileOurs(driver: Driver, database: string, request: GraphQLRequest): Promise<StatementPlan[]> {
+  const events: QueryEvent[] = [];
+  const app = createApp({ driver, database, timeoutMs: 60_000, onQuery: (event) => events.push(event) });
+  const response = await app.fetch('http://bench/graphql', { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(request) });
+  await response.text();
+  const plans: StatementPlan[] = [];
+  for (const event of events) {
+    const { summary } = await driver.executeQuery(`PROFILE ${event.text}`, event.params, { database, routing: neo4j.routing.READ });
+    const profile = summary.profile;
+    if (!profile) throw new Error(`no profile for ${event.name}`);
+    const lines: string[] = [];
+    const scans: string[] = [];
+    let dbHits = 0;
+    const visit = (plan: ProfiledPlan, depth: number) => {
+      const operator = plan.operatorType.replace(/@.*$/, '');
+      const details = plan.arguments.Details ?? '';
+      if (SCANS.test(operator) && plan.rows > 0) scans.push(`${operator} ${details}`.trim());
+      dbHits += plan.dbHits;
+      lines.push(`${'  '.repeat(depth)}${operator}  rows=${plan.rows} dbHits=${plan.dbHits}${details ? `  ${oneLine(details)}` : ''}`);
+      for (const child of plan.children) visit(child, depth + 1);
+    };
+    visit(profile, 0);
+    plans.push({ name: event.name, text: event.text, scans, dbHits, lines });
+  }
+  return plans;
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}

@@ -1,0 +1,146 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BenchmarkResult, Row } from './benchmark.ts';
+import type { IngestReport } from './ingest.ts';
+import type { StatementPlan } from './plans.ts';
+import { headlineGrowth, judge, throughputRatio } from './targets.ts';
+
+/** The results as one Markdown document: the table, ingest, headline scaling, targets and plans. */
+
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : value === Number.POSITIVE_INFINITY ? '∞' : 'n/a');
+const whole = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : 'n/a');
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/** Per question and server; the ratios (throughput) on ours' row. */
+export function resultsTable(result: BenchmarkResult, rows: readonly Row[] = result.rows): string {
+  return table(
+    ['question', 'server', 'req/s', 'p50 ms', 'p99 ms', 'round-trips/req', 'RSS MB', 'server CPU ms/req', 'Neo4j CPU ms/req', 'bad', 'ours÷peer', 'ours÷ceiling'],
+    rows.map((row) => [
+      row.question,
+      row.server,
+      whole(row.requestsPerSecond),
+      fixed(row.p50Ms),
+      fixed(row.p99Ms),
+      fixed(row.roundTripsPerRequest, 2),
+      whole(row.rssMb),
+      fixed(row.serverCpuMsPerRequest, 2),
+      fixed(row.neo4jCpuMsPerRequest, 2),
+      String(row.bad),
+      row.server === 'ours' ? fixed(throughputRatio(rows, row.question, 'peer'), 2) : '',
+      row.server === 'ours' ? fixed(throughputRatio(rows, row.question, 'ceiling'), 2) : '',
+    ]),
+  );
+}
+
+function ingestTable(reports: readonly IngestReport[]): string {
+  return table(
+    ['dataset', 'entities', 'relations', 'seconds', 'entities/s', 'relations/s', 'validate + plan + entities s', 'relations s', 'commit s'],
+    reports.map((r) => [
+      r.dataset,
+      whole(r.entities),
+      whole(r.relations),
+      fixed(r.seconds),
+      whole(r.entitiesPerSecond),
+      whole(r.relationsPerSecond),
+      fixed(r.phases.untilEntitiesWritten),
+      fixed(r.phases.relationsWritten),
+      fixed(r.phases.commit),
+    ]),
+  );
+}
+
+function dbHits(plans: readonly StatementPlan[]): string {
+  return plans.map((plan) => `${plan.dbHits.toLocaleString('en')} (${plan.name})`).join(' + ');
+}
+
+function planSection(title: string, plans: readonly StatementPlan[]): string {
+  return [
+    `### ${title}`,
+    ...plans.map((plan) =>
+      [
+        `**${plan.name}**: ${plan.dbHits.toLocaleString('en')} db hits; ${plan.scans.length === 0 ? 'no scans' : `scans: ${plan.scans.join('; ')}`}`,
+        '```',
+        ...plan.lines,
+        '```',
+      ].join('\n'),
+    ),
+  ].join('\n\n');
+}
+
+export function markdownReport(result: BenchmarkResult, elapsedSeconds: number): string {
+  const { load, machine } = result;
+  const verdicts = judge(result);
+  return [
+    '# Tianshan benchmark',
+    '',
+    `${result.startedAt}: ${whole(result.scale)} synthetic entities plus the seed; ${load.connections} connections, ` +
+      `${load.seconds} s per question and server in ${load.rounds} interleaved rounds after ${load.warmupSeconds} s of warm-up; ` +
+      `${machine.cpus} CPUs, ${machine.memoryGib} GiB, Node ${machine.node}, load average ${fixed(machine.load[0])} at start and ${fixed(machine.load[1])} at end; ` +
+      `the whole run took ${fixed(elapsedSeconds, 0)} s.`,
+    '',
+    'Servers: **ours** (server/yoga.ts as shipped), **ceiling** (one hand-written Cypher statement per question over node:http), ' +
+      '**peer** (@neo4j/graphql 7 on graphql-yoga). All three answered every question identically before timing. ' +
+      'Round-trips are Cypher statements counted inside each server (ours: `onQuery`; peer: its driver, wrapped).',
+    '',
+    '## Questions',
+    '',
+    table(
+      ['id', 'ours asks', 'depth'],
+      Object.entries(result.titles).map(([id, title]) => [id, `\`${title}\``, String(result.depths[id as keyof typeof result.depths])]),
+    ),
+    '',
+    `Landmarks chosen by the generator: ${JSON.stringify(result.landmarks)}.`,
+    '',
+    '## Results',
+    '',
+    'req/s counts answers completed within the measured time; p50/p99 are over those answers. CPU columns: ' +
+      "the server's own process, and Neo4j's JVM while that server was measured, per request. bad: errors, " +
+      'timeouts and answers other than the checked one (the peer answers its widest query with a transaction timeout under load).',
+    '',
+    resultsTable(result),
+    '',
+    '## Targets',
+    '',
+    table(['target', 'met', 'numbers'], verdicts.map((v) => [v.target, v.met ? 'yes' : '**no**', v.detail])),
+    '',
+    '## Ingest',
+    '',
+    ingestTable([result.ingest.seed, result.ingest.synthetic]),
+    '',
+    `Generating the synthetic dataset took ${fixed(result.ingest.generateSeconds, 2)} s. The seed's rate means little: ` +
+      'it is a few hundred rows, and most of its time goes to planning each statement the first time.',
+    '',
+    '## Headline at seed scale and at scale',
+    '',
+    'The seed alone:',
+    '',
+    resultsTable(result, result.headline.seed),
+    '',
+    `With ${whole(result.scale)} synthetic entities:`,
+    '',
+    resultsTable(result, result.headline.scaled),
+    '',
+    `ours p99 at scale ÷ at seed scale: ${fixed(headlineGrowth(result), 2)}. The plans below say why it does not grow: ` +
+      `our headline statements touch ${dbHits(result.plans.seed)} db hits with the seed alone and ${dbHits(result.plans.scaled)} at scale.`,
+    '',
+    '## Plans of our headline statements',
+    '',
+    planSection('Seed alone', result.plans.seed),
+    '',
+    planSection(`With ${whole(result.scale)} synthetic entities`, result.plans.scaled),
+    '',
+  ].join('\n');
+}
+
+/** Writes `<name>.json` and `<name>.md` under `dir`; returns their paths. */
+export async function writeReport(result: BenchmarkResult, elapsedSeconds: number, dir: string, name: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const json = path.join(dir, `${name}.json`);
+  const markdown = path.join(dir, `${name}.md`);
+  await writeFile(json, `${JSON.stringify({ ...result, elapsedSeconds, targets: judge(result) }, null, 2)}\n`);
+  await writeFile(markdown, markdownReport(result, elapsedSeconds));
+  return [json, markdown];
+}

@@ -1,0 +1,52 @@
+import { loadConfig } from '../server/config.ts';
+import { runBenchmark } from './benchmark.ts';
+import { startBenchNeo4j } from './neo4j.ts';
+import { parseCli } from './options.ts';
+import { resultsTable, writeReport } from './report.ts';
+import { judge } from './targets.ts';
+
+/**
+ * `npm run bench`: a Neo4j of its own (the usual way: NEO4J_URI, a container, or embedded, in a
+ * fresh folder on a free port), the benchmark, then the table on stdout and the report in
+ * bench/results/. Progress goes to stderr.
+ */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const options = parseCli(process.argv.slice(2));
+  const log = (line: string) => console.error(`bench ${((performance.now() - started) / 1_000).toFixed(0).padStart(4)} s: ${line}`);
+  const config = loadConfig();
+  const neo4j = await startBenchNeo4j(options.scale, log);
+  try {
+    log(`neo4j: ${neo4j.description}`);
+    const result = await runBenchmark({
+      target: neo4j.target,
+      driver: neo4j.driver,
+      scale: options.scale,
+      load: options.load,
+      poolSize: config.NEO4J_POOL_SIZE,
+      timeoutMs: config.NEO4J_TX_TIMEOUT_MS,
+      log,
+      ...(neo4j.pid === undefined ? {} : { neo4jPid: neo4j.pid }),
+      ...(options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {}),
+    });
+    const elapsed = (performance.now() - started) / 1_000;
+    console.log(resultsTable(result));
+    console.log();
+    for (const verdict of judge(result)) console.log(`${verdict.met ? 'met   ' : 'MISSED'}  ${verdict.target}: ${verdict.detail}`);
+    const written = await writeReport(result, elapsed, options.outDir, options.name);
+    log(`wrote ${written.join(' and ')} in ${elapsed.toFixed(0)} s`);
+  } finally {
+    await neo4j.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${describe(error)}`);
+  process.exit(1);
+});
+
+/** The error with its chain of causes: fetch, for one, hides the socket error in `cause`. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause === undefined ? (error.stack ?? error.message) : `${error.stack ?? error.message}\ncaused by: ${describe(error.cause)}`;
+}

@@ -1,0 +1,59 @@
+import type { RequestListener } from 'node:http';
+import type { Driver } from 'neo4j-driver';
+import type { ServerName } from '../questions/types.ts';
+import type { DriverCounters } from './counting-driver.ts';
+
+/** Where a server finds Neo4j: what `acquireNeo4j` (or the test run's global setup) gives. */
+export interface BenchTarget {
+  readonly uri: string;
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+  readonly database: string;
+}
+
+/** One of the three servers, ready to be served by node:http. */
+export interface BenchServer {
+  readonly listener: RequestListener;
+  /** Statements sent to Neo4j since the server started. */
+  roundTrips(): number;
+}
+
+export interface ServerSettings {
+  /** The process's driver, counting what goes through it (counting-driver.ts). */
+  readonly driver: Driver;
+  readonly counters: Readonly<DriverCounters>;
+  readonly database: string;
+  /** Each server's transactions are stopped by Neo4j after this long. */
+  readonly timeoutMs: number;
+}
+
+export type ServerFactory = (settings: ServerSettings) => Promise<BenchServer>;
+
+/** What the parent sends a server's child process over IPC. */
+export type ToServer = { readonly type: 'stats' } | { readonly type: 'stop' };
+
+export interface ServerStats {
+  /** HTTP requests over (answered, or given up by the client) since start. */
+  readonly requests: number;
+  /** Requests still being worked on: open HTTP exchanges plus open Neo4j sessions. */
+  readonly inFlight: number;
+  readonly roundTrips: number;
+  /** Resident set size of the server's process, in bytes. */
+  readonly rssBytes: number;
+  /** CPU time the server's process has used (user + system), in microseconds. */
+  readonly cpuMicros: number;
+}
+
+/** What a server's child process sends back. */
+export type FromServer =
+  | { readonly type: 'ready'; readonly port: number }
+  | { readonly type: 'stats'; readonly stats: ServerStats }
+  | { readonly type: 'failed'; readonly message: string };
+
+/** How the parent starts a child: which server, against which Neo4j. */
+export interface ChildArguments {
+  readonly server: ServerName;
+  readonly target: BenchTarget;
+  readonly poolSize: number;
+  readonly timeoutMs: number;
+}
