@@ -1,4 +1,5 @@
 import { ENTITY_KINDS, type EntityKind } from '../server/model/kinds.ts';
+import { namePhraseQuery } from './lucene.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
 
@@ -11,17 +12,22 @@ export const entitiesById = cypher<{ ids: readonly string[] }, { entity: EntityR
    RETURN e {.*} AS entity`,
 );
 
+/** A reference as a person typed it (an id, a name or an alias, any case), ready for REF_MATCHES. */
+export type RefParams = { readonly ref: string; readonly lower: string; readonly phrase: string };
+
+export function refParams(ref: string): RefParams {
+  return { ref, lower: ref.toLowerCase(), phrase: namePhraseQuery(ref) };
+}
+
+export type RefMatchRow = { readonly id: string; readonly name: string; readonly kind: EntityKind; readonly byId: boolean };
+
 /**
- * Each reference is an id, or a name or alias in any case. Names go through the full-text index
- * (a phrase query, then an exact comparison) so resolution stays an index lookup at any size.
+ * What the reference `r` (RefParams) matches, as rows of `e` and `byId`: the entity with that id,
+ * else those with that name or alias. Names go through the full-text index (a phrase query, then an
+ * exact comparison) so resolution stays an index lookup at any size. Shared by every query that
+ * resolves a reference itself, so all of them agree on what a name means.
  */
-export const entitiesByRef = cypher<
-  { refs: readonly { ref: string; lower: string; phrase: string }[] },
-  { ref: string; matches: { id: string; name: string; kind: EntityKind; byId: boolean }[] }
->(
-  'entities.byRef',
-  `UNWIND $refs AS r
-   CALL (r) {
+export const REF_MATCHES = `
      MATCH (e:Entity {id: r.ref})
      RETURN e, true AS byId
      UNION
@@ -29,8 +35,12 @@ export const entitiesByRef = cypher<
      WITH r WHERE NOT EXISTS { MATCH (:Entity {id: r.ref}) }
      CALL db.index.fulltext.queryNodes('entity_text', r.phrase, {limit: 50}) YIELD node AS e
      WITH e, r WHERE toLower(e.name) = r.lower OR any(alias IN e.aliases WHERE toLower(alias) = r.lower)
-     RETURN e, false AS byId
-   }
+     RETURN e, false AS byId`;
+
+export const entitiesByRef = cypher<{ refs: readonly RefParams[] }, { ref: string; matches: RefMatchRow[] }>(
+  'entities.byRef',
+  `UNWIND $refs AS r
+   CALL (r) { ${REF_MATCHES} }
    WITH r, e, byId ORDER BY byId DESC, e.name
    RETURN r.ref AS ref, collect({id: e.id, name: e.name, kind: e.kind, byId: byId}) AS matches`,
 );

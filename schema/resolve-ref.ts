@@ -7,15 +7,21 @@ import type { EntityKind } from '../server/model/kinds.ts';
 /** Ids are slugs of at most 200 characters, and names are shorter still. */
 const MAX_REF_LENGTH = 300;
 
+/** BAD_USER_INPUT for a reference longer than any id or name, before it reaches Lucene. */
+export function checkRefLength(ref: string, argument: string): string {
+  if (ref.length > MAX_REF_LENGTH) {
+    throw clientError(ErrorCode.BadUserInput, `\`${argument}\`: at most ${MAX_REF_LENGTH} characters; no id, name or alias is longer.`, { argument });
+  }
+  return ref;
+}
+
 /**
  * Turns what a person typed (an id, a name or an alias, in any case) into one entity id, or
  * a clear error: NOT_FOUND with the nearest names, AMBIGUOUS with the candidates, or
  * BAD_USER_INPUT when it names an entity of a kind the argument does not take.
  */
 export async function resolveRef(context: Context, ref: string, argument: string, kinds?: readonly EntityKind[]): Promise<string> {
-  if (ref.length > MAX_REF_LENGTH) {
-    throw clientError(ErrorCode.BadUserInput, `\`${argument}\`: at most ${MAX_REF_LENGTH} characters; no id, name or alias is longer.`, { argument });
-  }
+  checkRefLength(ref, argument);
   const matches = await context.loaders.entitiesMatchingRef.load(ref);
   if (matches.length === 0) {
     const words = searchWords(ref);

@@ -1,8 +1,10 @@
+import { refParams } from '../../cypher/entities.ts';
 import { treatiesPage } from '../../cypher/treaties.ts';
+import type { EntityKind } from '../../server/model/kinds.ts';
 import { ErrorCode, clientError } from '../../server/errors.ts';
 import { builder } from '../builder.ts';
 import { MAX_PAGE_SIZE, pageArgs, toConnection, windowOf } from '../pagination.ts';
-import { resolveRef } from '../resolve-ref.ts';
+import { checkRefLength, resolveRef } from '../resolve-ref.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { Treaty } from '../types/treaty.ts';
 
@@ -11,6 +13,10 @@ const TreatyConnection = entityConnection('Treaty', Treaty, 'treaty');
 /** Places a treaty can act on: what `affecting` may name. */
 const AREA_KINDS = ['Region', 'Border', 'State', 'Empire', 'Pass'] as const;
 const PARTY_KINDS = ['State', 'Empire'] as const;
+
+function isAreaKind(kind: EntityKind): boolean {
+  return (AREA_KINDS as readonly EntityKind[]).includes(kind);
+}
 
 builder.queryFields((t) => ({
   treaties: t.field({
@@ -33,18 +39,27 @@ builder.queryFields((t) => ({
       }
       const between = args.between ?? [];
       if (between.length > MAX_PAGE_SIZE) throw clientError(ErrorCode.BadUserInput, `\`between\`: at most ${MAX_PAGE_SIZE} parties.`, { argument: 'between' });
-      const [area, parties] = await Promise.all([
-        args.affecting == null ? null : resolveRef(context, args.affecting, 'affecting', AREA_KINDS),
-        Promise.all(between.map((ref) => resolveRef(context, String(ref), 'between', PARTY_KINDS))),
-      ]);
-      const [page] = await context.executor.read(treatiesPage, {
-        area,
-        between: parties,
-        from: args.from ?? null,
-        to: args.to ?? null,
-        ...window,
-      });
-      return toConnection(entityPage(page ?? { total: 0, items: [] }), window);
+      const parties = await Promise.all(between.map((ref) => resolveRef(context, String(ref), 'between', PARTY_KINDS)));
+      const pageFor = async (affecting: string | null | undefined) => {
+        const [page] = await context.executor.read(treatiesPage, {
+          areaRef: affecting == null ? null : refParams(checkRefLength(affecting, 'affecting')),
+          areaKinds: AREA_KINDS,
+          between: parties,
+          from: args.from ?? null,
+          to: args.to ?? null,
+          ...window,
+        });
+        return page ?? { areas: [], total: 0, items: [] };
+      };
+      // The page query resolves `affecting` itself (one round-trip for the headline question). When it
+      // does not name exactly one place, resolveRef asks again to give the precise error, with its hints.
+      const page = await pageFor(args.affecting);
+      const [area] = page.areas;
+      if (args.affecting != null && (page.areas.length !== 1 || !area || !isAreaKind(area.kind))) {
+        // Only reached without an error if the data changed between the two reads: use what it found now.
+        return toConnection(entityPage(await pageFor(await resolveRef(context, args.affecting, 'affecting', AREA_KINDS))), window);
+      }
+      return toConnection(entityPage(page), window);
     },
   }),
 }));
