@@ -25,7 +25,8 @@ export function windowOf(args: { first?: number | null | undefined; after?: stri
     throw clientError(ErrorCode.BadUserInput, `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, { argument: 'first' });
   }
   if (args.after === null || args.after === undefined) return { offset: 0, first };
-  const match = /^v1:(\d+)$/.exec(Buffer.from(args.after, 'base64url').toString());
+  const match = /^v1:(\d{1,9})$/.exec(Buffer.from(args.after, 'base64url').toString());
+  // Nine digits at most: a real position, and an offset Neo4j takes as an integer, never 1e20 or Infinity.
   if (!match?.[1]) {
     throw clientError(ErrorCode.BadUserInput, '`after` is not a cursor this API gave out; pass an `endCursor` from a previous page.', {
       argument: 'after',

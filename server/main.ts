@@ -18,7 +18,6 @@ async function main(config: Config, log: Logger): Promise<void> {
   const neo4jLog = log.child({ component: 'neo4j' });
   const target = await acquireNeo4j(config, { allowContainer: false, log: (line) => neo4jLog.info(line) });
   const stopTarget = onceOnly(() => target.stop());
-  process.once('exit', () => void stopTarget());
   const driver = createDriver(target, {
     poolSize: config.NEO4J_POOL_SIZE,
     connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
@@ -33,13 +32,14 @@ async function main(config: Config, log: Logger): Promise<void> {
     if (report) log.info(`seed: ${describeLoad(report)}`, { dataset: config.SEED_DATASET });
   }
   const sessions = new SessionTracker();
+  const policy = appPolicy(config);
   const app = createApp({
     driver,
     sessions,
     database: target.database,
     timeoutMs: config.NEO4J_TX_TIMEOUT_MS,
     curationTokens: config.CURATION_TOKENS,
-    policy: appPolicy(config),
+    policy,
     log,
     readyTimeoutMs: config.READY_TIMEOUT_MS,
     processMetrics: true,
@@ -51,7 +51,8 @@ async function main(config: Config, log: Logger): Promise<void> {
   const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
   log.info('listening', { host: config.HOST, port });
   // The one human line, on stdout: what a person starting the server looks for.
-  console.log(`Tianshan GraphQL (GraphiQL) at http://${shown}:${port}/graphql`);
+  // GraphiQL is served only while introspection is on (see server/http-policy.ts).
+  console.log(`Tianshan GraphQL${policy.introspection ? ' (GraphiQL)' : ''} at http://${shown}:${port}/graphql`);
 
   const shutdown = (signal: string) => () =>
     void shutDown({

@@ -111,8 +111,9 @@ async function runningEmbedded(dataDir: string): Promise<{ uri: string; pid: num
     process.kill(marker.pid, 0); // signal 0 only asks whether the process exists
     return marker;
   } catch (error) {
-    // A marker left by a JVM that was killed: start afresh.
+    // A marker left by a JVM that was killed: start afresh. EPERM: it exists, under another user.
     if (errorCode(error) === 'ESRCH') return undefined;
+    if (errorCode(error) === 'EPERM') return marker;
     throw error;
   }
 }

@@ -115,8 +115,15 @@ describe('timeline, path, stats', () => {
     const years = timeline.edges.map((e) => e.year);
     expect(years).toEqual([...years].sort((a, b) => a - b));
     expect(timeline.edges.map((e) => e.entity?.id)).toEqual(expect.arrayContaining(['bedel-pass-reopening-2024', 'bedel-pass-full-development']));
-    const ranged = dataOf<{ timeline: Page<{ year: number }> }>(await graphql('{ timeline(from: 1990, to: 2000, first: 100) { edges { year } } }')).timeline;
+    const ranged = dataOf<{ timeline: Page<{ year: number; time: { end: { year: number } | null } }> }>(
+      await graphql('{ timeline(from: 1990, to: 2000, first: 100) { edges { year time { end { year } } } } }'),
+    ).timeline;
     expect(ranged.edges.length).toBeGreaterThan(0);
+    // Everything shown overlaps 1990–2000: it began by 2000 and had not ended before 1990.
+    for (const edge of ranged.edges) {
+      expect(edge.year).toBeLessThanOrEqual(2000);
+      expect(edge.time.end?.year ?? edge.year).toBeGreaterThanOrEqual(1990);
+    }
   });
 
   it('finds the shortest connections between two entities', async () => {
