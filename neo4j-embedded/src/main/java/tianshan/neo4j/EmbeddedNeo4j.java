@@ -87,6 +87,9 @@ public final class EmbeddedNeo4j {
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes)
                     .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
+                    // Transaction timeouts are enforced when the monitor next looks (every 2 s by default):
+                    // look often, so a client's timeout stops a runaway query close to when it asked.
+                    .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                     // Netty's graceful shutdown waits a 5 s quiet period per Bolt event loop group (two of
                     // them), which made every stop take ~10 s after the store was already closed. Nothing is
                     // in flight at that point, and tests stop and restart this process repeatedly.
