@@ -52,6 +52,16 @@ export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
   }),
 });
 
+/** What a list query answers when Neo4j returns no row at all. */
+export const EMPTY_PAGE = { total: 0, items: [] } as const;
+
+/** BAD_USER_INPUT when a `from`/`to` year range is upside down. */
+export function checkYearRange(args: { from?: number | null | undefined; to?: number | null | undefined }): void {
+  if (args.from != null && args.to != null && args.from > args.to) {
+    throw clientError(ErrorCode.BadUserInput, `\`from\` (${args.from}) is after \`to\` (${args.to}).`, { argument: 'from' });
+  }
+}
+
 /** A page in connection form: each item with its cursor, the page info and the total. */
 export interface ConnectionShape<T> {
   readonly totalCount: number;

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import { relationsPage, type Direction, type RelationsPageRow } from '../../cypher/relations.ts';
 import type { RelationType } from '../../server/model/relations.ts';
+import { EMPTY_PAGE } from '../pagination.ts';
 
 export interface RelationsKey {
   readonly id: string;
@@ -10,8 +11,6 @@ export interface RelationsKey {
   readonly offset: number;
   readonly first: number;
 }
-
-const EMPTY_PAGE = { total: 0, items: [] } as const;
 
 /**
  * Pages of relations of many parents. Keys that share types, direction and page window, which

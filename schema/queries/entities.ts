@@ -1,7 +1,7 @@
 import { entitiesPage } from '../../cypher/entities.ts';
 import { ENTITY_KINDS } from '../../server/model/kinds.ts';
 import { builder } from '../builder.ts';
-import { pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { EMPTY_PAGE, pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { parseKind } from '../resolve-ref.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
@@ -22,7 +22,7 @@ builder.queryFields((t) => ({
       const query = entitiesPage.get(label);
       if (!query) throw new Error(`no page query for ${label}`);
       const [page] = await executor.read(query, window);
-      return toConnection(entityPage(page ?? { total: 0, items: [] }), window);
+      return toConnection(entityPage(page ?? EMPTY_PAGE), window);
     },
   }),
 }));

@@ -3,7 +3,7 @@ import { searchPage, type SearchHit } from '../../cypher/search.ts';
 import { ErrorCode, clientError } from '../../server/errors.ts';
 import { ENTITY_KINDS } from '../../server/model/kinds.ts';
 import { builder } from '../builder.ts';
-import { PageInfo, pageArgs, toConnection, windowOf, type ConnectionShape } from '../pagination.ts';
+import { EMPTY_PAGE, PageInfo, pageArgs, toConnection, windowOf, type ConnectionShape } from '../pagination.ts';
 import { parseKind } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 
@@ -42,7 +42,7 @@ builder.queryFields((t) => ({
       }
       const kinds = args.kinds?.map((kind) => parseKind(kind, 'kinds', ENTITY_KINDS)) ?? null;
       const [page] = await executor.read(searchPage, { lucene: fuzzyQuery(words), kinds, ...window });
-      return toConnection(page ?? { total: 0, items: [] }, window);
+      return toConnection(page ?? EMPTY_PAGE, window);
     },
   }),
 }));

@@ -1,7 +1,6 @@
 import { timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
-import { ErrorCode, clientError } from '../../server/errors.ts';
 import { builder } from '../builder.ts';
-import { PageInfo, pageArgs, toConnection, windowOf, type ConnectionShape } from '../pagination.ts';
+import { EMPTY_PAGE, PageInfo, checkYearRange, pageArgs, toConnection, windowOf, type ConnectionShape } from '../pagination.ts';
 import { resolveRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
@@ -47,12 +46,10 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const window = windowOf(args);
-      if (args.from != null && args.to != null && args.from > args.to) {
-        throw clientError(ErrorCode.BadUserInput, `\`from\` (${args.from}) is after \`to\` (${args.to}).`, { argument: 'from' });
-      }
+      checkYearRange(args);
       const involving = args.involving == null ? null : await resolveRef(context, String(args.involving), 'involving');
       const [page] = await context.executor.read(timelinePage, { from: args.from ?? null, to: args.to ?? null, involving, ...window });
-      return toConnection(page ?? { total: 0, items: [] }, window);
+      return toConnection(page ?? EMPTY_PAGE, window);
     },
   }),
 }));

@@ -3,7 +3,7 @@ import { treatiesPage } from '../../cypher/treaties.ts';
 import type { EntityKind } from '../../server/model/kinds.ts';
 import { ErrorCode, clientError } from '../../server/errors.ts';
 import { builder } from '../builder.ts';
-import { MAX_PAGE_SIZE, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { EMPTY_PAGE, MAX_PAGE_SIZE, checkYearRange, pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { checkRefLength, resolveRef } from '../resolve-ref.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { Treaty } from '../types/treaty.ts';
@@ -34,9 +34,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const window = windowOf(args);
-      if (args.from != null && args.to != null && args.from > args.to) {
-        throw clientError(ErrorCode.BadUserInput, `\`from\` (${args.from}) is after \`to\` (${args.to}).`, { argument: 'from' });
-      }
+      checkYearRange(args);
       const between = args.between ?? [];
       if (between.length > MAX_PAGE_SIZE) throw clientError(ErrorCode.BadUserInput, `\`between\`: at most ${MAX_PAGE_SIZE} parties.`, { argument: 'between' });
       const parties = await Promise.all(between.map((ref) => resolveRef(context, String(ref), 'between', PARTY_KINDS)));
@@ -49,7 +47,7 @@ builder.queryFields((t) => ({
           to: args.to ?? null,
           ...window,
         });
-        return page ?? { areas: [], total: 0, items: [] };
+        return page ?? { ...EMPTY_PAGE, areas: [] };
       };
       // The page query resolves `affecting` itself (one round-trip for the headline question). When it
       // does not name exactly one place, resolveRef asks again to give the precise error, with its hints.
