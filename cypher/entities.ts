@@ -7,9 +7,10 @@ import type { EntityRow, PageRow } from './rows.ts';
 
 export const entitiesById = cypher<{ ids: readonly string[] }, { entity: EntityRow }>(
   'entities.byId',
+  // A document's full text stays in Neo4j: only curation's quote check reads it (cypher/curation.ts).
   `UNWIND $ids AS id
    MATCH (e:Entity {id: id})
-   RETURN e {.*} AS entity`,
+   RETURN e {.*, text: null} AS entity`,
 );
 
 /** A reference as a person typed it (an id, a name or an alias, any case), ready for REF_MATCHES. */
@@ -67,7 +68,7 @@ export const entitiesPage: ReadonlyMap<EntityKind | 'Entity', CypherQuery<{ offs
        CALL () {
          MATCH (e:${label}) WHERE e.name IS NOT NULL AND e.id IS NOT NULL
          WITH e ORDER BY e.name, e.id SKIP toInteger($offset) LIMIT toInteger($first)
-         RETURN collect(e {.*}) AS items
+         RETURN collect(e {.*, text: null}) AS items
        }
        RETURN total, items`,
     ),
