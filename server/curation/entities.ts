@@ -12,6 +12,10 @@ import { quoteProblemsInGraph } from './quotes.ts';
 /** Writes a new entity, checked as a fixture entity is; BAD_USER_INPUT (nothing written) otherwise. */
 export async function createEntity(executor: CypherExecutor, draft: unknown): Promise<EntityRow> {
   const entity = parseAs(entitySchema, draft, atInput);
+  // Quotes are checked against a document's stored text, which only a dataset load provides.
+  if (entity.kind === 'Source') {
+    throw invalidInput([{ path: ['input', 'kind'], message: 'a Source is a document with its text: add it in a dataset and load it (npm run load)' }]);
+  }
   return executor.write(async (tx) => {
     rejectProblems(await quoteProblemsInGraph(tx, entity.sources), atInput);
     const [taken] = await tx.run(existingEntities, { ids: [entity.id] });

@@ -231,6 +231,13 @@ describe('createEntity', () => {
     expect(problems?.map((p) => p.path)).toEqual([['input', 'id'], ['input', 'name'], ['input', 'aliases', 1]]);
   });
 
+  it('refuses a Source, which only a dataset can bring with its text', async () => {
+    const before = await snapshot(driver);
+    const { problems } = errorOf(await asEditor(CREATE_ENTITY, { input: newEntity({ kind: 'Source' }) }));
+    expect(problems).toEqual([{ path: ['input', 'kind'], message: expect.stringMatching(/add it in a dataset/) }]);
+    expect(await snapshot(driver)).toEqual(before);
+  });
+
   it('says how to fix a source loaded before texts were stored', async () => {
     // As a Source loaded by an older version was stored: without text, and so with another hash (which lets the next load rewrite it).
     await driver.executeQuery(`MATCH (s:Source {id: $id}) REMOVE s.text SET s.hash = 'older'`, { id: ARTICLE }, { database: inject('neo4j').database });
