@@ -11,7 +11,7 @@ export interface RelatedRow {
   readonly outgoing: boolean;
 }
 
-export type RelationsPageParams = { ids: readonly string[]; offset: number; first: number };
+export type RelationsPageParams = { ids: readonly string[]; offset: number; first: number; types: readonly RelationType[] };
 export type RelationsPageRow = PageRow<RelatedRow> & { readonly id: string };
 
 const PATTERNS: Record<Direction, (types: string) => string> = {
@@ -23,18 +23,26 @@ const PATTERNS: Record<Direction, (types: string) => string> = {
 /**
  * One page of the relations of many parents at once, for one set of types and one direction:
  * what a relation field costs per level of a query, however many parents that level has.
- * `types` must come from the model's allow-list (the GraphQL layer checks user input against it);
- * an empty list means every type.
+ *
+ * The types of a typed field (`Treaty.parties`) are written into the pattern, so Neo4j expands only
+ * those. A client's own list (`relations(types:)`) is `typesAsParameter`: passed as `$types` and
+ * filtered, so that clients cannot make one statement text, and one plan, per subset of types.
+ * Either way an empty list means every type, and types come from the model's allow-list.
  */
-export function relationsPage(types: readonly RelationType[], direction: Direction): CypherQuery<RelationsPageParams, RelationsPageRow> {
+export function relationsPage(
+  types: readonly RelationType[],
+  direction: Direction,
+  typesAsParameter = false,
+): CypherQuery<RelationsPageParams, RelationsPageRow> {
   const sorted = [...new Set(types)].sort();
-  const typePattern = sorted.length > 0 ? `:${sorted.join('|')}` : '';
+  const typePattern = !typesAsParameter && sorted.length > 0 ? `:${sorted.join('|')}` : '';
+  const typeFilter = typesAsParameter ? 'WHERE size($types) = 0 OR type(r) IN $types' : '';
   return cypher(
-      `relations.page(${direction}${typePattern})`,
+      `relations.page(${direction}${typesAsParameter ? ', $types' : typePattern})`,
       `UNWIND $ids AS id
        MATCH (p:Entity {id: id})
        CALL (p) {
-         MATCH ${PATTERNS[direction](typePattern)}
+         MATCH ${PATTERNS[direction](typePattern)} ${typeFilter}
          WITH r, o ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id
          // Count everything, but read properties only for the page returned.
          WITH collect(r) AS matched

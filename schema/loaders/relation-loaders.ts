@@ -10,6 +10,8 @@ export interface RelationsKey {
   readonly direction: Direction;
   readonly offset: number;
   readonly first: number;
+  /** A client's own list of types (see relationsPage): sent as a parameter, not written into the statement. */
+  readonly typesAsParameter?: boolean;
 }
 
 /**
@@ -30,10 +32,11 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
         [...groups.values()].map(async (group) => {
           const [sample] = group;
           if (!sample) return;
-          const rows = await executor.read(relationsPage(sample.types, sample.direction), {
+          const rows = await executor.read(relationsPage(sample.types, sample.direction, sample.typesAsParameter), {
             ids: group.map((key) => key.id),
             offset: sample.offset,
             first: sample.first,
+            types: sample.types,
           });
           for (const row of rows) pages.set(`${groupKey(sample)}|${row.id}`, row);
         }),
@@ -45,5 +48,5 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
 }
 
 function groupKey(key: RelationsKey): string {
-  return `${key.direction}:${[...key.types].sort().join(',')}:${key.offset}:${key.first}`;
+  return `${key.direction}:${[...key.types].sort().join(',')}:${key.offset}:${key.first}:${key.typesAsParameter ? 'param' : 'pattern'}`;
 }

@@ -51,7 +51,7 @@ builder.interfaceType(EntityRef, {
         const window = windowOf(args);
         const types: readonly RelationType[] = args.types ?? [];
         const direction: Direction = args.direction ?? 'BOTH';
-        return toConnection(await loaders.relationsOf.load({ id: row.id, types, direction, ...window }), window);
+        return toConnection(await loaders.relationsOf.load({ id: row.id, types, direction, ...window, typesAsParameter: true }), window);
       },
     }),
   }),

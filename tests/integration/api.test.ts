@@ -67,6 +67,29 @@ describe('treaties', () => {
   });
 });
 
+describe('relations(types:, direction:)', () => {
+  it('filters by the types a client lists, with one statement text whatever the list', async () => {
+    const { graphql: ask, queries } = testApp(driver);
+    const ask2009 = async (types: string, direction: string) => {
+      const { entity } = dataOf<{ entity: { relations: { totalCount: number; edges: { type: string; direction: string }[] } } }>(
+        await ask(`{ entity(id: "china-kyrgyzstan-border-agreement-2009") { relations(types: ${types}, direction: ${direction}) { totalCount edges { type direction } } } }`),
+      );
+      return { ...entity.relations, text: queries.at(-1)?.text };
+    };
+    const cessions = await ask2009('[CEDES]', 'OUT');
+    expect(cessions.totalCount).toBe(2);
+    expect(new Set(cessions.edges.map((e) => `${e.type} ${e.direction}`))).toEqual(new Set(['CEDES OUT']));
+    const signatures = await ask2009('[SIGNED, DOES_NOT_RECOGNISE]', 'IN');
+    expect(new Set(signatures.edges.map((e) => e.type))).toEqual(new Set(['SIGNED', 'DOES_NOT_RECOGNISE']));
+    const everything = await ask2009('[]', 'BOTH');
+    expect(everything.totalCount).toBeGreaterThan(cessions.totalCount + signatures.totalCount);
+    const effects = await ask2009('[CEDES, DELIMITS]', 'OUT');
+    expect(new Set(effects.edges.map((e) => e.type))).toEqual(new Set(['CEDES', 'DELIMITS']));
+    // Same direction, other types: the same statement, so clients cannot fill Neo4j's plan cache.
+    expect(effects.text).toBe(cessions.text);
+  });
+});
+
 describe('search', () => {
   it('tolerates typos and ranks with a score', async () => {
     const { search } = dataOf<{ search: Page<{ score: number; node: Named }> }>(await graphql('{ search(query: "Irkestam") { totalCount edges { score node { id name } } } }'));
