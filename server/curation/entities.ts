@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import { claimEntityId, lockEntity } from '../../cypher/curation.ts';
 import { entitiesById } from '../../cypher/entities.ts';
@@ -9,6 +10,10 @@ import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, invalidInput, notFound, parseAs, rejectProblems, type Edit, type Target } from './problems.ts';
 import { quoteProblemsInGraph } from './quotes.ts';
 
+function idTaken(id: string, by: string) {
+  return invalidInput([{ path: ['input', 'id'], message: `"${id}" is taken by ${by}; choose another id, or use updateEntity` }]);
+}
+
 /** Writes a new entity, checked as a fixture entity is; BAD_USER_INPUT (nothing written) otherwise. */
 export async function createEntity(executor: CypherExecutor, draft: unknown): Promise<EntityRow> {
   const entity = parseAs(entitySchema, draft, atInput);
@@ -19,8 +24,14 @@ export async function createEntity(executor: CypherExecutor, draft: unknown): Pr
   return executor.write(async (tx) => {
     rejectProblems(await quoteProblemsInGraph(tx, entity.sources), atInput);
     const [taken] = await tx.run(existingEntities, { ids: [entity.id] });
-    if (taken) throw invalidInput([{ path: ['input', 'id'], message: `"${entity.id}" is taken by a ${taken.kind}; choose another id, or use updateEntity` }]);
-    await tx.run(claimEntityId, { id: entity.id });
+    if (taken) throw idTaken(entity.id, `a ${taken.kind}`);
+    try {
+      await tx.run(claimEntityId, { id: entity.id });
+    } catch (error) {
+      // Another editor created the same id between our check and this write: the id constraint says so.
+      if (error instanceof neo4j.Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') throw idTaken(entity.id, 'another entity');
+      throw error;
+    }
     return writeEntity(tx, entity);
   });
 }

@@ -231,6 +231,14 @@ describe('createEntity', () => {
     expect(problems?.map((p) => p.path)).toEqual([['input', 'id'], ['input', 'name'], ['input', 'aliases', 1]]);
   });
 
+  it('lets one of two editors creating the same new id at once win, and tells the other it is taken', async () => {
+    const input = newEntity({ id: 'test-raced-id' });
+    const results = await Promise.all([asEditor(CREATE_ENTITY, { input }), asEditor(CREATE_ENTITY, { input })]);
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    const { problems } = errorOf(results.find((result) => result.errors) ?? {});
+    expect(problems).toEqual([{ path: ['input', 'id'], message: expect.stringMatching(/is taken/) }]);
+  });
+
   it('refuses a Source, which only a dataset can bring with its text', async () => {
     const before = await snapshot(driver);
     const { problems } = errorOf(await asEditor(CREATE_ENTITY, { input: newEntity({ kind: 'Source' }) }));
