@@ -1,4 +1,4 @@
-import type { ArgBuilder } from '@pothos/core';
+import type { ArgBuilder, FieldMap, ObjectRef } from '@pothos/core';
 import { ErrorCode, clientError } from '../server/errors.ts';
 import { builder } from './builder.ts';
 
@@ -89,4 +89,36 @@ export function pageArgs(arg: ArgBuilder<typeof builder.$inferSchemaTypes>) {
     first: arg.int({ defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return: 0 to ${MAX_PAGE_SIZE}.` }),
     after: arg.string({ description: 'Start after this cursor: the `endCursor` of the previous page.' }),
   };
+}
+
+type Types = typeof builder.$inferSchemaTypes;
+
+export interface ConnectionText {
+  /** Of the connection type. */
+  readonly type: string;
+  /** Of `totalCount`: what is counted. */
+  readonly total: string;
+  /** Of `edges`: what a page holds. */
+  readonly edges: string;
+}
+
+/**
+ * A `<Name>Connection` type: `totalCount`, `pageInfo` and `edges` of the given edge type, plus
+ * any fields of its own (e.g. `nodes`). Every list of the API is one of these.
+ */
+export function connectionType<Item extends object>(
+  name: string,
+  edge: ObjectRef<Types, Item & { readonly cursor: string }>,
+  text: ConnectionText,
+  extraFields?: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, ConnectionShape<Item>>) => FieldMap,
+) {
+  return builder.objectRef<ConnectionShape<Item>>(`${name}Connection`).implement({
+    description: text.type,
+    fields: (t) => ({
+      totalCount: t.exposeInt('totalCount', { description: text.total }),
+      pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
+      edges: t.field({ type: [edge], description: text.edges, resolve: (c) => c.edges }),
+      ...(extraFields?.(t) ?? {}),
+    }),
+  });
 }

@@ -3,7 +3,7 @@ import { searchPage, type SearchHit } from '../../cypher/search.ts';
 import { ErrorCode, clientError } from '../../server/errors.ts';
 import { ENTITY_KINDS } from '../../server/model/kinds.ts';
 import { builder } from '../builder.ts';
-import { EMPTY_PAGE, PageInfo, pageArgs, toConnection, windowOf, type ConnectionShape } from '../pagination.ts';
+import { EMPTY_PAGE, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { parseKind } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 
@@ -16,13 +16,10 @@ const SearchEdge = builder.objectRef<SearchHit & { cursor: string }>('SearchEdge
   }),
 });
 
-const SearchConnection = builder.objectRef<ConnectionShape<SearchHit>>('SearchConnection').implement({
-  description: 'Search hits, best first.',
-  fields: (t) => ({
-    totalCount: t.exposeInt('totalCount', { description: 'How many entities match (counting at most the best 1,000).' }),
-    pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
-    edges: t.field({ type: [SearchEdge], description: 'The hits on this page.', resolve: (c) => c.edges }),
-  }),
+const SearchConnection = connectionType<SearchHit>('Search', SearchEdge, {
+  type: 'Search hits, best first.',
+  total: 'How many entities match (counting at most the best 1,000).',
+  edges: 'The hits on this page.',
 });
 
 builder.queryFields((t) => ({

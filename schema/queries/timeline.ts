@@ -1,6 +1,6 @@
 import { timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
 import { builder } from '../builder.ts';
-import { EMPTY_PAGE, PageInfo, checkYearRange, pageArgs, toConnection, windowOf, type ConnectionShape } from '../pagination.ts';
+import { EMPTY_PAGE, checkYearRange, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { resolveRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
@@ -25,13 +25,10 @@ const TimelineEdge = builder.objectRef<TimelineRow & { cursor: string }>('Timeli
   }),
 });
 
-const TimelineConnection = builder.objectRef<ConnectionShape<TimelineRow>>('TimelineConnection').implement({
-  description: 'A page of the timeline.',
-  fields: (t) => ({
-    totalCount: t.exposeInt('totalCount', { description: 'How many entries match, on all pages.' }),
-    pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
-    edges: t.field({ type: [TimelineEdge], description: 'The entries on this page, earliest first.', resolve: (c) => c.edges }),
-  }),
+const TimelineConnection = connectionType<TimelineRow>('Timeline', TimelineEdge, {
+  type: 'A page of the timeline.',
+  total: 'How many entries match, on all pages.',
+  edges: 'The entries on this page, earliest first.',
 });
 
 builder.queryFields((t) => ({

@@ -1,29 +1,28 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { EntityRow } from '../../cypher/rows.ts';
 import { builder } from '../builder.ts';
-import { PageInfo, type ConnectionShape } from '../pagination.ts';
+import { connectionType } from '../pagination.ts';
 
 type Types = typeof builder.$inferSchemaTypes;
-type EdgeShape = { readonly node: EntityRow; readonly cursor: string };
+type Item = { readonly node: EntityRow };
 
 /** `<Name>Connection` and `<Name>Edge` types for a list of entities (Relay cursor connection, with totalCount). */
 export function entityConnection(name: string, node: ObjectRef<Types, EntityRow> | InterfaceRef<Types, EntityRow>, what: string) {
-  const Edge = builder.objectRef<EdgeShape>(`${name}Edge`).implement({
+  const Edge = builder.objectRef<Item & { readonly cursor: string }>(`${name}Edge`).implement({
     description: `One ${what} and its cursor.`,
     fields: (t) => ({
       cursor: t.exposeString('cursor', { description: 'Where this edge sits in the list; pass it as `after`.' }),
       node: t.field({ type: node, description: `The ${what}.`, resolve: (edge) => edge.node }),
     }),
   });
-  return builder.objectRef<ConnectionShape<{ node: EntityRow }>>(`${name}Connection`).implement({
-    description: `A page of ${what}s.`,
-    fields: (t) => ({
-      totalCount: t.exposeInt('totalCount', { description: 'How many match, on all pages.' }),
-      pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
-      edges: t.field({ type: [Edge], description: `The ${what}s on this page.`, resolve: (c) => c.edges }),
+  return connectionType<Item>(
+    name,
+    Edge,
+    { type: `A page of ${what}s.`, total: 'How many match, on all pages.', edges: `The ${what}s on this page.` },
+    (t) => ({
       nodes: t.field({ type: [node], description: `The ${what}s on this page, without cursors.`, resolve: (c) => c.edges.map((e) => e.node) }),
     }),
-  });
+  );
 }
 
 /** A page of entity rows as a connection's edges. */

@@ -4,7 +4,7 @@ import type { EntityRow, RelationProps, RelationRow } from '../../cypher/rows.ts
 import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../server/model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
-import { PageInfo, type ConnectionShape } from '../pagination.ts';
+import { connectionType } from '../pagination.ts';
 import { EntityRef } from './entity-ref.ts';
 import { SourceRef, sourceRefsOf } from './provenance.ts';
 import { TimeSpan, timeSpanOf } from './time-span.ts';
@@ -81,12 +81,11 @@ export const RelationEdge = builder.objectRef<EdgeShape>('RelationEdge').impleme
   }),
 });
 
-export const RelationConnection = builder.objectRef<ConnectionShape<RelatedRow>>('RelationConnection').implement({
-  description: 'A page of relations of an entity.',
-  fields: (t) => ({
-    totalCount: t.exposeInt('totalCount', { description: 'How many relations match, on all pages.' }),
-    pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
-    edges: t.field({ type: [RelationEdge], description: 'The relations on this page.', resolve: (c) => c.edges }),
+export const RelationConnection = connectionType<RelatedRow>(
+  'Relation',
+  RelationEdge,
+  { type: 'A page of relations of an entity.', total: 'How many relations match, on all pages.', edges: 'The relations on this page.' },
+  (t) => ({
     nodes: t.field({ type: [EntityRef], description: 'The related entities on this page, for when the relation itself is not needed.', resolve: (c) => c.edges.map((e) => e.node) }),
   }),
-});
+);
