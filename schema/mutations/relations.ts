@@ -55,6 +55,11 @@ const DeleteRelationPayload = builder.objectRef<{ readonly relationId: string }>
   }),
 });
 
+/** The relation an update or delete names, with where in the input it was named (for error paths). */
+function relationTarget(input: { readonly relationId: string | number }) {
+  return { id: String(input.relationId), path: ['input', 'relationId'] };
+}
+
 builder.mutationFields((t) => ({
   createRelation: t.field({
     type: CreateRelationPayload,
@@ -71,7 +76,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateRelationInput, required: true, description: 'The relation and the changes.' }) },
     resolve: async (_root, { input }, { caller, executor }) => {
       requireEditor(caller);
-      const target = { id: String(input.relationId), path: ['input', 'relationId'] };
+      const target = relationTarget(input);
       const relation = await updateRelation(executor, target, (current) => ({ draft: patchRelation(current, input), locate: atInput }));
       return { relation };
     },
@@ -82,7 +87,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeleteRelationInput, required: true, description: 'The relation to delete.' }) },
     resolve: async (_root, { input }, { caller, executor }) => {
       requireEditor(caller);
-      const target = { id: String(input.relationId), path: ['input', 'relationId'] };
+      const target = relationTarget(input);
       return { relationId: await deleteRelation(executor, target) };
     },
   }),
