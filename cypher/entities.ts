@@ -38,6 +38,35 @@ export const REF_MATCHES = `
      WITH e, r WHERE toLower(e.name) = r.lower OR any(alias IN e.aliases WHERE toLower(alias) = r.lower)
      RETURN e, false AS byId`;
 
+/** How a query that resolves a reference itself (resolveRefClause) names its parameter and results. */
+export interface InlineRef {
+  /** The parameter holding RefParams, or null when the argument was not given. */
+  readonly param: string;
+  /** The variable bound to the one id it settled on; `<as>Matches` holds everything it matched. */
+  readonly as: string;
+  /** A parameter listing the kinds the id may be; a match of another kind settles on nothing. */
+  readonly kindsParam?: string;
+}
+
+/**
+ * Resolves a reference inside a larger query, saving the round-trip of a separate lookup: binds
+ * `<as>Matches` (RefMatchRow[]: the id match if there is one, else every name or alias match) and
+ * `<as>` (the id when that is exactly one entity of an allowed kind, else null), keeping `carry`.
+ * The resolver checks `<as>Matches` and gives resolveRef's precise error when it is not one entity.
+ */
+export function resolveRefClause({ param, as, kindsParam }: InlineRef, carry: readonly string[] = []): string {
+  const keep = carry.map((name) => `${name}, `).join('');
+  const kindAllowed = kindsParam ? ` AND ${as}Matches[0].kind IN $${kindsParam}` : '';
+  return `CALL () {
+     UNWIND CASE WHEN $${param} IS NULL THEN [] ELSE [$${param}] END AS r
+     CALL (r) { ${REF_MATCHES} }
+     RETURN collect({id: e.id, name: e.name, kind: e.kind, byId: byId}) AS ${as}Candidates
+   }
+   WITH ${keep}${as}Candidates, [c IN ${as}Candidates WHERE c.byId] AS ${as}Exact
+   WITH ${keep}CASE WHEN size(${as}Exact) > 0 THEN ${as}Exact ELSE ${as}Candidates END AS ${as}Matches
+   WITH ${keep}${as}Matches, CASE WHEN size(${as}Matches) = 1${kindAllowed} THEN ${as}Matches[0].id END AS ${as}`;
+}
+
 export const entitiesByRef = cypher<{ refs: readonly RefParams[] }, { ref: string; matches: RefMatchRow[] }>(
   'entities.byRef',
   `UNWIND $refs AS r

@@ -1,3 +1,4 @@
+import { resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { RelationRow, EntityRow } from './rows.ts';
 
@@ -6,20 +7,39 @@ export const MAX_PATHS = 10;
 
 export type PathRow = { readonly nodes: EntityRow[]; readonly relations: RelationRow[] };
 
+export type PathParams = { from: RefParams; to: RefParams; limit: number };
+
+/** The paths, with what each end's reference matched and the ids it settled on (see resolveRefClause). */
+export type PathsRow = {
+  readonly paths: PathRow[];
+  readonly fromMatches: readonly RefMatchRow[];
+  readonly from: string | null;
+  readonly toMatches: readonly RefMatchRow[];
+  readonly to: string | null;
+};
+
 /**
- * The shortest paths between two entities, ignoring direction. A variable-length bound cannot be
- * a parameter in Cypher, so there is one query per allowed bound, 1 to MAX_HOPS.
+ * The shortest paths between two entities, ignoring direction, both ends resolved inside the query (one round-trip).
+ * A variable-length bound cannot be a parameter in Cypher, so there is one query per allowed bound, 1 to MAX_HOPS.
+ * allShortestPaths refuses to join an entity to itself, hence `a <> b` (the resolver says why nothing came back).
  */
-export const shortestPaths: ReadonlyMap<number, CypherQuery<{ from: string; to: string; limit: number }, PathRow>> = new Map(
+export const shortestPaths: ReadonlyMap<number, CypherQuery<PathParams, PathsRow>> = new Map(
   Array.from({ length: MAX_HOPS }, (_, index) => index + 1).map((hops) => [
     hops,
     cypher(
       `path.shortest${hops}`,
-      `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-       MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
-       WITH p LIMIT toInteger($limit)
-       RETURN [n IN nodes(p) | n {.*}] AS nodes,
-              [r IN relationships(p) | r {.*, type: type(r), from: properties(startNode(r)), to: properties(endNode(r))}] AS relations`,
+      `${resolveRefClause({ param: 'from', as: 'from' })}
+       ${resolveRefClause({ param: 'to', as: 'to' }, ['fromMatches', 'from'])}
+       CALL (from, to) {
+         MATCH (a:Entity {id: from}), (b:Entity {id: to}) WHERE a <> b
+         MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
+         WITH p LIMIT toInteger($limit)
+         RETURN collect({
+           nodes: [n IN nodes(p) | n {.*}],
+           relations: [r IN relationships(p) | r {.*, type: type(r), from: properties(startNode(r)), to: properties(endNode(r))}]
+         }) AS paths
+       }
+       RETURN fromMatches, from, toMatches, to, paths`,
     ),
   ]),
 );

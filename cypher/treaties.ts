@@ -1,6 +1,6 @@
 import type { EntityKind } from '../server/model/kinds.ts';
 import { TREATY_EFFECT_TYPES } from '../server/model/relations.ts';
-import { REF_MATCHES, type RefMatchRow, type RefParams } from './entities.ts';
+import { resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
 import { cypher } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
 
@@ -17,8 +17,8 @@ export type TreatiesParams = {
   first: number;
 };
 
-/** `areas`: what the reference matched (the page is filled only when that is exactly one area). */
-export type TreatiesRow = PageRow<EntityRow> & { readonly areas: readonly RefMatchRow[] };
+/** `areaMatches`: what the reference matched; `area`: the one area it settled on, which alone fills the page. */
+export type TreatiesRow = PageRow<EntityRow> & { readonly areaMatches: readonly RefMatchRow[]; readonly area: string | null };
 
 const EFFECTS = TREATY_EFFECT_TYPES.join('|');
 
@@ -36,14 +36,7 @@ const FILTER = `
  */
 export const treatiesPage = cypher<TreatiesParams, TreatiesRow>(
   'treaties.page',
-  `CALL () {
-     UNWIND CASE WHEN $areaRef IS NULL THEN [] ELSE [$areaRef] END AS r
-     CALL (r) { ${REF_MATCHES} }
-     RETURN collect({id: e.id, name: e.name, kind: e.kind, byId: byId}) AS candidates
-   }
-   WITH candidates, [c IN candidates WHERE c.byId] AS exact
-   WITH CASE WHEN size(exact) > 0 THEN exact ELSE candidates END AS areas
-   WITH areas, CASE WHEN size(areas) = 1 AND areas[0].kind IN $areaKinds THEN areas[0].id END AS area
+  `${resolveRefClause({ param: 'areaRef', as: 'area', kindsParam: 'areaKinds' })}
    OPTIONAL CALL (area) {
      WITH area WHERE area IS NOT NULL
      MATCH (:Entity {id: area})<-[:WITHIN*0..]-(:Entity)<-[:${EFFECTS}]-(t:Treaty)
@@ -58,8 +51,8 @@ export const treatiesPage = cypher<TreatiesParams, TreatiesRow>(
      MATCH (t:Treaty)
      RETURN t
    }
-   WITH areas, t ORDER BY coalesce(t.startYear, 100000), t.name, t.id
+   WITH areaMatches, area, t ORDER BY coalesce(t.startYear, 100000), t.name, t.id
    // Count every match, but read properties only for the page returned.
-   WITH areas, collect(CASE WHEN t IS NOT NULL AND ${FILTER} THEN t END) AS matched
-   RETURN areas, size(matched) AS total, [x IN matched[$offset..($offset + $first)] | x {.*}] AS items`,
+   WITH areaMatches, area, collect(CASE WHEN t IS NOT NULL AND ${FILTER} THEN t END) AS matched
+   RETURN areaMatches, area, size(matched) AS total, [x IN matched[$offset..($offset + $first)] | x {.*}] AS items`,
 );

@@ -1,4 +1,4 @@
-import { nearestNames } from '../cypher/entities.ts';
+import { nearestNames, type RefMatchRow } from '../cypher/entities.ts';
 import { fuzzyQuery, searchWords } from '../cypher/lucene.ts';
 import type { Context } from '../server/context.ts';
 import { ErrorCode, clientError } from '../server/errors.ts';
@@ -47,6 +47,23 @@ export async function resolveRef(context: Context, ref: string, argument: string
     });
   }
   return match.id;
+}
+
+/**
+ * For a query that resolved `ref` itself (resolveRefClause): the id, when what it matched is exactly one entity
+ * of an allowed kind. Otherwise resolveRef's precise error, with its hints, at the cost of a second read on that
+ * path only; should the data have changed between the two reads so that resolveRef finds one entity, its id.
+ */
+export async function settledRef(
+  context: Context,
+  ref: string,
+  argument: string,
+  matches: readonly RefMatchRow[],
+  kinds?: readonly EntityKind[],
+): Promise<string> {
+  const [match, ...others] = matches;
+  if (match && others.length === 0 && (!kinds || kinds.includes(match.kind))) return match.id;
+  return resolveRef(context, ref, argument, kinds);
 }
 
 /** A kind as typed by a person ("treaty", "Treaty"), or BAD_USER_INPUT listing the kinds. */

@@ -1,7 +1,8 @@
+import { refParams } from '../../cypher/entities.ts';
 import { MAX_HOPS, MAX_PATHS, shortestPaths, type PathRow } from '../../cypher/path.ts';
 import { ErrorCode, clientError } from '../../server/errors.ts';
 import { builder } from '../builder.ts';
-import { resolveRef } from '../resolve-ref.ts';
+import { checkRefLength, settledRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
 
@@ -29,9 +30,20 @@ builder.queryFields((t) => ({
       if (!query) {
         throw clientError(ErrorCode.BadUserInput, `\`maxHops\` must be between 1 and ${MAX_HOPS}; got ${hops}.`, { argument: 'maxHops' });
       }
-      const [from, to] = await Promise.all([resolveRef(context, String(args.from), 'from'), resolveRef(context, String(args.to), 'to')]);
+      const fromRef = checkRefLength(String(args.from), 'from');
+      const toRef = checkRefLength(String(args.to), 'to');
+      const pathsBetween = async (fromId: string, toId: string) => {
+        const [row] = await context.executor.read(query, { from: refParams(fromId), to: refParams(toId), limit: MAX_PATHS });
+        if (!row) throw new Error('path query returned no row');
+        return row;
+      };
+      // The query resolves both ends itself: one round-trip when they name one entity each.
+      const row = await pathsBetween(fromRef, toRef);
+      const from = await settledRef(context, fromRef, 'from', row.fromMatches);
+      const to = await settledRef(context, toRef, 'to', row.toMatches);
       if (from === to) throw clientError(ErrorCode.BadUserInput, '`from` and `to` are the same entity.', { argument: 'to' });
-      return context.executor.read(query, { from, to, limit: MAX_PATHS });
+      // Only when the data changed between the query and settledRef's own reads: the paths between what they found now.
+      return from === row.from && to === row.to ? row.paths : (await pathsBetween(from, to)).paths;
     },
   }),
 }));

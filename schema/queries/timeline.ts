@@ -1,7 +1,8 @@
+import { refParams } from '../../cypher/entities.ts';
 import { timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, checkYearRange, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
-import { resolveRef } from '../resolve-ref.ts';
+import { checkRefLength, settledRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
 import { TimeSpan, timeSpanOf } from '../types/time-span.ts';
@@ -44,9 +45,20 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const window = windowOf(args);
       checkYearRange(args);
-      const involving = args.involving == null ? null : await resolveRef(context, String(args.involving), 'involving');
-      const [page] = await context.executor.read(timelinePage, { from: args.from ?? null, to: args.to ?? null, involving, ...window });
-      return toConnection(page ?? EMPTY_PAGE, window);
+      const ref = args.involving == null ? null : checkRefLength(String(args.involving), 'involving');
+      const pageAround = async (involving: string | null) => {
+        const params = { from: args.from ?? null, to: args.to ?? null, involving: involving === null ? null : refParams(involving), ...window };
+        const [page] = await context.executor.read(timelinePage, params);
+        return page ?? { ...EMPTY_PAGE, involvingMatches: [], involving: null };
+      };
+      // The page query resolves `involving` itself: one round-trip when it names one entity.
+      const page = await pageAround(ref);
+      if (ref !== null) {
+        const involving = await settledRef(context, ref, 'involving', page.involvingMatches);
+        // Only when the data changed between the query and settledRef's own read: the page around what it found now.
+        if (involving !== page.involving) return toConnection(await pageAround(involving), window);
+      }
+      return toConnection(page, window);
     },
   }),
 }));

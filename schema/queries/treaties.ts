@@ -1,10 +1,9 @@
 import { refParams } from '../../cypher/entities.ts';
 import { treatiesPage } from '../../cypher/treaties.ts';
-import type { EntityKind } from '../../server/model/kinds.ts';
 import { ErrorCode, clientError } from '../../server/errors.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, MAX_PAGE_SIZE, checkYearRange, pageArgs, toConnection, windowOf } from '../pagination.ts';
-import { checkRefLength, resolveRef } from '../resolve-ref.ts';
+import { checkRefLength, resolveRef, settledRef } from '../resolve-ref.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { Treaty } from '../types/treaty.ts';
 
@@ -13,10 +12,6 @@ const TreatyConnection = entityConnection('Treaty', Treaty, 'treaty');
 /** Places a treaty can act on: what `affecting` may name. */
 const AREA_KINDS = ['Region', 'Border', 'State', 'Empire', 'Pass'] as const;
 const PARTY_KINDS = ['State', 'Empire'] as const;
-
-function isAreaKind(kind: EntityKind): boolean {
-  return (AREA_KINDS as readonly EntityKind[]).includes(kind);
-}
 
 builder.queryFields((t) => ({
   treaties: t.field({
@@ -47,15 +42,14 @@ builder.queryFields((t) => ({
           to: args.to ?? null,
           ...window,
         });
-        return page ?? { ...EMPTY_PAGE, areas: [] };
+        return page ?? { ...EMPTY_PAGE, areaMatches: [], area: null };
       };
-      // The page query resolves `affecting` itself (one round-trip for the headline question). When it
-      // does not name exactly one place, resolveRef asks again to give the precise error, with its hints.
+      // The page query resolves `affecting` itself: one round-trip for the headline question.
       const page = await pageFor(args.affecting);
-      const [area] = page.areas;
-      if (args.affecting != null && (page.areas.length !== 1 || !area || !isAreaKind(area.kind))) {
-        // Only reached without an error if the data changed between the two reads: use what it found now.
-        return toConnection(entityPage(await pageFor(await resolveRef(context, args.affecting, 'affecting', AREA_KINDS))), window);
+      if (args.affecting != null) {
+        const area = await settledRef(context, args.affecting, 'affecting', page.areaMatches, AREA_KINDS);
+        // Only when the data changed between the query and settledRef's own read: the page of what it found now.
+        if (area !== page.area) return toConnection(entityPage(await pageFor(area)), window);
       }
       return toConnection(entityPage(page), window);
     },

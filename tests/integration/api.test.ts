@@ -184,16 +184,54 @@ describe('round-trips', () => {
   });
 });
 
+describe('references resolved inside the query', () => {
+  it('answer path, timeline and treaties(affecting:) by name in one round-trip, as by id', async () => {
+    const pairs = [
+      ['{ treaties(affecting: "Ili basin") { totalCount edges { node { id } } } }', '{ treaties(affecting: "ili-river-basin") { totalCount edges { node { id } } } }'],
+      ['{ timeline(involving: "BEDEL PASS", first: 50) { totalCount edges { year entity { id } } } }', '{ timeline(involving: "bedel-pass", first: 50) { totalCount edges { year entity { id } } } }'],
+      ['{ path(from: "Azimbek Beknazarov", to: "People\'s Republic of China") { nodes { id } } }', '{ path(from: "azimbek-beknazarov", to: "china") { nodes { id } } }'],
+    ];
+    for (const [byName, byId] of pairs) {
+      const [named, identified] = [await graphql(String(byName)), await graphql(String(byId))];
+      expect(named.errors, byName).toBeUndefined();
+      expect(named.data, byName).toEqual(identified.data);
+      expect(JSON.stringify(named.data)).toMatch(/"id":/);
+      expect([named.roundTrips, identified.roundTrips], byName).toEqual([1, 1]);
+    }
+  });
+
+  it('explain a reference that names no single entity, per argument', async () => {
+    const cases = [
+      ['{ path(from: "china", to: "Kyrgyzstn") { length } }', 'NOT_FOUND', /`to`: nothing is called "Kyrgyzstn"\. Did you mean .*Kyrgyzstan/],
+      ['{ path(from: "Azimbek Beknazarv", to: "china") { length } }', 'NOT_FOUND', /`from`: .*Azimbek Beknazarov/],
+      ['{ path(from: "china", to: "People\'s Republic of China") { length } }', 'BAD_USER_INPUT', /same entity/],
+      ['{ timeline(involving: "Bedel Pas") { totalCount } }', 'NOT_FOUND', /`involving`: .*Bedel Pass/],
+    ] as const;
+    for (const [query, code, message] of cases) {
+      const result = await graphql(query);
+      expect(result.errors?.[0]?.extensions?.code, query).toBe(code);
+      expect(result.errors?.[0]?.message, query).toMatch(message);
+      expect(result.data?.[query.includes('path') ? 'path' : 'timeline'] ?? null, query).toBeNull();
+    }
+  });
+});
+
 describe('errors', () => {
   it('AMBIGUOUS lists the candidates', async () => {
     // Two entities share no name in the seed, so ask through a name the test data makes ambiguous.
     await driver.executeQuery(`CREATE (:Entity:Region {id: 'test-ambiguous-a', kind: 'Region', name: 'Twin Valley', aliases: [], aliasText: '', description: 'x', sourceIds: [], sourceQuotes: []}),
                                       (:Entity:Region {id: 'test-ambiguous-b', kind: 'Region', name: 'Twin Valley', aliases: [], aliasText: '', description: 'y', sourceIds: [], sourceQuotes: []})`);
     try {
-      const result = await graphql('{ treaties(affecting: "twin valley") { totalCount } }');
-      expect(result.errors?.[0]?.extensions?.code).toBe('AMBIGUOUS');
-      expect(result.errors?.[0]?.extensions?.candidates).toHaveLength(2);
-      expect(result.errors?.[0]?.message).toMatch(/test-ambiguous-a/);
+      for (const query of [
+        '{ treaties(affecting: "twin valley") { totalCount } }',
+        '{ timeline(involving: "Twin Valley") { totalCount } }',
+        '{ path(from: "china", to: "twin valley") { length } }',
+      ]) {
+        const result = await graphql(query);
+        expect(result.errors?.[0]?.extensions?.code, query).toBe('AMBIGUOUS');
+        expect(result.errors?.[0]?.extensions?.candidates, query).toHaveLength(2);
+        expect(result.errors?.[0]?.message, query).toMatch(/test-ambiguous-a/);
+      }
     } finally {
       await driver.executeQuery(`MATCH (e:Entity) WHERE e.id STARTS WITH 'test-ambiguous' DETACH DELETE e`);
     }
