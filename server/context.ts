@@ -28,6 +28,8 @@ export interface ContextOptions {
   readonly driver: Driver;
   readonly database: string;
   readonly timeoutMs: number;
+  /** NEO4J_MAX_RETRY_TIME_MS, for reads, which retry transient failures themselves (see CypherExecutor.read). */
+  readonly maxRetryTimeMs?: number;
   readonly onQuery?: (event: QueryEvent) => void;
   /** Shared by every request's executor: open Neo4j sessions (a metric), refused at shutdown. */
   readonly sessions?: SessionTracker;
@@ -41,6 +43,7 @@ export function createContext(options: ContextOptions, requestId: string, caller
   const executor = new CypherExecutor(options.driver, {
     database: options.database,
     timeoutMs: options.timeoutMs,
+    ...(options.maxRetryTimeMs !== undefined ? { maxRetryTimeMs: options.maxRetryTimeMs } : {}),
     metadata: { app: 'tianshan', requestId },
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
     ...(options.sessions ? { sessions: options.sessions } : {}),

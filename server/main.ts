@@ -38,6 +38,7 @@ async function main(config: Config, log: Logger): Promise<void> {
     sessions,
     database: target.database,
     timeoutMs: config.NEO4J_TX_TIMEOUT_MS,
+    maxRetryTimeMs: config.NEO4J_MAX_RETRY_TIME_MS,
     curationTokens: config.CURATION_TOKENS,
     policy,
     log,

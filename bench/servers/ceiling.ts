@@ -19,7 +19,8 @@ export const ceilingServer: ServerFactory = async ({ driver, counters, database,
     if (!statement) return undefined;
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead((tx) => tx.run(statement, withIntegers(params)), { timeout: timeoutMs });
+      // Auto-commit, as ours reads: one network round-trip, where a managed transaction adds its COMMIT.
+      const result = await session.run(statement, withIntegers(params), { timeout: timeoutMs });
       return result.records[0]?.get('data');
     } finally {
       await session.close();

@@ -23,8 +23,9 @@ export function createDriver(target: Neo4jTarget, options: DriverOptions): Drive
     // and for waiting for a free one (the driver wants acquisition >= connection timeout).
     connectionAcquisitionTimeout: connectTimeoutMs,
     connectionTimeout: connectTimeoutMs,
-    // executeRead/executeWrite retry transient errors (deadlocks, a lost connection) until this much
-    // time has passed since the first try; anything else (syntax, constraints) fails at once.
+    // executeWrite retries transient errors (deadlocks, a lost connection) until this much time has passed
+    // since the first try; anything else (syntax, constraints) fails at once. Reads run as auto-commit
+    // transactions and retry on the same schedule themselves (CypherExecutor.read, given the same bound).
     maxTransactionRetryTime: options.maxRetryTimeMs ?? defaults.NEO4J_MAX_RETRY_TIME_MS,
     userAgent: 'tianshan',
   });

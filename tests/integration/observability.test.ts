@@ -2,7 +2,7 @@
 // Neo4j as transaction metadata, Yoga's own messages through our logger, and Prometheus metrics
 // that move with each request. Runs against the run's Neo4j with the seed loaded.
 import { setTimeout as sleep } from 'node:timers/promises';
-import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionConfig } from 'neo4j-driver';
+import neo4j, { type Driver, type Session, type SessionConfig } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLogger, type LogLevel } from '../../server/log.ts';
 import { createApp, type App, type AppOptions } from '../../server/yoga.ts';
@@ -134,8 +134,9 @@ describe('the request log', () => {
 });
 
 /**
- * The run's driver, but each read transaction stays open `lingerMs` after its query has run, so
- * that it can be seen in SHOW TRANSACTIONS. Everything else is the real driver's.
+ * The run's driver, but each read stays open `lingerMs` after its query has run, so that it can be seen in
+ * SHOW TRANSACTIONS. The app reads through auto-commit `session.run`, whose transaction ends with its last
+ * record; here it runs in a transaction given the same configuration (timeout, metadata), held open.
  */
 function lingeringDriver(real: Driver, lingerMs: number): Driver {
   return new Proxy(real, {
@@ -143,13 +144,13 @@ function lingeringDriver(real: Driver, lingerMs: number): Driver {
       if (property !== 'session') return Reflect.get(target, property, receiver);
       return (config: SessionConfig) => {
         const session = target.session(config);
-        const executeRead = <T>(work: (tx: ManagedTransaction) => Promise<T>, txConfig?: Parameters<Session['executeRead']>[1]) =>
+        const run = (query: string, parameters?: Record<string, unknown>, txConfig?: Parameters<Session['run']>[2]) =>
           session.executeRead(async (tx) => {
-            const result = await work(tx);
+            const result = await tx.run(query, parameters);
             await sleep(lingerMs);
             return result;
           }, txConfig);
-        return Object.assign(Object.create(session) as typeof session, { executeRead });
+        return Object.assign(Object.create(session) as typeof session, { run });
       };
     },
   });

@@ -1,5 +1,5 @@
-// Which driver errors are retried (by the driver's managed transactions, within
-// NEO4J_MAX_RETRY_TIME_MS) and which client code each becomes. The table pins the driver's own
+// Which driver errors are retried (by the driver's managed transactions and by our auto-commit reads,
+// within NEO4J_MAX_RETRY_TIME_MS) and which client code each becomes. The table pins the driver's own
 // rule, so a driver upgrade that changes it fails here; the rest uses a real driver against
 // loopback listeners that misbehave the way a stopped or hung Neo4j does.
 import { once } from 'node:events';
@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { classifyDriverError, toClientError, type DriverErrorKind } from '../../cypher/driver-errors.ts';
 import { CypherExecutor } from '../../cypher/executor.ts';
 import { ping } from '../../cypher/health.ts';
+import { retryTransient } from '../../cypher/retry.ts';
 import { ErrorCode } from '../../server/errors.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 
@@ -64,6 +65,28 @@ describe('classifying driver errors', () => {
   });
 });
 
+describe('retryTransient (auto-commit reads)', () => {
+  it('tries a query that Neo4j refuses once, whatever the bound', async () => {
+    let attempts = 0;
+    const refused = driverError('Neo.ClientError.Statement.SyntaxError');
+    await expect(retryTransient(() => Promise.reject(refused).finally(() => (attempts += 1)), 60_000)).rejects.toBe(refused);
+    expect(attempts).toBe(1);
+  });
+
+  it('tries a transient failure again after about a second, and returns what the retry gives', async () => {
+    let attempts = 0;
+    const started = performance.now();
+    const answer = await retryTransient(async () => {
+      attempts += 1;
+      if (attempts === 1) throw driverError('Neo.TransientError.Transaction.DeadlockDetected');
+      return 'answer';
+    }, 500);
+    expect(answer).toBe('answer');
+    expect(attempts).toBe(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(790);
+  });
+});
+
 /** A TCP listener on loopback that does something unhelpful with each connection, and counts them. */
 async function misbehavingServer(onConnection: (socket: Socket) => void): Promise<{ server: Server; uri: string; connections: () => number }> {
   let connections = 0;
@@ -87,8 +110,8 @@ async function misbehavingServer(onConnection: (socket: Socket) => void): Promis
   return { server, uri: `bolt://127.0.0.1:${address.port}`, connections: () => connections };
 }
 
-async function readFails(driver: Driver): Promise<{ error: unknown; ms: number }> {
-  const executor = new CypherExecutor(driver, { database: 'neo4j', timeoutMs: 1_000 });
+async function readFails(driver: Driver, maxRetryTimeMs: number): Promise<{ error: unknown; ms: number }> {
+  const executor = new CypherExecutor(driver, { database: 'neo4j', timeoutMs: 1_000, maxRetryTimeMs });
   const started = performance.now();
   try {
     await executor.read(ping, {});
@@ -115,12 +138,13 @@ describe('a real driver against a Neo4j that cannot answer', () => {
       await driver.close();
       await new Promise<void>((resolve) => peer.server.close(() => resolve()));
     });
-    return { driver, connections: peer.connections };
+    // Reads retry on their own (auto-commit), with the bound the driver is given for writes.
+    return { driver, connections: peer.connections, readFails: () => readFails(driver, options.maxRetryTimeMs) };
   }
 
   it('retries a lost connection once within the default bound, then fails SERVICE_UNAVAILABLE', async () => {
-    const { driver, connections } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 500 });
-    const { error, ms } = await readFails(driver);
+    const { connections, readFails: read } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 500 });
+    const { error, ms } = await read();
     expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     // The driver waits 0.8-1.2 s before its second try; by then 500 ms have passed, so no third.
     expect(connections()).toBe(2);
@@ -128,8 +152,8 @@ describe('a real driver against a Neo4j that cannot answer', () => {
   });
 
   it('tries more often under a longer bound, and never past it', async () => {
-    const { driver, connections } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 1_500 });
-    const { error, ms } = await readFails(driver);
+    const { connections, readFails: read } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 1_500 });
+    const { error, ms } = await read();
     expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     // Tries at about 0 s, 1 s (within 1.5 s: one more) and 3 s (past it: the last).
     expect(connections()).toBe(3);
@@ -137,18 +161,18 @@ describe('a real driver against a Neo4j that cannot answer', () => {
   });
 
   it('gives up on a server that accepts but never answers after NEO4J_CONNECT_TIMEOUT_MS', async () => {
-    const { driver } = await setUp(() => {}, { connectTimeoutMs: 300, maxRetryTimeMs: 0 });
-    const { error, ms } = await readFails(driver);
+    const { readFails: read } = await setUp(() => {}, { connectTimeoutMs: 300, maxRetryTimeMs: 0 });
+    const { error, ms } = await read();
     expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     expect(ms).toBeGreaterThanOrEqual(250);
     expect(ms).toBeLessThan(1_500);
   });
 
   it('reports a closed driver (the process stopping) as SERVICE_UNAVAILABLE', async () => {
-    const { driver } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 0 });
-    await readFails(driver); // the driver makes its pool on first use; only then is there one to close
+    const { driver, readFails: read } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 0 });
+    await read(); // the driver makes its pool on first use; only then is there one to close
     await driver.close();
-    const { error } = await readFails(driver);
+    const { error } = await read();
     expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     expect((error as Error).cause).toMatchObject({ message: expect.stringMatching(/^Pool is closed/) });
   });
