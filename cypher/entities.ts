@@ -1,5 +1,6 @@
 import { ENTITY_KINDS, type EntityKind } from '../server/model/kinds.ts';
 import { namePhraseQuery } from './lucene.ts';
+import { entityMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
 
@@ -88,7 +89,7 @@ const PAGE_LABELS = ['Entity', ...ENTITY_KINDS] as const;
  * Every entity has a name and an id, so the IS NOT NULL tests keep them all; they let Neo4j read the page in order
  * from the label's (name, id) index (migration 004) instead of sorting every entity of the kind.
  */
-export const entitiesPage: ReadonlyMap<EntityKind | 'Entity', CypherQuery<{ offset: number; first: number }, PageRow<EntityRow>>> = new Map(
+export const entitiesPage: ReadonlyMap<EntityKind | 'Entity', CypherQuery<Slim & { offset: number; first: number }, PageRow<EntityRow>>> = new Map(
   PAGE_LABELS.map((label) => [
     label,
     cypher(
@@ -97,7 +98,7 @@ export const entitiesPage: ReadonlyMap<EntityKind | 'Entity', CypherQuery<{ offs
        CALL () {
          MATCH (e:${label}) WHERE e.name IS NOT NULL AND e.id IS NOT NULL
          WITH e ORDER BY e.name, e.id SKIP toInteger($offset) LIMIT toInteger($first)
-         RETURN collect(e {.*, text: null}) AS items
+         RETURN collect(${entityMap('e')}) AS items
        }
        RETURN total, items`,
     ),

@@ -1,4 +1,5 @@
 import { resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
+import { entityMap, relationMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { RelationRow, EntityRow } from './rows.ts';
 
@@ -7,7 +8,7 @@ export const MAX_PATHS = 10;
 
 export type PathRow = { readonly nodes: EntityRow[]; readonly relations: RelationRow[] };
 
-export type PathParams = { from: RefParams; to: RefParams; limit: number };
+export type PathParams = Slim & { from: RefParams; to: RefParams; limit: number };
 
 /** The paths, with what each end's reference matched and the ids it settled on (see resolveRefClause). */
 export type PathsRow = {
@@ -35,8 +36,8 @@ export const shortestPaths: ReadonlyMap<number, CypherQuery<PathParams, PathsRow
          MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
          WITH p LIMIT toInteger($limit)
          RETURN collect({
-           nodes: [n IN nodes(p) | n {.*}],
-           relations: [r IN relationships(p) | r {.*, type: type(r), from: properties(startNode(r)), to: properties(endNode(r))}]
+           nodes: [n IN nodes(p) | ${entityMap('n')}],
+           relations: [r IN relationships(p) | ${relationMap('r', { ends: true })}]
          }) AS paths
        }
        RETURN fromMatches, from, toMatches, to, paths`,

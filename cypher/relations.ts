@@ -1,4 +1,5 @@
 import type { RelationType } from '../server/model/relations.ts';
+import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { EntityRow, PageRow, RelationProps } from './rows.ts';
 
@@ -11,7 +12,7 @@ export interface RelatedRow {
   readonly outgoing: boolean;
 }
 
-export type RelationsPageParams = { ids: readonly string[]; offset: number; first: number; types: readonly RelationType[] };
+export type RelationsPageParams = Slim & { ids: readonly string[]; offset: number; first: number; types: readonly RelationType[] };
 export type RelationsPageRow = PageRow<RelatedRow> & { readonly id: string };
 
 const PATTERNS: Record<Direction, (types: string) => string> = {
@@ -48,7 +49,7 @@ export function relationsPage(
          WITH collect(r) AS matched
          RETURN size(matched) AS total,
                 [rel IN matched[$offset..($offset + $first)] |
-                  {relation: rel {.*, type: type(rel)}, node: properties(CASE WHEN startNode(rel) = p THEN endNode(rel) ELSE startNode(rel) END), outgoing: startNode(rel) = p}] AS items
+                  {relation: ${relationMap('rel', { ends: false })}, node: ${boundTo('CASE WHEN startNode(rel) = p THEN endNode(rel) ELSE startNode(rel) END', entityMap)}, outgoing: startNode(rel) = p}] AS items
        }
        RETURN id, total, items`,
   );

@@ -1,10 +1,11 @@
 import { cypher } from './query.ts';
 import { resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
+import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
 import type { EntityRow, PageRow, RelationRow } from './rows.ts';
 
 export type TimelineRow = { readonly year: number; readonly entity: EntityRow | null; readonly relation: RelationRow | null };
 
-export type TimelineParams = { from: number | null; to: number | null; involving: RefParams | null; offset: number; first: number };
+export type TimelineParams = Slim & { from: number | null; to: number | null; involving: RefParams | null; offset: number; first: number };
 
 /** A page of the timeline, with what `involving` matched and the id it settled on (see resolveRefClause). */
 export type TimelinePageRow = PageRow<TimelineRow> & { readonly involvingMatches: readonly RefMatchRow[]; readonly involving: string | null };
@@ -47,8 +48,7 @@ export const timelinePage = cypher<TimelineParams, TimelinePageRow>(
    WITH involvingMatches, involving, collect(CASE WHEN year IS NOT NULL THEN [year, entity, r] END) AS matched
    RETURN involvingMatches, involving, size(matched) AS total, [entry IN matched[$offset..($offset + $first)] | {
      year: entry[0],
-     entity: properties(entry[1]),
-     // A one-element comprehension binds the relation to a name, which a map projection needs.
-     relation: [rel IN [entry[2]] WHERE rel IS NOT NULL | rel {.*, type: type(rel), from: properties(startNode(rel)), to: properties(endNode(rel))}][0]
+     entity: ${boundTo('entry[1]', entityMap)},
+     relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}
    }] AS items`,
 );

@@ -1,10 +1,11 @@
 import type { EntityKind } from '../server/model/kinds.ts';
 import { TREATY_EFFECT_TYPES } from '../server/model/relations.ts';
 import { resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
+import { entityMap, type Slim } from './projection.ts';
 import { cypher } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
 
-export type TreatiesParams = {
+export type TreatiesParams = Slim & {
   /** What `affecting` names: the area is resolved inside the query, saving a round-trip per request. */
   areaRef: RefParams | null;
   /** The kinds an area may be; anything else matches no treaty (and the resolver explains why). */
@@ -54,5 +55,5 @@ export const treatiesPage = cypher<TreatiesParams, TreatiesRow>(
    WITH areaMatches, area, t ORDER BY coalesce(t.startYear, 100000), t.name, t.id
    // Count every match, but read properties only for the page returned.
    WITH areaMatches, area, collect(CASE WHEN t IS NOT NULL AND ${FILTER} THEN t END) AS matched
-   RETURN areaMatches, area, size(matched) AS total, [x IN matched[$offset..($offset + $first)] | x {.*}] AS items`,
+   RETURN areaMatches, area, size(matched) AS total, [x IN matched[$offset..($offset + $first)] | ${entityMap('x')}] AS items`,
 );

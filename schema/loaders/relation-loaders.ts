@@ -12,6 +12,8 @@ export interface RelationsKey {
   readonly first: number;
   /** A client's own list of types (see relationsPage): sent as a parameter, not written into the statement. */
   readonly typesAsParameter?: boolean;
+  /** Whether the field's selection reads only ids, kinds, names and types (see schema/projection.ts). */
+  readonly slim: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
             offset: sample.offset,
             first: sample.first,
             types: sample.types,
+            slim: sample.slim,
           });
           for (const row of rows) pages.set(`${groupKey(sample)}|${row.id}`, row);
         }),
@@ -48,5 +51,5 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
 }
 
 function groupKey(key: RelationsKey): string {
-  return `${key.direction}:${[...key.types].sort().join(',')}:${key.offset}:${key.first}:${key.typesAsParameter ? 'param' : 'pattern'}`;
+  return `${key.direction}:${[...key.types].sort().join(',')}:${key.offset}:${key.first}:${key.typesAsParameter ? 'param' : 'pattern'}:${key.slim ? 'slim' : 'full'}`;
 }

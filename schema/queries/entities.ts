@@ -2,6 +2,7 @@ import { entitiesPage } from '../../cypher/entities.ts';
 import { ENTITY_KINDS } from '../../server/model/kinds.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { readsOnlyIdentity } from '../projection.ts';
 import { parseKind } from '../resolve-ref.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
@@ -16,12 +17,12 @@ builder.queryFields((t) => ({
       kind: t.arg.string({ description: `Only this kind: one of ${ENTITY_KINDS.join(', ')} (any case).` }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, { executor }) => {
+    resolve: async (_root, args, { executor }, info) => {
       const window = windowOf(args);
       const label = args.kind === null || args.kind === undefined ? 'Entity' : parseKind(args.kind, 'kind', ENTITY_KINDS);
       const query = entitiesPage.get(label);
       if (!query) throw new Error(`no page query for ${label}`);
-      const [page] = await executor.read(query, window);
+      const [page] = await executor.read(query, { ...window, slim: readsOnlyIdentity(info) });
       return toConnection(entityPage(page ?? EMPTY_PAGE), window);
     },
   }),

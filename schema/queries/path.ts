@@ -2,6 +2,7 @@ import { refParams } from '../../cypher/entities.ts';
 import { MAX_HOPS, MAX_PATHS, shortestPaths, type PathRow } from '../../cypher/path.ts';
 import { ErrorCode, clientError } from '../../server/errors.ts';
 import { builder } from '../builder.ts';
+import { readsOnlyIdentity } from '../projection.ts';
 import { checkRefLength, settledRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
@@ -24,7 +25,7 @@ builder.queryFields((t) => ({
       to: t.arg.id({ required: true, description: 'An id (or name) to reach.' }),
       maxHops: t.arg.int({ defaultValue: 4, description: `The longest path to look for: 1 to ${MAX_HOPS}.` }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const hops = args.maxHops ?? 4;
       const query = shortestPaths.get(hops);
       if (!query) {
@@ -33,7 +34,7 @@ builder.queryFields((t) => ({
       const fromRef = checkRefLength(String(args.from), 'from');
       const toRef = checkRefLength(String(args.to), 'to');
       const pathsBetween = async (fromId: string, toId: string) => {
-        const [row] = await context.executor.read(query, { from: refParams(fromId), to: refParams(toId), limit: MAX_PATHS });
+        const [row] = await context.executor.read(query, { from: refParams(fromId), to: refParams(toId), limit: MAX_PATHS, slim: readsOnlyIdentity(info) });
         if (!row) throw new Error('path query returned no row');
         return row;
       };

@@ -4,6 +4,7 @@ import { ErrorCode, clientError } from '../../server/errors.ts';
 import { ENTITY_KINDS } from '../../server/model/kinds.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { readsOnlyIdentity } from '../projection.ts';
 import { parseKind } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 
@@ -31,14 +32,14 @@ builder.queryFields((t) => ({
       kinds: t.arg.stringList({ description: `Only these kinds (${ENTITY_KINDS.join(', ')}).` }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, { executor }) => {
+    resolve: async (_root, args, { executor }, info) => {
       const window = windowOf(args);
       const words = searchWords(args.query);
       if (words.length === 0) {
         throw clientError(ErrorCode.BadUserInput, '`query` needs at least one word of letters or digits.', { argument: 'query' });
       }
       const kinds = args.kinds?.map((kind) => parseKind(kind, 'kinds', ENTITY_KINDS)) ?? null;
-      const [page] = await executor.read(searchPage, { lucene: fuzzyQuery(words), kinds, ...window });
+      const [page] = await executor.read(searchPage, { lucene: fuzzyQuery(words), kinds, slim: readsOnlyIdentity(info), ...window });
       return toConnection(page ?? EMPTY_PAGE, window);
     },
   }),

@@ -2,6 +2,7 @@ import { refParams } from '../../cypher/entities.ts';
 import { timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, checkYearRange, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { readsOnlyIdentity } from '../projection.ts';
 import { checkRefLength, settledRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
@@ -42,12 +43,12 @@ builder.queryFields((t) => ({
       involving: t.arg.id({ description: 'An id (or name): the entity itself, its dated relations and the dated entities it is related to.' }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const window = windowOf(args);
       checkYearRange(args);
       const ref = args.involving == null ? null : checkRefLength(String(args.involving), 'involving');
       const pageAround = async (involving: string | null) => {
-        const params = { from: args.from ?? null, to: args.to ?? null, involving: involving === null ? null : refParams(involving), ...window };
+        const params = { from: args.from ?? null, to: args.to ?? null, involving: involving === null ? null : refParams(involving), slim: readsOnlyIdentity(info), ...window };
         const [page] = await context.executor.read(timelinePage, params);
         return page ?? { ...EMPTY_PAGE, involvingMatches: [], involving: null };
       };

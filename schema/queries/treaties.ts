@@ -3,6 +3,7 @@ import { treatiesPage } from '../../cypher/treaties.ts';
 import { ErrorCode, clientError } from '../../server/errors.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, MAX_PAGE_SIZE, checkYearRange, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { readsOnlyIdentity } from '../projection.ts';
 import { checkRefLength, resolveRef, settledRef } from '../resolve-ref.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { Treaty } from '../types/treaty.ts';
@@ -27,7 +28,7 @@ builder.queryFields((t) => ({
       to: t.arg.int({ description: 'Only treaties signed in or before this year.' }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const window = windowOf(args);
       checkYearRange(args);
       const between = args.between ?? [];
@@ -40,6 +41,7 @@ builder.queryFields((t) => ({
           between: parties,
           from: args.from ?? null,
           to: args.to ?? null,
+          slim: readsOnlyIdentity(info),
           ...window,
         });
         return page ?? { ...EMPTY_PAGE, areaMatches: [], area: null };

@@ -3,6 +3,7 @@ import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../server/model/kinds.ts';
 import type { RelationType } from '../../server/model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
+import { readsOnlyIdentity } from '../projection.ts';
 import { pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
 import { Quantity, SourceRef, quantitiesOf, sourceRefsOf } from './provenance.ts';
@@ -47,11 +48,11 @@ builder.interfaceType(EntityRef, {
         direction: t.arg({ type: RelationDirection, defaultValue: 'BOTH', description: 'Which way to follow them.' }),
         ...pageArgs(t.arg),
       },
-      resolve: async (row, args, { loaders }) => {
+      resolve: async (row, args, { loaders }, info) => {
         const window = windowOf(args);
         const types: readonly RelationType[] = args.types ?? [];
         const direction: Direction = args.direction ?? 'BOTH';
-        return toConnection(await loaders.relationsOf.load({ id: row.id, types, direction, ...window, typesAsParameter: true }), window);
+        return toConnection(await loaders.relationsOf.load({ id: row.id, types, direction, ...window, typesAsParameter: true, slim: readsOnlyIdentity(info) }), window);
       },
     }),
   }),

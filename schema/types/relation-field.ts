@@ -1,9 +1,11 @@
 import type { ArgBuilder } from '@pothos/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Direction, RelatedRow } from '../../cypher/relations.ts';
 import type { EntityRow } from '../../cypher/rows.ts';
 import type { Context } from '../../server/context.ts';
 import type { RelationType } from '../../server/model/relations.ts';
 import type { builder } from '../builder.ts';
+import { readsOnlyIdentity } from '../projection.ts';
 import { pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { RelationConnection } from './relation.ts';
 
@@ -23,9 +25,9 @@ export function relationField(arg: ArgBuilder<typeof builder.$inferSchemaTypes>,
     type: RelationConnection,
     description: spec.description,
     args: pageArgs(arg),
-    resolve: async (entity: EntityRow, args: { first?: number | null; after?: string | null }, { loaders }: Context) => {
+    resolve: async (entity: EntityRow, args: { first?: number | null; after?: string | null }, { loaders }: Context, info: GraphQLResolveInfo) => {
       const window = windowOf(args);
-      const page = await loaders.relationsOf.load({ id: entity.id, types: spec.types, direction: spec.direction, ...window });
+      const page = await loaders.relationsOf.load({ id: entity.id, types: spec.types, direction: spec.direction, slim: readsOnlyIdentity(info), ...window });
       return toConnection<RelatedRow>(page, window);
     },
   };

@@ -1,0 +1,30 @@
+/**
+ * What queries return for an entity or a relation, in two widths chosen by their `$slim` parameter: every
+ * stored property, or only what identifies it (id, kind and name; a relation's id and type) when the GraphQL
+ * selection reads nothing else (schema/projection.ts decides). One statement text either way, so Neo4j plans it
+ * once; CASE evaluates only the branch taken. A slim row is typed as a full one: only fields that read its
+ * identity are resolved on it.
+ */
+export type Slim = { slim: boolean };
+
+const identity = (e: string) => `{id: ${e}.id, kind: ${e}.kind, name: ${e}.name}`;
+
+/** The entity bound to the variable `e`; a document's full text stays in Neo4j (only curation reads it). */
+export function entityMap(e: string): string {
+  return `CASE WHEN $slim THEN ${identity(e)} ELSE ${e} {.*, text: null} END`;
+}
+
+/**
+ * A projection of an expression rather than a variable: a one-element comprehension binds it to a name, which
+ * a map projection needs. Null stays null.
+ */
+export function boundTo(expression: string, project: (variable: string) => string): string {
+  return `[bound IN [${expression}] WHERE bound IS NOT NULL | ${project('bound')}][0]`;
+}
+
+/** The relation bound to the variable `r`, with its type and, if asked, both ends. */
+export function relationMap(r: string, { ends }: { ends: boolean }): string {
+  const slimEnds = ends ? `, from: ${identity(`startNode(${r})`)}, to: ${identity(`endNode(${r})`)}` : '';
+  const fullEnds = ends ? `, from: ${boundTo(`startNode(${r})`, entityMap)}, to: ${boundTo(`endNode(${r})`, entityMap)}` : '';
+  return `CASE WHEN $slim THEN {id: ${r}.id, type: type(${r})${slimEnds}} ELSE ${r} {.*, type: type(${r})${fullEnds}} END`;
+}

@@ -1,0 +1,81 @@
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeed, testDriver } from '../support/database.ts';
+import { dataOf, testApp } from '../support/app.ts';
+
+// Slim rows (schema/projection.ts, cypher/projection.ts): a list query reads only ids, kinds, names and types
+// when nothing selected beneath it reads more. These check when it does, and that it changes no answer.
+
+let driver: Driver;
+let client: ReturnType<typeof testApp>;
+
+beforeAll(async () => {
+  driver = testDriver();
+  await loadSeed(driver);
+  client = testApp(driver);
+});
+afterAll(() => driver.close());
+
+/** The `slim` parameter of each statement the last request ran, by statement name. */
+function slimByStatement(): Record<string, unknown> {
+  return Object.fromEntries(client.queries.map((query) => [query.name, query.params['slim']]));
+}
+
+/** The data without the keys the full variant of a question added. */
+function without(value: unknown, keys: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => without(item, keys));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.has(key)).map(([key, item]) => [key, without(item, keys)]));
+}
+
+const IDENTITY_QUESTIONS = {
+  treaties: '{ treaties(affecting: "Ili basin") { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { __typename id kind name } } } }',
+  path: '{ path(from: "azimbek-beknazarov", to: "china") { length nodes { id kind name } relations { relationId type label from { id name } to { id name } } } }',
+  timeline: '{ timeline(involving: "bedel-pass", first: 50) { totalCount edges { year entity { id name } relation { relationId type from { name } to { name } } } } }',
+  search: '{ search(query: "Irkestam") { totalCount edges { score node { id name kind } } } }',
+  entities: `{ entities(kind: "Treaty", first: 5) { edges { node { id name relations(first: 3) { totalCount edges { type label direction relationId node { id name } } }
+    ... on Treaty { parties { nodes { id name } } } } } } }`,
+};
+
+describe('slim rows', () => {
+  it('are read when the selection reads only ids, kinds, names and types, and answer as full rows do', async () => {
+    for (const [question, slimQuery] of Object.entries(IDENTITY_QUESTIONS)) {
+      const slim = dataOf<Record<string, unknown>>(await client.graphql(slimQuery));
+      const slimStatements = slimByStatement();
+      expect(Object.values(slimStatements).length, question).toBeGreaterThan(0);
+      expect(Object.values(slimStatements).every((value) => value === true), `${question}: ${JSON.stringify(slimStatements)}`).toBe(true);
+
+      // The same question also reading descriptions and time spans: full rows everywhere, the same ids and names.
+      const fullQuery = slimQuery.replaceAll(' name ', ' name description time { text } ').replaceAll(' name }', ' name description time { text } }');
+      const full = dataOf<Record<string, unknown>>(await client.graphql(fullQuery));
+      const fullStatements = slimByStatement();
+      expect(Object.values(fullStatements).every((value) => value === false), `${question}: ${JSON.stringify(fullStatements)}`).toBe(true);
+      expect(JSON.stringify(full), question).toMatch(/"description":"[^"]+"/);
+      expect(without(full, new Set(['description', 'time'])), question).toEqual(slim);
+    }
+  });
+
+  it('are not read when a fragment, an inline fragment or an edge reads more', async () => {
+    const fullRows = [
+      'query { treaties(first: 3) { edges { node { ...Dated } } } } fragment Dated on Entity { id time { start { year } } }',
+      '{ treaties(first: 3) { nodes { id ... on Treaty { sources { quote } } } } }',
+      '{ path(from: "azimbek-beknazarov", to: "china") { relations { relationId note } } }',
+      '{ timeline(involving: "bedel-pass") { edges { relation { relationId effectTo { id } } } } }',
+      '{ entities(first: 3) { edges { node { id aliases } } } }',
+      '{ entity(id: "china") { relations(first: 5) { edges { relationId role node { id } } } } }',
+    ];
+    for (const query of fullRows) {
+      dataOf(await client.graphql(query));
+      const statements = slimByStatement();
+      expect(Object.values(statements).includes(false), `${query}: ${JSON.stringify(statements)}`).toBe(true);
+      expect(Object.values(statements).includes(true), `${query}: ${JSON.stringify(statements)}`).toBe(false);
+    }
+  });
+
+  it('are read for a list whose own rows are only named, even when a relation field beneath reads more', async () => {
+    dataOf(await client.graphql('{ treaties(first: 3) { nodes { id name parties { edges { role node { id description } } } } } }'));
+    const statements = slimByStatement();
+    expect(statements['treaties.page']).toBe(true);
+    expect(Object.entries(statements).filter(([name]) => name.startsWith('relations.page')).map(([, slim]) => slim)).toEqual([false]);
+  });
+});
