@@ -25,7 +25,7 @@ export type RefMatchRow = { readonly id: string; readonly name: string; readonly
 
 /**
  * What the reference `r` (RefParams) matches, as rows of `e` and `byId`: the entity with that id,
- * else those with that name or alias. Names go through the full-text index (a phrase query, then an
+ * or else (never both) those with that name or alias. Names go through the full-text index (a phrase query, then an
  * exact comparison) so resolution stays an index lookup at any size. Shared by every query that
  * resolves a reference itself, so all of them agree on what a name means.
  */
@@ -51,20 +51,19 @@ export interface InlineRef {
 
 /**
  * Resolves a reference inside a larger query, saving the round-trip of a separate lookup: binds
- * `<as>Matches` (RefMatchRow[]: the id match if there is one, else every name or alias match) and
- * `<as>` (the id when that is exactly one entity of an allowed kind, else null), keeping `carry`.
- * The resolver checks `<as>Matches` and gives resolveRef's precise error when it is not one entity.
+ * `<as>Matches` (RefMatchRow[]: the id match if there is one, else every name or alias match, as
+ * REF_MATCHES gives them) and `<as>` (the id when that is exactly one entity of an allowed kind, else
+ * null), keeping `carry`. The resolver checks `<as>Matches` and gives resolveRef's precise error when
+ * it is not one entity.
  */
 export function resolveRefClause({ param, as, kindsParam }: InlineRef, carry: readonly string[] = []): string {
   const keep = carry.map((name) => `${name}, `).join('');
   const kindAllowed = kindsParam ? ` AND ${as}Matches[0].kind IN $${kindsParam}` : '';
   return `CALL () {
-     UNWIND CASE WHEN $${param} IS NULL THEN [] ELSE [$${param}] END AS r
+     WITH $${param} AS r WHERE r IS NOT NULL
      CALL (r) { ${REF_MATCHES} }
-     RETURN collect({id: e.id, name: e.name, kind: e.kind, byId: byId}) AS ${as}Candidates
+     RETURN collect({id: e.id, name: e.name, kind: e.kind, byId: byId}) AS ${as}Matches
    }
-   WITH ${keep}${as}Candidates, [c IN ${as}Candidates WHERE c.byId] AS ${as}Exact
-   WITH ${keep}CASE WHEN size(${as}Exact) > 0 THEN ${as}Exact ELSE ${as}Candidates END AS ${as}Matches
    WITH ${keep}${as}Matches, CASE WHEN size(${as}Matches) = 1${kindAllowed} THEN ${as}Matches[0].id END AS ${as}`;
 }
 

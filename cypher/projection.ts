@@ -8,23 +8,25 @@
 export type Slim = { slim: boolean };
 
 const identity = (e: string) => `{id: ${e}.id, kind: ${e}.kind, name: ${e}.name}`;
+/** A document's full text stays in Neo4j: only curation's quote check reads it (cypher/curation.ts). */
+const everything = (e: string) => `${e} {.*, text: null}`;
 
-/** The entity bound to the variable `e`; a document's full text stays in Neo4j (only curation reads it). */
+/** The entity bound to the variable `e`. */
 export function entityMap(e: string): string {
-  return `CASE WHEN $slim THEN ${identity(e)} ELSE ${e} {.*, text: null} END`;
+  return `CASE WHEN $slim THEN ${identity(e)} ELSE ${everything(e)} END`;
 }
 
 /**
  * A projection of an expression rather than a variable: a one-element comprehension binds it to a name, which
  * a map projection needs. Null stays null.
  */
-export function boundTo(expression: string, project: (variable: string) => string): string {
-  return `[bound IN [${expression}] WHERE bound IS NOT NULL | ${project('bound')}][0]`;
+export function boundTo(expression: string, project: (variable: string) => string, variable = 'bound'): string {
+  return `[${variable} IN [${expression}] WHERE ${variable} IS NOT NULL | ${project(variable)}][0]`;
 }
 
 /** The relation bound to the variable `r`, with its type and, if asked, both ends. */
 export function relationMap(r: string, { ends }: { ends: boolean }): string {
   const slimEnds = ends ? `, from: ${identity(`startNode(${r})`)}, to: ${identity(`endNode(${r})`)}` : '';
-  const fullEnds = ends ? `, from: ${boundTo(`startNode(${r})`, entityMap)}, to: ${boundTo(`endNode(${r})`, entityMap)}` : '';
+  const fullEnds = ends ? `, from: ${boundTo(`startNode(${r})`, everything, 'end')}, to: ${boundTo(`endNode(${r})`, everything, 'end')}` : '';
   return `CASE WHEN $slim THEN {id: ${r}.id, type: type(${r})${slimEnds}} ELSE ${r} {.*, type: type(${r})${fullEnds}} END`;
 }

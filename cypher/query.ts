@@ -11,5 +11,33 @@ export interface CypherQuery<Params extends Record<string, unknown>, Row> {
 }
 
 export function cypher<Params extends Record<string, unknown>, Row>(name: string, text: string): CypherQuery<Params, Row> {
-  return { name, text: text.trim() };
+  return { name, text: compact(text) };
+}
+
+/**
+ * The text without comments and with each run of whitespace as one space, quoted names and strings untouched.
+ * It is sent with every request, and the driver writes to the socket once per 1,400 bytes: a long indented
+ * statement cost our largest query three writes where one would do.
+ */
+export function compact(text: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (quote !== null) {
+      out += char;
+      if (char === '\\' && quote !== '`') out += text.charAt(++i);
+      else if (char === quote) quote = null;
+    } else if (char === "'" || char === '"' || char === '`') {
+      quote = char;
+      out += char;
+    } else if (char === '/' && text.charAt(i + 1) === '/') {
+      while (i + 1 < text.length && text.charAt(i + 1) !== '\n') i++;
+    } else if (/\s/.test(char)) {
+      if (out !== '' && !out.endsWith(' ')) out += ' ';
+    } else {
+      out += char;
+    }
+  }
+  return out.trimEnd();
 }

@@ -5,34 +5,51 @@ import type { EntityRow, PageRow, RelationRow } from './rows.ts';
 
 export type TimelineRow = { readonly year: number; readonly entity: EntityRow | null; readonly relation: RelationRow | null };
 
-export type TimelineParams = Slim & { from: number | null; to: number | null; involving: RefParams | null; offset: number; first: number };
-
-/** A page of the timeline, with what `involving` matched and the id it settled on (see resolveRefClause). */
-export type TimelinePageRow = PageRow<TimelineRow> & { readonly involvingMatches: readonly RefMatchRow[]; readonly involving: string | null };
+type Window = Slim & { from: number | null; to: number | null; offset: number; first: number };
 
 const IN_RANGE = (x: string) => `${x}.startYear IS NOT NULL
   AND ($from IS NULL OR coalesce(${x}.endYear, ${x}.startYear) >= $from)
   AND ($to IS NULL OR ${x}.startYear <= $to)`;
 
 /**
- * Dated entities and dated relations in one sequence. With `involving` (resolved inside the query: one round-trip):
- * the entity itself, its dated relations, and the dated entities it is directly related to. The whole-graph
- * branches test `$involving` in a WITH before their MATCH, so that Neo4j skips them when it is given; tested in the
- * MATCH's WHERE, they read every dated entity and every relation first, then drop them. A reference that settles
- * on no entity matches nothing (the resolver says why).
+ * Both timelines end alike: the rows (year, entity, r) in order, counted, and one page of them projected.
+ * `carry` names what passes through untouched. Rows without a year (none matched) are not collected.
  */
-export const timelinePage = cypher<TimelineParams, TimelinePageRow>(
+const PAGE = (carry: string) => `
+   WITH ${carry}year, entity, r
+   ORDER BY year, CASE WHEN entity IS NULL THEN 1 ELSE 0 END, coalesce(entity.name, r.id)
+   WITH ${carry}collect(CASE WHEN year IS NOT NULL THEN [year, entity, r] END) AS matched
+   RETURN ${carry}size(matched) AS total, [entry IN matched[$offset..($offset + $first)] | {
+     year: entry[0],
+     entity: ${boundTo('entry[1]', entityMap)},
+     relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}
+   }] AS items`;
+
+/** Every dated entity and dated relation of the graph, in one sequence. */
+export const timelinePage = cypher<Window, PageRow<TimelineRow>>(
   'timeline.page',
-  `${resolveRefClause({ param: 'involving', as: 'involving' })}
-   OPTIONAL CALL (involving) {
-     WITH 1 AS everything WHERE $involving IS NULL
+  `CALL () {
      MATCH (e:Entity) WHERE ${IN_RANGE('e')}
      RETURN e.startYear AS year, e AS entity, null AS r
      UNION
-     WITH 1 AS everything WHERE $involving IS NULL
      MATCH ()-[r]->() WHERE ${IN_RANGE('r')}
      RETURN r.startYear AS year, null AS entity, r
-     UNION
+   }
+   ${PAGE('')}`,
+);
+
+/** A page of the timeline around an entity, with what `involving` matched and the id it settled on (see resolveRefClause). */
+export type TimelineAroundRow = PageRow<TimelineRow> & { readonly involvingMatches: readonly RefMatchRow[]; readonly involving: string | null };
+
+/**
+ * The timeline around one entity, resolved inside the query (one round-trip): the entity itself, its dated
+ * relations, and the dated entities it is directly related to. A reference that settles on no entity matches
+ * nothing (the resolver says why).
+ */
+export const timelineAroundPage = cypher<Window & { involving: RefParams }, TimelineAroundRow>(
+  'timeline.around',
+  `${resolveRefClause({ param: 'involving', as: 'involving' })}
+   OPTIONAL CALL (involving) {
      MATCH (e:Entity {id: involving}) WHERE ${IN_RANGE('e')}
      RETURN e.startYear AS year, e AS entity, null AS r
      UNION
@@ -42,13 +59,5 @@ export const timelinePage = cypher<TimelineParams, TimelinePageRow>(
      MATCH (:Entity {id: involving})-[r]-() WHERE ${IN_RANGE('r')}
      RETURN r.startYear AS year, null AS entity, r
    }
-   WITH involvingMatches, involving, year, entity, r
-   ORDER BY year, CASE WHEN entity IS NULL THEN 1 ELSE 0 END, coalesce(entity.name, r.id)
-   // OPTIONAL CALL keeps the row of matches when nothing is dated: that row has no year and is not collected.
-   WITH involvingMatches, involving, collect(CASE WHEN year IS NOT NULL THEN [year, entity, r] END) AS matched
-   RETURN involvingMatches, involving, size(matched) AS total, [entry IN matched[$offset..($offset + $first)] | {
-     year: entry[0],
-     entity: ${boundTo('entry[1]', entityMap)},
-     relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}
-   }] AS items`,
+   ${PAGE('involvingMatches, involving, ')}`,
 );

@@ -23,10 +23,6 @@ export function entitiesMatchingRef(executor: CypherExecutor): DataLoader<string
       refs: refs.map(refParams),
     });
     const byRef = new Map(rows.map((row) => [row.ref, row.matches]));
-    return refs.map((ref) => {
-      const matches = byRef.get(ref) ?? [];
-      const exact = matches.filter((match) => match.byId);
-      return exact.length > 0 ? exact : matches;
-    });
+    return refs.map((ref) => byRef.get(ref) ?? []);
   });
 }

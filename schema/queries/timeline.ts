@@ -1,5 +1,5 @@
 import { refParams } from '../../cypher/entities.ts';
-import { timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
+import { timelineAroundPage, timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, checkYearRange, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { readsOnlyIdentity } from '../projection.ts';
@@ -46,20 +46,21 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context, info) => {
       const window = windowOf(args);
       checkYearRange(args);
-      const ref = args.involving == null ? null : checkRefLength(String(args.involving), 'involving');
-      const pageAround = async (involving: string | null) => {
-        const params = { from: args.from ?? null, to: args.to ?? null, involving: involving === null ? null : refParams(involving), slim: readsOnlyIdentity(info), ...window };
-        const [page] = await context.executor.read(timelinePage, params);
+      const range = { from: args.from ?? null, to: args.to ?? null, slim: readsOnlyIdentity(info), ...window };
+      if (args.involving == null) {
+        const [page] = await context.executor.read(timelinePage, range);
+        return toConnection(page ?? EMPTY_PAGE, window);
+      }
+      const ref = checkRefLength(String(args.involving), 'involving');
+      const pageAround = async (involving: string) => {
+        const [page] = await context.executor.read(timelineAroundPage, { ...range, involving: refParams(involving) });
         return page ?? { ...EMPTY_PAGE, involvingMatches: [], involving: null };
       };
       // The page query resolves `involving` itself: one round-trip when it names one entity.
       const page = await pageAround(ref);
-      if (ref !== null) {
-        const involving = await settledRef(context, ref, 'involving', page.involvingMatches);
-        // Only when the data changed between the query and settledRef's own read: the page around what it found now.
-        if (involving !== page.involving) return toConnection(await pageAround(involving), window);
-      }
-      return toConnection(page, window);
+      const involving = await settledRef(context, ref, 'involving', page.involvingMatches);
+      // Only when the data changed between the query and settledRef's own read: the page around what it found now.
+      return toConnection(involving === page.involving ? page : await pageAround(involving), window);
     },
   }),
 }));
