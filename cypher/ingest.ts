@@ -22,43 +22,73 @@ export const datasetRelations = cypher<{ dataset: string }, { id: string; hash: 
   `MATCH ()-[r]->() WHERE r.dataset = $dataset RETURN r.id AS id, r.hash AS hash`,
 );
 
+/** One query per kind or relation type, named `ingest.<verb><label>`: labels and types cannot be parameters. */
+function oneEach<K extends string, P extends Record<string, unknown>, R>(
+  labels: readonly K[],
+  verb: string,
+  text: (label: K) => string,
+): ReadonlyMap<K, CypherQuery<P, R>> {
+  return new Map(labels.map((label) => [label, cypher<P, R>(`ingest.${verb}${label}`, text(label))]));
+}
+
 const ALL_KIND_LABELS = ENTITY_KINDS.join(':');
 
 /** One upsert per kind: `SET e = props` replaces every property, so a field removed from a fixture goes too. */
-export const upsertEntities: ReadonlyMap<EntityKind, CypherQuery<{ rows: { id: string; props: Props }[] }, never>> = new Map(
-  ENTITY_KINDS.map((kind) => [
-    kind,
-    cypher(
-      `ingest.upsert${kind}`,
-      `UNWIND $rows AS row
-       MERGE (e:Entity {id: row.id})
-       SET e = row.props
-       REMOVE e:${ALL_KIND_LABELS}
-       SET e:${kind}`,
-    ),
-  ]),
+export const upsertEntities = oneEach<EntityKind, { rows: { id: string; props: Props }[] }, never>(
+  ENTITY_KINDS,
+  'upsert',
+  (kind) =>
+    `UNWIND $rows AS row
+     MERGE (e:Entity {id: row.id})
+     SET e = row.props
+     REMOVE e:${ALL_KIND_LABELS}
+     SET e:${kind}`,
 );
 
-export const upsertRelations: ReadonlyMap<
-  RelationType,
-  CypherQuery<{ rows: { id: string; from: string; to: string; props: Props }[] }, { missing: string }>
-> = new Map(
-  RELATION_TYPES.map((type) => [
-    type,
-    cypher(
-      `ingest.upsert${type}`,
-      `UNWIND $rows AS row
-       OPTIONAL MATCH (a:Entity {id: row.from})
-       OPTIONAL MATCH (b:Entity {id: row.to})
-       CALL (row, a, b) {
-         WITH row, a, b WHERE a IS NOT NULL AND b IS NOT NULL
-         MERGE (a)-[r:${type} {id: row.id}]->(b)
-         SET r = row.props
-       }
-       WITH row, a, b WHERE a IS NULL OR b IS NULL
-       RETURN row.id AS missing`,
-    ),
-  ]),
+/**
+ * Entities no database holds yet (the loader looked their ids up in the same transaction): CREATE
+ * needs no lookup and no label juggling, and the id constraint still refuses a duplicate at commit.
+ */
+export const createEntities = oneEach<EntityKind, { rows: Props[] }, never>(
+  ENTITY_KINDS,
+  'create',
+  (kind) =>
+    `UNWIND $rows AS props
+     CREATE (e:Entity:${kind})
+     SET e = props`,
+);
+
+export const upsertRelations = oneEach<RelationType, { rows: { id: string; from: string; to: string; props: Props }[] }, { missing: string }>(
+  RELATION_TYPES,
+  'upsert',
+  (type) =>
+    `UNWIND $rows AS row
+     OPTIONAL MATCH (a:Entity {id: row.from})
+     OPTIONAL MATCH (b:Entity {id: row.to})
+     CALL (row, a, b) {
+       WITH row, a, b WHERE a IS NOT NULL AND b IS NOT NULL
+       MERGE (a)-[r:${type} {id: row.id}]->(b)
+       SET r = row.props
+     }
+     WITH row, a, b WHERE a IS NULL OR b IS NULL
+     RETURN row.id AS missing`,
+);
+
+/**
+ * Relations between two entities this load creates: no relation can join them yet, so CREATE
+ * replaces MERGE's search of the pair's relations. `written` falls short of the rows when an end
+ * has vanished since validation.
+ */
+export const createRelations = oneEach<RelationType, { rows: { from: string; to: string; props: Props }[] }, { written: number }>(
+  RELATION_TYPES,
+  'create',
+  (type) =>
+    `UNWIND $rows AS row
+     MATCH (a:Entity {id: row.from})
+     MATCH (b:Entity {id: row.to})
+     CREATE (a)-[r:${type}]->(b)
+     SET r = row.props
+     RETURN count(r) AS written`,
 );
 
 export const deleteRelations = cypher<{ dataset: string; ids: string[] }, never>(

@@ -1,9 +1,9 @@
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import * as q from '../../cypher/ingest.ts';
-import type { EntityKind } from '../model/kinds.ts';
 import { readDataset, type ParsedDataset } from './read-dataset.ts';
 import { documentRecord, entityRecord, relationRecord, type EntityRecord, type RelationRecord } from './records.ts';
 import { validateDataset } from './validate.ts';
+import { createEntities, createRelations, upsertEntities, upsertRelations } from './write.ts';
 
 export interface LoadCounts {
   created: number;
@@ -50,33 +50,52 @@ export async function loadParsedDataset(executor: CypherExecutor, parsed: Parsed
     ...parsed.entities.map((entity) => entityRecord(entity, datasetId, defaultSource)),
   ];
   const relations = parsed.relations.map((relation) => relationRecord(relation, datasetId, defaultSource));
-  const batchSize = options.batchSize ?? 5_000;
 
-  return executor.write(async (tx) => {
-    const entityHashes = new Map((await tx.run(q.existingEntities, { ids: entities.map((e) => e.id) })).map((row) => [row.id, row.hash]));
-    const relationHashes = new Map((await tx.run(q.datasetRelations, { dataset: datasetId })).map((row) => [row.id, row.hash]));
-    const previousEntities = (await tx.run(q.datasetEntities, { dataset: datasetId })).map((row) => row.id);
+  return executor.write((tx) => writeDataset(tx, datasetId, entities, relations, options));
+}
 
-    const entityPlan = plan(entities, entityHashes, previousEntities);
-    const relationPlan = plan(relations, relationHashes, [...relationHashes.keys()]);
-    const total = entityPlan.write.length + relationPlan.write.length;
-    let done = 0;
-    const progress = (count: number) => {
-      done += count;
+async function writeDataset(
+  tx: WriteTransaction,
+  datasetId: string,
+  entities: readonly EntityRecord[],
+  relations: readonly RelationRecord[],
+  options: LoadOptions,
+): Promise<LoadReport> {
+  const entityHashes = new Map((await tx.run(q.existingEntities, { ids: entities.map((e) => e.id) })).map((row) => [row.id, row.hash]));
+  const relationHashes = new Map((await tx.run(q.datasetRelations, { dataset: datasetId })).map((row) => [row.id, row.hash]));
+  const previousEntities = (await tx.run(q.datasetEntities, { dataset: datasetId })).map((row) => row.id);
+
+  const entityPlan = plan(entities, entityHashes, previousEntities);
+  const relationPlan = plan(relations, relationHashes, [...relationHashes.keys()]);
+  const total = entityPlan.create.length + entityPlan.update.length + relationPlan.create.length + relationPlan.update.length;
+  let done = 0;
+  const batching = {
+    batchSize: options.batchSize ?? 5_000,
+    progress: (rows: number) => {
+      done += rows;
       options.onProgress?.(done, total);
-    };
+    },
+  };
 
-    await tx.run(q.deleteRelations, { dataset: datasetId, ids: relationPlan.remove });
-    await tx.run(q.deleteEntities, { dataset: datasetId, ids: entityPlan.remove });
-    await writeEntities(tx, entityPlan.write, batchSize, progress);
-    await writeRelations(tx, relationPlan.write, batchSize, progress);
+  await tx.run(q.deleteRelations, { dataset: datasetId, ids: relationPlan.remove });
+  await tx.run(q.deleteEntities, { dataset: datasetId, ids: entityPlan.remove });
+  await createEntities(tx, entityPlan.create, batching);
+  await upsertEntities(tx, entityPlan.update, batching);
+  // A new relation between two entities created just now cannot exist yet; any other may (in
+  // another dataset, or written by curation), so it goes through MERGE like an update.
+  const createdIds = new Set(entityPlan.create.map((entity) => entity.id));
+  const [fresh, touchingOld] = partition(relationPlan.create, (relation) => createdIds.has(relation.from) && createdIds.has(relation.to));
+  await createRelations(tx, fresh, batching);
+  await upsertRelations(tx, [...touchingOld, ...relationPlan.update], batching);
 
-    return { dataset: datasetId, entities: entityPlan.counts, relations: relationPlan.counts };
-  });
+  return { dataset: datasetId, entities: entityPlan.counts, relations: relationPlan.counts };
 }
 
 interface Plan<T> {
-  readonly write: T[];
+  /** Ids no database entity (or no relation of this dataset) has yet. */
+  readonly create: T[];
+  /** Ids already there with another hash. */
+  readonly update: T[];
   readonly remove: string[];
   readonly counts: LoadCounts;
 }
@@ -87,53 +106,20 @@ function plan<T extends { id: string; props: { hash?: unknown } }>(
   previousIds: readonly string[],
 ): Plan<T> {
   const wanted = new Set(records.map((record) => record.id));
-  const write = records.filter((record) => existing.get(record.id) !== record.props.hash);
-  const created = write.filter((record) => !existing.has(record.id)).length;
+  const [create, known] = partition(records, (record) => !existing.has(record.id));
+  const update = known.filter((record) => existing.get(record.id) !== record.props.hash);
   const remove = previousIds.filter((id) => !wanted.has(id));
   return {
-    write,
+    create,
+    update,
     remove,
-    counts: { created, updated: write.length - created, unchanged: records.length - write.length, removed: remove.length },
+    counts: { created: create.length, updated: update.length, unchanged: known.length - update.length, removed: remove.length },
   };
 }
 
-async function writeEntities(tx: WriteTransaction, records: readonly EntityRecord[], batchSize: number, progress: (n: number) => void) {
-  for (const [kind, rows] of groupBy(records, (record) => record.kind)) {
-    const query = q.upsertEntities.get(kind as EntityKind);
-    if (!query) throw new Error(`no upsert query for kind ${kind}`);
-    for (const batch of chunks(rows, batchSize)) {
-      await tx.run(query, { rows: batch.map(({ id, props }) => ({ id, props })) });
-      progress(batch.length);
-    }
-  }
-}
-
-async function writeRelations(tx: WriteTransaction, records: readonly RelationRecord[], batchSize: number, progress: (n: number) => void) {
-  for (const [type, rows] of groupBy(records, (record) => record.type)) {
-    const query = q.upsertRelations.get(type);
-    if (!query) throw new Error(`no upsert query for relation type ${type}`);
-    for (const batch of chunks(rows, batchSize)) {
-      const missing = await tx.run(query, { rows: batch.map(({ id, from, to, props }) => ({ id, from, to, props })) });
-      // Validation saw every endpoint; one missing now means it was deleted meanwhile: abort the whole load.
-      if (missing.length > 0) throw new Error(`relations point to entities that no longer exist: ${missing.map((m) => m.missing).join(', ')}`);
-      progress(batch.length);
-    }
-  }
-}
-
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }

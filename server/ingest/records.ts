@@ -48,9 +48,19 @@ function provenanceProps(sources: EntityFixture['sources'], defaultSource: strin
   };
 }
 
+/**
+ * The props as stored, with their hash. Neo4j keeps no null property (`SET e = props` drops the
+ * key), so nulls are left out: half of a relation's fields are usually null, and each would cost
+ * Bolt traffic and transaction memory on a large load. The hash still covers them, so hashes of
+ * data loaded before stay valid.
+ */
 function withHash(props: Props): Props {
-  const hash = createHash('sha1').update(JSON.stringify(props)).digest('base64url');
-  return { ...props, hash };
+  const stored: Props = { hash: createHash('sha1').update(JSON.stringify(props)).digest('base64url') };
+  for (const key in props) {
+    const value = props[key];
+    if (value !== null && value !== undefined) stored[key] = value;
+  }
+  return stored;
 }
 
 function nameProps(name: string, aliases: readonly string[]): Props {
