@@ -1,3 +1,4 @@
+import { Neo4jError } from 'neo4j-driver';
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import * as q from '../../cypher/ingest.ts';
 import { readDataset, type ParsedDataset } from './read-dataset.ts';
@@ -51,7 +52,16 @@ export async function loadParsedDataset(executor: CypherExecutor, parsed: Parsed
   ];
   const relations = parsed.relations.map((relation) => relationRecord(relation, datasetId, defaultSource));
 
-  return executor.write((tx) => writeDataset(tx, datasetId, entities, relations, options));
+  try {
+    return await executor.write((tx) =>
+      writeDataset(tx, datasetId, entities, relations, options).catch((error: unknown) => {
+        throw tooLarge(error) ?? error;
+      }),
+    );
+  } catch (error) {
+    // A refusal at commit comes after the driver's retries, mapped to "not reachable" with Neo4j's error as its cause.
+    throw (error instanceof Error ? tooLarge(error.cause) : undefined) ?? error;
+  }
 }
 
 async function writeDataset(
@@ -89,6 +99,24 @@ async function writeDataset(
   await upsertRelations(tx, [...touchingOld, ...relationPlan.update], batching);
 
   return { dataset: datasetId, entities: entityPlan.counts, relations: relationPlan.counts };
+}
+
+/**
+ * Neo4j keeps a whole load's changes on its heap until the commit. When they outgrow what it
+ * allows a transaction, it says "transient" (the pool is shared, so another transaction ending
+ * could free it), but this load would only fail again, after as long: stop it at once and say
+ * what to change. Anything else is rethrown as it is.
+ */
+const MEMORY_REFUSALS = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.ClientError.General.TransactionOutOfMemoryError']);
+
+function tooLarge(error: unknown): Error | undefined {
+  if (!(error instanceof Neo4jError && MEMORY_REFUSALS.has(error.code))) return undefined;
+  return new Error(
+    `the dataset is too large for Neo4j's transaction memory; nothing was written. A dataset loads in one transaction, ` +
+      `held on Neo4j's heap until it commits: give Neo4j more heap (NEO4J_EMBEDDED_HEAP for the embedded one; ` +
+      `server.memory.heap.max_size and dbms.memory.transaction.total.max for your own) or split the dataset. Neo4j said: ${error.message}`,
+    { cause: error },
+  );
 }
 
 interface Plan<T> {
