@@ -49,6 +49,16 @@ export interface InlineRef {
   readonly kindsParam?: string;
 }
 
+/** What the reference `r` matches, collected (`... AS name` follows); none when `r` is not there. */
+const MATCHES_OF_R = `CALL (r) { ${REF_MATCHES} }
+     RETURN collect({id: e.id, name: e.name, kind: e.kind, byId: byId})`;
+
+const keepAll = (carry: readonly string[]) => carry.map((name) => `${name}, `).join('');
+
+/** The one id a list of matches settles on: when it is one entity, of an allowed kind if kinds are given. */
+const settledOn = (matches: string, kindsParam: string | undefined) =>
+  `CASE WHEN size(${matches}) = 1${kindsParam ? ` AND ${matches}[0].kind IN $${kindsParam}` : ''} THEN ${matches}[0].id END`;
+
 /**
  * Resolves a reference inside a larger query, saving the round-trip of a separate lookup: binds
  * `<as>Matches` (RefMatchRow[]: the id match if there is one, else every name or alias match, as
@@ -57,14 +67,28 @@ export interface InlineRef {
  * it is not one entity.
  */
 export function resolveRefClause({ param, as, kindsParam }: InlineRef, carry: readonly string[] = []): string {
-  const keep = carry.map((name) => `${name}, `).join('');
-  const kindAllowed = kindsParam ? ` AND ${as}Matches[0].kind IN $${kindsParam}` : '';
   return `CALL () {
      WITH $${param} AS r WHERE r IS NOT NULL
-     CALL (r) { ${REF_MATCHES} }
-     RETURN collect({id: e.id, name: e.name, kind: e.kind, byId: byId}) AS ${as}Matches
+     ${MATCHES_OF_R} AS ${as}Matches
    }
-   WITH ${keep}${as}Matches, CASE WHEN size(${as}Matches) = 1${kindAllowed} THEN ${as}Matches[0].id END AS ${as}`;
+   WITH ${keepAll(carry)}${as}Matches, ${settledOn(`${as}Matches`, kindsParam)} AS ${as}`;
+}
+
+/**
+ * resolveRefClause for a list parameter (RefParams[]): binds `<as>Matches`, one RefMatchRow[] per
+ * reference in order, and `<as>`, the list of ids they settled on (null for each that did not).
+ */
+export function resolveRefsClause({ param, as, kindsParam }: InlineRef, carry: readonly string[] = []): string {
+  return `CALL () {
+     UNWIND range(0, size($${param}) - 1) AS i
+     CALL (i) {
+       WITH $${param}[i] AS r
+       ${MATCHES_OF_R} AS matches
+     }
+     WITH i, matches ORDER BY i
+     RETURN collect(matches) AS ${as}Matches
+   }
+   WITH ${keepAll(carry)}${as}Matches, [matches IN ${as}Matches | ${settledOn('matches', kindsParam)}] AS ${as}`;
 }
 
 export const entitiesByRef = cypher<{ refs: readonly RefParams[] }, { ref: string; matches: RefMatchRow[] }>(

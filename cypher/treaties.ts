@@ -1,6 +1,6 @@
 import type { EntityKind } from '../server/model/kinds.ts';
 import { TREATY_EFFECT_TYPES } from '../server/model/relations.ts';
-import { resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
+import { resolveRefClause, resolveRefsClause, type RefMatchRow, type RefParams } from './entities.ts';
 import { entityMap, type Slim } from './projection.ts';
 import { cypher } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
@@ -10,16 +10,26 @@ export type TreatiesParams = Slim & {
   areaRef: RefParams | null;
   /** The kinds an area may be; anything else matches no treaty (and the resolver explains why). */
   areaKinds: readonly EntityKind[];
-  /** Entity ids that must all have signed. */
-  between: readonly string[];
+  /** What `between` names: parties that must all have signed, resolved inside the query too. */
+  between: readonly RefParams[];
+  /** The kinds a party may be. */
+  partyKinds: readonly EntityKind[];
   from: number | null;
   to: number | null;
   offset: number;
   first: number;
 };
 
-/** `areaMatches`: what the reference matched; `area`: the one area it settled on, which alone fills the page. */
-export type TreatiesRow = PageRow<EntityRow> & { readonly areaMatches: readonly RefMatchRow[]; readonly area: string | null };
+/**
+ * `areaMatches`: what the area reference matched; `area`: the one area it settled on. `partyMatches` and
+ * `parties`: the same for each party reference. Only settled references fill the page.
+ */
+export type TreatiesRow = PageRow<EntityRow> & {
+  readonly areaMatches: readonly RefMatchRow[];
+  readonly area: string | null;
+  readonly partyMatches: readonly (readonly RefMatchRow[])[];
+  readonly parties: readonly (string | null)[];
+};
 
 const EFFECTS = TREATY_EFFECT_TYPES.join('|');
 
@@ -27,7 +37,7 @@ const EFFECTS = TREATY_EFFECT_TYPES.join('|');
 const FILTER = `
   ($from IS NULL OR coalesce(t.endYear, t.startYear) >= $from)
   AND ($to IS NULL OR t.startYear <= $to)
-  AND all(party IN $between WHERE EXISTS { (t)<-[:SIGNED]-(:Entity {id: party}) })`;
+  AND all(party IN parties WHERE EXISTS { (t)<-[:SIGNED]-(:Entity {id: party}) })`;
 
 /**
  * Treaties in date order, optionally those acting on an area (or what lies within it) and signed by given parties.
@@ -38,13 +48,15 @@ const FILTER = `
 export const treatiesPage = cypher<TreatiesParams, TreatiesRow>(
   'treaties.page',
   `${resolveRefClause({ param: 'areaRef', as: 'area', kindsParam: 'areaKinds' })}
-   OPTIONAL CALL (area) {
+   ${resolveRefsClause({ param: 'between', as: 'party', kindsParam: 'partyKinds' }, ['areaMatches', 'area'])}
+   WITH areaMatches, area, partyMatches, party AS parties
+   OPTIONAL CALL (area, parties) {
      WITH area WHERE area IS NOT NULL
      MATCH (:Entity {id: area})<-[:WITHIN*0..]-(:Entity)<-[:${EFFECTS}]-(t:Treaty)
      RETURN t
      UNION
      // Conditions on parameters alone, projected first, so the planner tests them before matching.
-     WITH $between[0] AS party WHERE $areaRef IS NULL AND party IS NOT NULL
+     WITH parties[0] AS party WHERE $areaRef IS NULL AND party IS NOT NULL
      MATCH (:Entity {id: party})-[:SIGNED]->(t:Treaty)
      RETURN t
      UNION
@@ -52,8 +64,8 @@ export const treatiesPage = cypher<TreatiesParams, TreatiesRow>(
      MATCH (t:Treaty)
      RETURN t
    }
-   WITH areaMatches, area, t ORDER BY coalesce(t.startYear, 100000), t.name, t.id
+   WITH areaMatches, area, partyMatches, parties, t ORDER BY coalesce(t.startYear, 100000), t.name, t.id
    // Count every match, but read properties only for the page returned.
-   WITH areaMatches, area, collect(CASE WHEN t IS NOT NULL AND ${FILTER} THEN t END) AS matched
-   RETURN areaMatches, area, size(matched) AS total, [x IN matched[$offset..($offset + $first)] | ${entityMap('x')}] AS items`,
+   WITH areaMatches, area, partyMatches, parties, collect(CASE WHEN t IS NOT NULL AND ${FILTER} THEN t END) AS matched
+   RETURN areaMatches, area, partyMatches, parties, size(matched) AS total, [x IN matched[$offset..($offset + $first)] | ${entityMap('x')}] AS items`,
 );

@@ -4,7 +4,7 @@ import { ErrorCode, clientError } from '../../server/errors.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, MAX_PAGE_SIZE, checkYearRange, pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { readsOnlyIdentity } from '../projection.ts';
-import { checkRefLength, resolveRef, settledRef } from '../resolve-ref.ts';
+import { checkRefLength, settledRef } from '../resolve-ref.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { Treaty } from '../types/treaty.ts';
 
@@ -31,29 +31,32 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context, info) => {
       const window = windowOf(args);
       checkYearRange(args);
-      const between = args.between ?? [];
-      if (between.length > MAX_PAGE_SIZE) throw clientError(ErrorCode.BadUserInput, `\`between\`: at most ${MAX_PAGE_SIZE} parties.`, { argument: 'between' });
-      const parties = await Promise.all(between.map((ref) => resolveRef(context, String(ref), 'between', PARTY_KINDS)));
-      const pageFor = async (affecting: string | null | undefined) => {
+      if ((args.between?.length ?? 0) > MAX_PAGE_SIZE) {
+        throw clientError(ErrorCode.BadUserInput, `\`between\`: at most ${MAX_PAGE_SIZE} parties.`, { argument: 'between' });
+      }
+      const between = (args.between ?? []).map((ref) => checkRefLength(String(ref), 'between'));
+      const affecting = args.affecting == null ? null : checkRefLength(args.affecting, 'affecting');
+      const pageFor = async (area: string | null, parties: readonly string[]) => {
         const [page] = await context.executor.read(treatiesPage, {
-          areaRef: affecting == null ? null : refParams(checkRefLength(affecting, 'affecting')),
+          areaRef: area === null ? null : refParams(area),
           areaKinds: AREA_KINDS,
-          between: parties,
+          between: parties.map(refParams),
+          partyKinds: PARTY_KINDS,
           from: args.from ?? null,
           to: args.to ?? null,
           slim: readsOnlyIdentity(info),
           ...window,
         });
-        return page ?? { ...EMPTY_PAGE, areaMatches: [], area: null };
+        return page ?? { ...EMPTY_PAGE, areaMatches: [], area: null, partyMatches: [], parties: [] };
       };
-      // The page query resolves `affecting` itself: one round-trip for the headline question.
-      const page = await pageFor(args.affecting);
-      if (args.affecting != null) {
-        const area = await settledRef(context, args.affecting, 'affecting', page.areaMatches, AREA_KINDS);
-        // Only when the data changed between the query and settledRef's own read: the page of what it found now.
-        if (area !== page.area) return toConnection(entityPage(await pageFor(area)), window);
-      }
-      return toConnection(entityPage(page), window);
+      // The page query resolves `affecting` and `between` itself: one round-trip when each names one entity.
+      const page = await pageFor(affecting, between);
+      const area = affecting === null ? null : await settledRef(context, affecting, 'affecting', page.areaMatches, AREA_KINDS);
+      const parties: string[] = [];
+      for (const [index, ref] of between.entries()) parties.push(await settledRef(context, ref, 'between', page.partyMatches[index] ?? [], PARTY_KINDS));
+      // Only when the data changed between the query and settledRef's own reads: the page of what they found now.
+      const settled = area === page.area && parties.every((party, index) => party === page.parties[index]);
+      return toConnection(entityPage(settled ? page : await pageFor(area, parties)), window);
     },
   }),
 }));
