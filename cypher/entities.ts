@@ -32,8 +32,9 @@ export type RefMatchRow = { readonly id: string; readonly name: string; readonly
 export const REF_MATCHES = `
      MATCH (e:Entity {id: r.ref})
      RETURN e, true AS byId
-     UNION
-     // Only when no id matches: an id answers alone, and skipping Lucene halves the lookup.
+     UNION ALL
+     // Only when no id matches: an id answers alone, and skipping Lucene halves the lookup. The two
+     // branches never both answer, so there is nothing for a plain UNION to remove: ALL skips its distinct.
      WITH r WHERE NOT EXISTS { MATCH (:Entity {id: r.ref}) }
      CALL db.index.fulltext.queryNodes('entity_text', r.phrase, {limit: 50}) YIELD node AS e
      WITH e, r WHERE toLower(e.name) = r.lower OR any(alias IN e.aliases WHERE toLower(alias) = r.lower)
