@@ -22,9 +22,10 @@ export interface BenchNeo4j {
 const GIB = 1024 ** 3;
 /**
  * The loader writes a dataset in one transaction, whose state Neo4j keeps on the heap and caps
- * at 70% of it (dbms.memory.transaction.total.max): measured at about 21 KB per entity with its
- * five relations, so 100,000 entities need ~2.1 GiB of transaction state. The heap is sized for
- * four times that, within half of this machine's memory.
+ * at 70% of it (dbms.memory.transaction.total.max): SHOW TRANSACTIONS estimates about 32 KB per
+ * entity with its five relations, so 100,000 entities need ~3.1 GiB of transaction state; with
+ * 2 or 4 GiB of heap the load is refused (and says so). The heap is sized for two and a half
+ * times that, within half of this machine's memory.
  */
 const HEAP_BYTES_PER_ENTITY = 80 * 1024;
 
