@@ -6,11 +6,21 @@ import type { EntityRow, PageRow } from './rows.ts';
 
 /** Reads of entities: by id (batched), by name or alias, by kind, and near names for NOT_FOUND. */
 
+/**
+ * `MATCH` of the entity with the id `id` (an expression) as `variable`, by a seek in the id index. Neo4j's
+ * planner is cost-based: on a small or freshly loaded graph it scanned the index and joined instead, a plan
+ * that grows with the data, and a plain USING INDEX was met with a scan too. USING INDEX SEEK keeps every
+ * query that starts from an id a seek at any size (tests/integration/plans.test.ts).
+ */
+export function matchById(variable: string, id: string): string {
+  return `MATCH (${variable}:Entity {id: ${id}}) USING INDEX SEEK ${variable}:Entity(id)`;
+}
+
 export const entitiesById = cypher<{ ids: readonly string[] }, { entity: EntityRow }>(
   'entities.byId',
   // A document's full text stays in Neo4j: only curation's quote check reads it (cypher/curation.ts).
   `UNWIND $ids AS id
-   MATCH (e:Entity {id: id})
+   ${matchById('e', 'id')}
    RETURN e {.*, text: null} AS entity`,
 );
 
@@ -30,12 +40,12 @@ export type RefMatchRow = { readonly id: string; readonly name: string; readonly
  * resolves a reference itself, so all of them agree on what a name means.
  */
 export const REF_MATCHES = `
-     MATCH (e:Entity {id: r.ref})
+     ${matchById('e', 'r.ref')}
      RETURN e, true AS byId
      UNION ALL
      // Only when no id matches: an id answers alone, and skipping Lucene halves the lookup. The two
      // branches never both answer, so there is nothing for a plain UNION to remove: ALL skips its distinct.
-     WITH r WHERE NOT EXISTS { MATCH (:Entity {id: r.ref}) }
+     WITH r WHERE NOT EXISTS { ${matchById('known', 'r.ref')} }
      CALL db.index.fulltext.queryNodes('entity_text', r.phrase, {limit: 50}) YIELD node AS e
      WITH e, r WHERE toLower(e.name) = r.lower OR any(alias IN e.aliases WHERE toLower(alias) = r.lower)
      RETURN e, false AS byId`;

@@ -1,4 +1,4 @@
-import { resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
+import { matchById, resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
 import { entityMap, relationMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { RelationRow, EntityRow } from './rows.ts';
@@ -32,7 +32,8 @@ export const shortestPaths: ReadonlyMap<number, CypherQuery<PathParams, PathsRow
       `${resolveRefClause({ param: 'from', as: 'from' })}
        ${resolveRefClause({ param: 'to', as: 'to' }, ['fromMatches', 'from'])}
        CALL (from, to) {
-         MATCH (a:Entity {id: from}), (b:Entity {id: to}) WHERE a <> b
+         ${matchById('a', 'from')}
+         ${matchById('b', 'to')} WHERE a <> b
          MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
          WITH p LIMIT toInteger($limit)
          RETURN collect({

@@ -1,4 +1,5 @@
 import type { RelationType } from '../server/model/relations.ts';
+import { matchById } from './entities.ts';
 import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { EntityRow, PageRow, RelationProps } from './rows.ts';
@@ -41,7 +42,7 @@ export function relationsPage(
   return cypher(
       `relations.page(${direction}${typesAsParameter ? ', $types' : typePattern})`,
       `UNWIND $ids AS id
-       MATCH (p:Entity {id: id})
+       ${matchById('p', 'id')}
        CALL (p) {
          MATCH ${PATTERNS[direction](typePattern)} ${typeFilter}
          WITH r, o ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id

@@ -1,5 +1,5 @@
 import { cypher } from './query.ts';
-import { resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
+import { matchById, resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
 import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
 import type { EntityRow, PageRow, RelationRow } from './rows.ts';
 
@@ -50,13 +50,15 @@ export const timelineAroundPage = cypher<Window & { involving: RefParams }, Time
   'timeline.around',
   `${resolveRefClause({ param: 'involving', as: 'involving' })}
    OPTIONAL CALL (involving) {
-     MATCH (e:Entity {id: involving}) WHERE ${IN_RANGE('e')}
+     ${matchById('e', 'involving')} WHERE ${IN_RANGE('e')}
      RETURN e.startYear AS year, e AS entity, null AS r
      UNION
-     MATCH (:Entity {id: involving})-[r]-(e:Entity) WHERE ${IN_RANGE('e')}
+     ${matchById('x', 'involving')}
+     MATCH (x)-[r]-(e:Entity) WHERE ${IN_RANGE('e')}
      RETURN e.startYear AS year, e AS entity, null AS r
      UNION
-     MATCH (:Entity {id: involving})-[r]-() WHERE ${IN_RANGE('r')}
+     ${matchById('x', 'involving')}
+     MATCH (x)-[r]-() WHERE ${IN_RANGE('r')}
      RETURN r.startYear AS year, null AS entity, r
    }
    ${PAGE('involvingMatches, involving, ')}`,

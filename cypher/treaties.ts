@@ -1,6 +1,6 @@
 import type { EntityKind } from '../server/model/kinds.ts';
 import { TREATY_EFFECT_TYPES } from '../server/model/relations.ts';
-import { resolveRefClause, resolveRefsClause, type RefMatchRow, type RefParams } from './entities.ts';
+import { matchById, resolveRefClause, resolveRefsClause, type RefMatchRow, type RefParams } from './entities.ts';
 import { entityMap, type Slim } from './projection.ts';
 import { cypher } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
@@ -37,7 +37,7 @@ const EFFECTS = TREATY_EFFECT_TYPES.join('|');
 const FILTER = `
   ($from IS NULL OR coalesce(t.endYear, t.startYear) >= $from)
   AND ($to IS NULL OR t.startYear <= $to)
-  AND all(party IN parties WHERE EXISTS { (t)<-[:SIGNED]-(:Entity {id: party}) })`;
+  AND all(party IN parties WHERE EXISTS { MATCH (t)<-[:SIGNED]-(signer:Entity) WHERE signer.id = party })`;
 
 /**
  * Treaties in date order, optionally those acting on an area (or what lies within it) and signed by given parties.
@@ -52,12 +52,14 @@ export const treatiesPage = cypher<TreatiesParams, TreatiesRow>(
    WITH areaMatches, area, partyMatches, party AS parties
    OPTIONAL CALL (area, parties) {
      WITH area WHERE area IS NOT NULL
-     MATCH (:Entity {id: area})<-[:WITHIN*0..]-(:Entity)<-[:${EFFECTS}]-(t:Treaty)
+     ${matchById('a', 'area')}
+     MATCH (a)<-[:WITHIN*0..]-(:Entity)<-[:${EFFECTS}]-(t:Treaty)
      RETURN t
      UNION
      // Conditions on parameters alone, projected first, so the planner tests them before matching.
      WITH parties[0] AS party WHERE $areaRef IS NULL AND party IS NOT NULL
-     MATCH (:Entity {id: party})-[:SIGNED]->(t:Treaty)
+     ${matchById('p', 'party')}
+     MATCH (p)-[:SIGNED]->(t:Treaty)
      RETURN t
      UNION
      WITH $areaRef IS NULL AND size($between) = 0 AS everything WHERE everything
