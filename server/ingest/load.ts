@@ -87,8 +87,9 @@ async function writeDataset(
     },
   };
 
-  await tx.run(q.deleteRelations, { dataset: datasetId, ids: relationPlan.remove });
-  await tx.run(q.deleteEntities, { dataset: datasetId, ids: entityPlan.remove });
+  // Finding the relations to delete scans every relation in the database: only when some go.
+  if (relationPlan.remove.length > 0) await tx.run(q.deleteRelations, { dataset: datasetId, ids: relationPlan.remove });
+  if (entityPlan.remove.length > 0) await tx.run(q.deleteEntities, { dataset: datasetId, ids: entityPlan.remove });
   await createEntities(tx, entityPlan.create, batching);
   await upsertEntities(tx, entityPlan.update, batching);
   // A new relation between two entities created just now cannot exist yet; any other may (in
