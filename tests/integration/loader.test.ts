@@ -62,6 +62,20 @@ describe('loading a dataset', () => {
     expect(records[0]?.get('labels')).toEqual(expect.arrayContaining(['Entity', 'State']));
   });
 
+  it('a second dataset naming the same entities and relations takes them over rather than doubling them', async () => {
+    const first = await load(INVENTED_DIR);
+    const dir = await copyOf(INVENTED_DIR);
+    const datasetFile = path.join(dir, 'dataset.yaml');
+    await writeFile(datasetFile, (await readFile(datasetFile, 'utf8')).replace('id: invented-border', 'id: invented-border-again'));
+
+    // Every end exists already, so each relation may exist too: written with MERGE, never CREATE.
+    const second = await load(dir);
+    expect(second.relations).toEqual({ created: first.relations.created, updated: 0, unchanged: 0, removed: 0 });
+    const after = await snapshot(driver);
+    expect(after.nodes).toBe(first.entities.created);
+    expect(after.relations).toBe(first.relations.created);
+  });
+
   it('loads the seed in batches as small as one row with the same result', async () => {
     const report = await load(SEED_DIR, 1);
     const whole = await snapshot(driver);
