@@ -2,8 +2,9 @@ import neo4j from 'neo4j-driver';
 import { ErrorCode, clientError } from '../server/errors.ts';
 
 /**
- * What a driver error means for the client. The driver has already retried whatever it considers
- * retryable (see createDriver's maxTransactionRetryTime) by the time an error gets here.
+ * What a driver error means for the client. Whatever the driver considers retryable has been retried by the
+ * time an error gets here: writes by the driver (createDriver's maxTransactionRetryTime), reads by
+ * retryTransient (cypher/retry.ts) within the same bound.
  */
 export type DriverErrorKind = 'unavailable' | 'timeout' | 'other';
 

@@ -67,6 +67,8 @@ export class CypherExecutor {
       retryTransient(
         () => this.#inSession(neo4j.session.READ, (session) => this.#run((text) => session.run(text, params, this.#txConfig()), query, params)),
         maxRetryTimeMs,
+        // A read waiting to retry at shutdown fails instead: the process is waiting for its sessions to end.
+        () => this.options.sessions?.accepting ?? true,
       ),
     );
   }

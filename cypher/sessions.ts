@@ -28,6 +28,11 @@ export class SessionTracker {
     for (const resolve of waiting) resolve();
   }
 
+  /** Whether new sessions may still open; false once the process is shutting down. */
+  get accepting(): boolean {
+    return !this.#refusing;
+  }
+
   /** From now on `enter` answers false: no new transaction starts. Running ones go on. */
   refuseNew(): void {
     this.#refusing = true;

@@ -59,8 +59,9 @@ export async function loadParsedDataset(executor: CypherExecutor, parsed: Parsed
       }),
     );
   } catch (error) {
-    // A refusal at commit comes after the driver's retries, mapped to "not reachable" with Neo4j's error as its cause.
-    throw (error instanceof Error ? tooLarge(error.cause) : undefined) ?? error;
+    // A refusal at commit comes after the driver's retries: Neo4j's own error, or (a transient one) mapped to
+    // "not reachable" with Neo4j's error as its cause.
+    throw tooLarge(error) ?? (error instanceof Error ? tooLarge(error.cause) : undefined) ?? error;
   }
 }
 

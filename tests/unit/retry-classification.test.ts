@@ -73,6 +73,26 @@ describe('retryTransient (auto-commit reads)', () => {
     expect(attempts).toBe(1);
   });
 
+  it('counts its bound from the first failure, so a try that took longer than the bound to fail is retried', async () => {
+    let attempts = 0;
+    const answer = await retryTransient(async () => {
+      attempts += 1;
+      if (attempts === 1) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        throw driverError('ServiceUnavailable');
+      }
+      return 'answer';
+    }, 200);
+    expect([answer, attempts]).toEqual(['answer', 2]);
+  });
+
+  it('does not retry once it may not (the process is shutting down)', async () => {
+    let attempts = 0;
+    const lost = driverError('ServiceUnavailable');
+    await expect(retryTransient(() => Promise.reject(lost).finally(() => (attempts += 1)), 60_000, () => false)).rejects.toBe(lost);
+    expect(attempts).toBe(1);
+  });
+
   it('tries a transient failure again after about a second, and returns what the retry gives', async () => {
     let attempts = 0;
     const started = performance.now();
