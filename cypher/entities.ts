@@ -50,11 +50,11 @@ export const REF_MATCHES = `
      WITH e, r WHERE toLower(e.name) = r.lower OR any(alias IN e.aliases WHERE toLower(alias) = r.lower)
      RETURN e, false AS byId`;
 
-/** How a query that resolves a reference itself (resolveRefClause) names its parameter and results. */
+/** How a query that resolves references itself (resolveRefClause, resolveRefsClause) names its parameter and results. */
 export interface InlineRef {
-  /** The parameter holding RefParams, or null when the argument was not given. */
+  /** The name of the parameter: RefParams or null (resolveRefClause); a list of RefParams, maybe empty (resolveRefsClause). */
   readonly param: string;
-  /** The variable bound to the one id it settled on; `<as>Matches` holds everything it matched. */
+  /** The variable bound to what it settled on (an id or null; for a list, a list of them); `<as>Matches` holds what it matched. */
   readonly as: string;
   /** A parameter listing the kinds the id may be; a match of another kind settles on nothing. */
   readonly kindsParam?: string;

@@ -5,6 +5,7 @@ import {
   Kind,
   type FieldNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
@@ -14,17 +15,50 @@ import {
  * instead of every stored property: only when nothing the client selected beneath the field reads more. Bolt
  * decoding of unread properties was the largest share of our CPU in the benchmark, and of Neo4j's too.
  *
- * Read as an allow-list, so a field added later gets full rows until it is listed here:
- * - IDENTITY: leaves answered from id, kind, name, the relation's type, or the page itself;
- * - STRUCTURE: fields that hand on rows of the same query (edges, nodes, the ends of a relation…): looked into;
- * - a field of an entity that returns a connection (`parties`, `relations`…) needs only the entity's id: its own
- *   rows come from a loader, which reads in full.
+ * An allow-list by type and field, so that a field added later gets full rows until it is listed here:
+ * - on an entity: `id`, `kind`, `name`, and fields marked READS_ONLY_ID (relation fields, whose own rows come
+ *   from a loader that decides for itself);
+ * - on the types that carry a query's rows: the leaves those rows answer ('leaf') and the fields that hand on
+ *   rows of the same query ('rows', looked into).
  * Anything else (descriptions, time spans, sources, qualifiers…) asks for full rows.
  */
-const IDENTITY = new Set(['__typename', 'id', 'kind', 'name', 'relationId', 'type', 'label', 'direction', 'cursor', 'year', 'length', 'score', 'totalCount']);
-const STRUCTURE = new Set(['edges', 'node', 'nodes', 'entity', 'relation', 'relations', 'from', 'to', 'pageInfo']);
-/** Types whose rows are entities: the Entity and Node interfaces and each kind's object type. */
-const isEntityType = (type: GraphQLCompositeType) => type.name === 'Entity' || type.name === 'Node' || ('getInterfaces' in type && type.getInterfaces().some((i) => i.name === 'Entity'));
+export const READS_ONLY_ID = { readsOnlyId: true } as const;
+
+const ENTITY_IDENTITY = new Set(['id', 'kind', 'name']);
+const isEntityType = (type: GraphQLCompositeType) =>
+  type.name === 'Entity' || type.name === 'Node' || ('getInterfaces' in type && type.getInterfaces().some((i) => i.name === 'Entity'));
+
+type Role = 'leaf' | 'rows';
+/** By `Type.field`; `*Suffix.field` covers every connection or edge type. */
+const ROLES: ReadonlyMap<string, Role> = new Map([
+  ['*Connection.totalCount', 'leaf'],
+  ['*Connection.pageInfo', 'leaf'],
+  ['*Connection.edges', 'rows'],
+  ['*Connection.nodes', 'rows'],
+  ['*Edge.cursor', 'leaf'],
+  ['*Edge.node', 'rows'],
+  ['TimelineEdge.year', 'leaf'],
+  ['TimelineEdge.entity', 'rows'],
+  ['TimelineEdge.relation', 'rows'],
+  ['SearchEdge.score', 'leaf'],
+  ['Path.length', 'leaf'],
+  ['Path.nodes', 'rows'],
+  ['Path.relations', 'rows'],
+  ['Relation.relationId', 'leaf'],
+  ['Relation.type', 'leaf'],
+  ['Relation.label', 'leaf'],
+  ['Relation.from', 'rows'],
+  ['Relation.to', 'rows'],
+  ['RelationEdge.relationId', 'leaf'],
+  ['RelationEdge.type', 'leaf'],
+  ['RelationEdge.label', 'leaf'],
+  ['RelationEdge.direction', 'leaf'],
+]);
+
+function roleOf(parent: string, field: string): Role | undefined {
+  const suffix = /(Connection|Edge)$/.exec(parent)?.[1];
+  return ROLES.get(`${parent}.${field}`) ?? (suffix ? ROLES.get(`*${suffix}.${field}`) : undefined);
+}
 
 /**
  * Kept per list of field nodes (a field merged from several places in a document has several): the executor
@@ -63,12 +97,12 @@ function selectsOnlyIdentity(selectionSet: SelectionSetNode, parent: GraphQLComp
 function fieldReadsOnlyIdentity(field: FieldNode, parent: GraphQLCompositeType, info: GraphQLResolveInfo): boolean {
   const name = field.name.value;
   if (name === '__typename') return true;
-  const definition = 'getFields' in parent ? parent.getFields()[name] : undefined;
+  const definition: GraphQLField<unknown, unknown> | undefined = 'getFields' in parent ? parent.getFields()[name] : undefined;
   if (!definition) return false;
   const type = getNamedType(definition.type);
-  if (isLeafType(type)) return IDENTITY.has(name);
-  if (name === 'pageInfo') return true;
-  if (isEntityType(parent) && type.name.endsWith('Connection')) return true;
-  if (!STRUCTURE.has(name) || !isCompositeType(type)) return false;
+  if (isEntityType(parent)) return (isLeafType(type) && ENTITY_IDENTITY.has(name)) || definition.extensions['readsOnlyId'] === true;
+  const role = roleOf(parent.name, name);
+  if (role === 'leaf') return true;
+  if (role !== 'rows' || !isCompositeType(type)) return false;
   return !field.selectionSet || selectsOnlyIdentity(field.selectionSet, type, info);
 }

@@ -3,7 +3,7 @@ import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../server/model/kinds.ts';
 import type { RelationType } from '../../server/model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
-import { readsOnlyIdentity } from '../projection.ts';
+import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
 import { pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
 import { Quantity, SourceRef, quantitiesOf, sourceRefsOf } from './provenance.ts';
@@ -43,6 +43,7 @@ builder.interfaceType(EntityRef, {
     relations: t.field({
       type: RelationConnection,
       description: 'Every relation of this entity, of the given types (all if none) and direction: for exploring what no typed field names.',
+      extensions: READS_ONLY_ID,
       args: {
         types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types.' }),
         direction: t.arg({ type: RelationDirection, defaultValue: 'BOTH', description: 'Which way to follow them.' }),

@@ -5,7 +5,7 @@ import type { EntityRow } from '../../cypher/rows.ts';
 import type { Context } from '../../server/context.ts';
 import type { RelationType } from '../../server/model/relations.ts';
 import type { builder } from '../builder.ts';
-import { readsOnlyIdentity } from '../projection.ts';
+import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
 import { pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { RelationConnection } from './relation.ts';
 
@@ -25,6 +25,8 @@ export function relationField(arg: ArgBuilder<typeof builder.$inferSchemaTypes>,
     type: RelationConnection,
     description: spec.description,
     args: pageArgs(arg),
+    // Needs only the parent's id; the relations' own rows are the loader's (see schema/projection.ts).
+    extensions: READS_ONLY_ID,
     resolve: async (entity: EntityRow, args: { first?: number | null; after?: string | null }, { loaders }: Context, info: GraphQLResolveInfo) => {
       const window = windowOf(args);
       const page = await loaders.relationsOf.load({ id: entity.id, types: spec.types, direction: spec.direction, slim: readsOnlyIdentity(info), ...window });

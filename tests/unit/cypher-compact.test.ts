@@ -15,6 +15,11 @@ describe('compact (the Cypher text sent with every request)', () => {
     expect(compact(text)).toBe(`RETURN 'a  // not a comment', "it's  spaced", \`odd  name\`, 'it\\'s // still' AS x`);
   });
 
+  it('refuses a block comment, which it does not parse, when the statement is defined', () => {
+    expect(() => compact('MATCH (n) /* why */ RETURN n')).toThrow(/block comments are not supported/);
+    expect(compact("RETURN '/* in a string */' AS s")).toBe("RETURN '/* in a string */' AS s");
+  });
+
   it('is what cypher() keeps', () => {
     expect(cypher('test', '  MATCH (n)\n\n   RETURN n  ').text).toBe('MATCH (n) RETURN n');
   });
