@@ -12,6 +12,7 @@ import { messageOf } from './errors.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { checkNeo4jWithin } from './neo4j/driver.ts';
+import { useCompiledQueries } from './plugins/use-compiled-queries.ts';
 import { METRICS_PATH, useMetrics } from './plugins/use-metrics.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
 import { requestIdOf } from './request-id.ts';
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions): App {
       return createContext(contextOptions, requestIdOf(request), caller);
     },
     plugins: [
+      useCompiledQueries(),
       useRequestLog(log),
       useMetrics(metrics),
       useReadinessCheck({
