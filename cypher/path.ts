@@ -1,5 +1,5 @@
 import { matchById, resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
-import { entityMap, relationMap, type Slim } from './projection.ts';
+import { entityMap, relationMap, type SlimEnds } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { RelationRow, EntityRow } from './rows.ts';
 
@@ -8,7 +8,7 @@ export const MAX_PATHS = 10;
 
 export type PathRow = { readonly nodes: EntityRow[]; readonly relations: RelationRow[] };
 
-export type PathParams = Slim & { from: RefParams; to: RefParams; limit: number };
+export type PathParams = SlimEnds & { from: RefParams; to: RefParams; limit: number };
 
 /** The paths, with what each end's reference matched and the ids it settled on (see resolveRefClause). */
 export type PathsRow = {

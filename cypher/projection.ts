@@ -7,6 +7,9 @@
  */
 export type Slim = { slim: boolean };
 
+/** For queries whose relations come with their ends: whether a slim relation carries them (only if they are read). */
+export type SlimEnds = Slim & { ends: boolean };
+
 const identity = (e: string) => `{id: ${e}.id, kind: ${e}.kind, name: ${e}.name}`;
 /** A document's full text stays in Neo4j: only curation's quote check reads it (cypher/curation.ts). */
 const everything = (e: string) => `${e} {.*, text: null}`;
@@ -24,9 +27,14 @@ export function boundTo(expression: string, project: (variable: string) => strin
   return `[${variable} IN [${expression}] WHERE ${variable} IS NOT NULL | ${project(variable)}][0]`;
 }
 
-/** The relation bound to the variable `r`, with its type and, if asked, both ends. */
+/**
+ * The relation bound to the variable `r`, with its type and, with `ends`, both ends: always when rows are full,
+ * and when slim only if the query's `$ends` says they are read.
+ */
 export function relationMap(r: string, { ends }: { ends: boolean }): string {
-  const slimEnds = ends ? `, from: ${identity(`startNode(${r})`)}, to: ${identity(`endNode(${r})`)}` : '';
-  const fullEnds = ends ? `, from: ${boundTo(`startNode(${r})`, everything, 'end')}, to: ${boundTo(`endNode(${r})`, everything, 'end')}` : '';
-  return `CASE WHEN $slim THEN {id: ${r}.id, type: type(${r})${slimEnds}} ELSE ${r} {.*, type: type(${r})${fullEnds}} END`;
+  const slimOnly = `{id: ${r}.id, type: type(${r})}`;
+  if (!ends) return `CASE WHEN $slim THEN ${slimOnly} ELSE ${r} {.*, type: type(${r})} END`;
+  const slimEnds = `{id: ${r}.id, type: type(${r}), from: ${identity(`startNode(${r})`)}, to: ${identity(`endNode(${r})`)}}`;
+  const full = `${r} {.*, type: type(${r}), from: ${boundTo(`startNode(${r})`, everything, 'end')}, to: ${boundTo(`endNode(${r})`, everything, 'end')}}`;
+  return `CASE WHEN NOT $slim THEN ${full} WHEN $ends THEN ${slimEnds} ELSE ${slimOnly} END`;
 }

@@ -1,11 +1,11 @@
 import { cypher } from './query.ts';
 import { matchById, resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
-import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
+import { boundTo, entityMap, relationMap, type SlimEnds } from './projection.ts';
 import type { EntityRow, PageRow, RelationRow } from './rows.ts';
 
 export type TimelineRow = { readonly year: number; readonly entity: EntityRow | null; readonly relation: RelationRow | null };
 
-type Window = Slim & { from: number | null; to: number | null; offset: number; first: number };
+type Window = SlimEnds & { from: number | null; to: number | null; offset: number; first: number };
 
 const IN_RANGE = (x: string) => `${x}.startYear IS NOT NULL
   AND ($from IS NULL OR coalesce(${x}.endYear, ${x}.startYear) >= $from)

@@ -76,22 +76,38 @@ export function readsOnlyIdentity(info: GraphQLResolveInfo): boolean {
   return answer;
 }
 
-function selectsOnlyIdentity(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, info: GraphQLResolveInfo): boolean {
-  return selectionSet.selections.every((selection) => {
-    switch (selection.kind) {
-      case Kind.FIELD:
-        return fieldReadsOnlyIdentity(selection, parent, info);
-      case Kind.INLINE_FRAGMENT: {
-        const condition = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : parent;
-        return !!condition && isCompositeType(condition) && selectsOnlyIdentity(selection.selectionSet, condition, info);
-      }
-      case Kind.FRAGMENT_SPREAD: {
-        const fragment = info.fragments[selection.name.value];
-        const condition = fragment && info.schema.getType(fragment.typeCondition.name.value);
-        return !!condition && isCompositeType(condition) && selectsOnlyIdentity(fragment.selectionSet, condition, info);
-      }
-    }
+/** Whether the selection beneath the field reads a relation's `from` or `to` anywhere: slim relations then carry them. */
+export function readsRelationEnds(info: GraphQLResolveInfo): boolean {
+  const type = getNamedType(info.returnType);
+  return isCompositeType(type) && info.fieldNodes.some((node) => !!node.selectionSet && selectsRelationEnds(node.selectionSet, type, info));
+}
+
+function selectsRelationEnds(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, info: GraphQLResolveInfo): boolean {
+  return fieldsOf(selectionSet, parent, info).some((selected) => {
+    if (!selected) return true;
+    const [field, on] = selected;
+    if (on.name === 'Relation' && (field.name.value === 'from' || field.name.value === 'to')) return true;
+    const definition = 'getFields' in on ? on.getFields()[field.name.value] : undefined;
+    const type = definition && getNamedType(definition.type);
+    return !!field.selectionSet && !!type && isCompositeType(type) && selectsRelationEnds(field.selectionSet, type, info);
   });
+}
+
+/**
+ * The fields a selection set selects, through fragments, each with the type it is selected on; undefined for
+ * a fragment on a type the schema does not have (validation refuses those first).
+ */
+function fieldsOf(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, info: GraphQLResolveInfo): ([FieldNode, GraphQLCompositeType] | undefined)[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [[selection, parent] as [FieldNode, GraphQLCompositeType]];
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+    const condition = fragment?.typeCondition ? info.schema.getType(fragment.typeCondition.name.value) : parent;
+    return fragment && condition && isCompositeType(condition) ? fieldsOf(fragment.selectionSet, condition, info) : [undefined];
+  });
+}
+
+function selectsOnlyIdentity(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, info: GraphQLResolveInfo): boolean {
+  return fieldsOf(selectionSet, parent, info).every((selected) => !!selected && fieldReadsOnlyIdentity(selected[0], selected[1], info));
 }
 
 function fieldReadsOnlyIdentity(field: FieldNode, parent: GraphQLCompositeType, info: GraphQLResolveInfo): boolean {

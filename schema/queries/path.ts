@@ -2,7 +2,7 @@ import { refParams } from '../../cypher/entities.ts';
 import { MAX_HOPS, MAX_PATHS, shortestPaths, type PathRow } from '../../cypher/path.ts';
 import { ErrorCode, clientError } from '../../server/errors.ts';
 import { builder } from '../builder.ts';
-import { readsOnlyIdentity } from '../projection.ts';
+import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
 import { checkRefLength, settledRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
@@ -34,7 +34,7 @@ builder.queryFields((t) => ({
       const fromRef = checkRefLength(String(args.from), 'from');
       const toRef = checkRefLength(String(args.to), 'to');
       const pathsBetween = async (fromId: string, toId: string) => {
-        const [row] = await context.executor.read(query, { from: refParams(fromId), to: refParams(toId), limit: MAX_PATHS, slim: readsOnlyIdentity(info) });
+        const [row] = await context.executor.read(query, { from: refParams(fromId), to: refParams(toId), limit: MAX_PATHS, slim: readsOnlyIdentity(info), ends: readsRelationEnds(info) });
         if (!row) throw new Error('path query returned no row');
         return row;
       };

@@ -2,7 +2,7 @@ import { refParams } from '../../cypher/entities.ts';
 import { timelineAroundPage, timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, checkYearRange, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
-import { readsOnlyIdentity } from '../projection.ts';
+import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
 import { checkRefLength, settledRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
@@ -46,7 +46,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context, info) => {
       const window = windowOf(args);
       checkYearRange(args);
-      const range = { from: args.from ?? null, to: args.to ?? null, slim: readsOnlyIdentity(info), ...window };
+      const range = { from: args.from ?? null, to: args.to ?? null, slim: readsOnlyIdentity(info), ends: readsRelationEnds(info), ...window };
       if (args.involving == null) {
         const [page] = await context.executor.read(timelinePage, range);
         return toConnection(page ?? EMPTY_PAGE, window);

@@ -72,6 +72,22 @@ describe('slim rows', () => {
     }
   });
 
+  it('carry the ends of relations only when a selection reads them', async () => {
+    const statementParams = () => client.queries.map(({ name, params }) => ({ name, slim: params['slim'], ends: params['ends'] }));
+    const bare = dataOf<{ timeline: { edges: { relation: { relationId: string } | null }[] } }>(
+      await client.graphql('{ timeline(involving: "bedel-pass", first: 50) { edges { relation { relationId type } } } }'),
+    );
+    expect(statementParams()).toEqual([{ name: 'timeline.around', slim: true, ends: false }]);
+    const withEnds = dataOf<{ timeline: { edges: { relation: { relationId: string; from: { name: string } } | null }[] } }>(
+      await client.graphql('query { timeline(involving: "bedel-pass", first: 50) { edges { relation { relationId type ...Ends } } } } fragment Ends on Relation { from { name } }'),
+    );
+    expect(statementParams()).toEqual([{ name: 'timeline.around', slim: true, ends: true }]);
+    expect(withEnds.timeline.edges.some((edge) => edge.relation?.from.name)).toBe(true);
+    expect(withEnds.timeline.edges.map((edge) => edge.relation?.relationId ?? null)).toEqual(bare.timeline.edges.map((edge) => edge.relation?.relationId ?? null));
+    dataOf(await client.graphql('{ path(from: "azimbek-beknazarov", to: "china") { relations { relationId } } }'));
+    expect(statementParams()).toEqual([{ name: 'path.shortest4', slim: true, ends: false }]);
+  });
+
   it('are read for a list whose own rows are only named, even when a relation field beneath reads more', async () => {
     dataOf(await client.graphql('{ treaties(first: 3) { nodes { id name parties { edges { role node { id description } } } relations(first: 2) { totalCount } } } }'));
     const statements = slimByStatement();
