@@ -1,9 +1,9 @@
 /**
  * What queries return for an entity or a relation, in two widths chosen by their `$slim` parameter: every
- * stored property, or only what identifies it (id, kind and name; a relation's id and type) when the GraphQL
- * selection reads nothing else (schema/projection.ts decides). One statement text either way, so Neo4j plans it
- * once; CASE evaluates only the branch taken. A slim row is typed as a full one: only fields that read its
- * identity are resolved on it.
+ * stored property, or only what identifies it (id, kind and name; a relation's id and type, and its ends'
+ * identities only when `$ends` says they are read) when the GraphQL selection reads nothing else
+ * (schema/projection.ts decides). One statement text either way, so Neo4j plans it once; CASE evaluates only
+ * the branch taken. A slim row is typed as a full one: only fields that read its identity are resolved on it.
  */
 export type Slim = { slim: boolean };
 
