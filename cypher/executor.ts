@@ -1,8 +1,7 @@
 import neo4j, { type Driver, type QueryResult, type Session, type SessionMode } from 'neo4j-driver';
-import { loadConfig } from '../server/config.ts';
 import { ErrorCode, clientError } from '../server/errors.ts';
 import { toClientError } from './driver-errors.ts';
-import { retryTransient } from './retry.ts';
+import { DEFAULT_MAX_RETRY_TIME_MS, retryTransient } from './retry.ts';
 import type { SessionTracker } from './sessions.ts';
 import type { CypherQuery } from './query.ts';
 
@@ -30,8 +29,6 @@ export interface QueryEvent {
   readonly ms: number;
   readonly ok: boolean;
 }
-
-const DEFAULT_MAX_RETRY_TIME_MS = loadConfig({}).NEO4J_MAX_RETRY_TIME_MS;
 
 /** A write transaction: every query run through it commits together or not at all. */
 export interface WriteTransaction {

@@ -5,6 +5,9 @@ const FIRST_DELAY_MS = 1_000;
 const MULTIPLIER = 2;
 const JITTER = 0.2;
 
+/** NEO4J_MAX_RETRY_TIME_MS when not set (server/config.ts): time for one retry after the first 1 s wait. */
+export const DEFAULT_MAX_RETRY_TIME_MS = 500;
+
 /**
  * Runs `attempt`, and again after a transient failure (Neo4j unreachable, a lost connection, a deadlock) while no
  * more than `maxRetryTimeMs` has passed since the first failure, waiting 1 s, then 2 s, 4 s…, each ±20%: the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_RETRY_TIME_MS } from '../cypher/retry.ts';
 import { curationTokensSchema } from './auth.ts';
 import { StartupError } from './errors.ts';
 
@@ -44,7 +45,7 @@ const schema = z.object({
   /** How long a new Bolt connection, or a free one from the pool, may take before a query fails SERVICE_UNAVAILABLE. */
   NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   /** A transaction that failed transiently is tried again while no more than this has passed since its first try (the driver waits ~1 s, doubling, before each new try). */
-  NEO4J_MAX_RETRY_TIME_MS: z.coerce.number().int().min(0).default(500),
+  NEO4J_MAX_RETRY_TIME_MS: z.coerce.number().int().min(0).default(DEFAULT_MAX_RETRY_TIME_MS),
   /** `/ready` answers 503 when Neo4j has not answered within this long. */
   READY_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   /** After SIGTERM or SIGINT, requests in flight get this long to finish; then no new transaction starts and running ones end by NEO4J_TX_TIMEOUT_MS. */
