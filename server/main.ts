@@ -16,7 +16,7 @@ import { createApp } from './yoga.ts';
 /** `npm start`: get Neo4j, prepare it, load the seed if empty, serve GraphQL, and stop cleanly on a signal. */
 async function main(config: Config, log: Logger): Promise<void> {
   const neo4jLog = log.child({ component: 'neo4j' });
-  const target = await acquireNeo4j(config, { allowContainer: false, log: (line) => neo4jLog.info(line) });
+  const target = await acquireNeo4j(config, { allowContainer: false, log: neo4jLog });
   const stopTarget = onceOnly(() => target.stop());
   const driver = createDriver(target, {
     poolSize: config.NEO4J_POOL_SIZE,

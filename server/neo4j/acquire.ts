@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Config } from '../config.ts';
 import { chooseNeo4jWay, type Neo4jWay } from './choose.ts';
 import { containerRuntimeAnswers, startNeo4jContainer } from './container.ts';
-import { embeddedToolsAvailable, startEmbeddedNeo4j } from './embedded.ts';
+import { embeddedToolsAvailable } from './embedded/build.ts';
+import { startEmbeddedNeo4j } from './embedded/index.ts';
+import { stderrLog, type EmbeddedLog } from './embedded/log.ts';
 
 /** A Neo4j to talk to, however it was got, and how to let it go. */
 export interface Neo4jTarget {
@@ -21,7 +23,7 @@ export interface AcquireOptions {
   /** Overrides NEO4J_EMBEDDED_PORT / NEO4J_EMBEDDED_DATA, e.g. a free port and a temp folder for tests. */
   readonly embeddedPort?: number;
   readonly embeddedDataDir?: string;
-  readonly log?: (line: string) => void;
+  readonly log?: EmbeddedLog;
 }
 
 const DESCRIPTIONS: Record<Neo4jWay, string> = {
@@ -32,7 +34,7 @@ const DESCRIPTIONS: Record<Neo4jWay, string> = {
 
 /** Gets a Neo4j by the one resolution order shared by `npm start`, `npm test` and the benchmarks. */
 export async function acquireNeo4j(config: Config, options: AcquireOptions): Promise<Neo4jTarget> {
-  const log = options.log ?? ((line: string) => console.error(line));
+  const log = options.log ?? stderrLog;
   const tools = embeddedToolsAvailable();
   const way = await chooseNeo4jWay({
     uri: config.NEO4J_URI,
@@ -41,11 +43,11 @@ export async function acquireNeo4j(config: Config, options: AcquireOptions): Pro
     ...tools,
   });
   const target = await start(way, config, options, log);
-  log(`neo4j: using ${DESCRIPTIONS[way]} at ${target.uri}`);
+  log.info(`neo4j: using ${DESCRIPTIONS[way]} at ${target.uri}`);
   return target;
 }
 
-async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log: (line: string) => void): Promise<Neo4jTarget> {
+async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log: EmbeddedLog): Promise<Neo4jTarget> {
   const database = config.NEO4J_DATABASE;
   switch (way) {
     case 'uri':
@@ -75,7 +77,7 @@ async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log
       // A store can be open in one JVM only: `npm run load` next to a running `npm start` uses its Neo4j.
       const running = await runningEmbedded(dataDir);
       if (running) {
-        log(`neo4j: the embedded Neo4j of ${dataDir} is already running (pid ${running.pid}); using it`);
+        log.info(`neo4j: the embedded Neo4j of ${dataDir} is already running (pid ${running.pid}); using it`);
         return embeddedTarget(running.uri, async () => {});
       }
       const embedded = await startEmbeddedNeo4j({

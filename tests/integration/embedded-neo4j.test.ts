@@ -1,4 +1,4 @@
-// The embedded Neo4j launcher (server/neo4j/embedded.ts + neo4j-embedded/): it answers Cypher over
+// The embedded Neo4j launcher (server/neo4j/embedded/ + neo4j-embedded/): it answers Cypher over
 // Bolt, stops cleanly, can be restarted on the same data and port, and never outlives its parent.
 // Needs `java` and `mvn` on PATH; the first run builds the launcher (downloads ~100 MB into ~/.m2).
 import { spawn } from 'node:child_process';
@@ -8,9 +8,16 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { describe, it, expect } from 'vitest';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { silentLogger } from '../../server/log.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded/index.ts';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./embedded-neo4j-child.ts', import.meta.url));
+
+/** The pid of the JVM running now; a test that asks expects one. */
+function pidOf(db: EmbeddedNeo4j): number {
+  if (db.pid === undefined) throw new Error(`no JVM runs (state ${db.state})`);
+  return db.pid;
+}
 
 function alive(pid: number): boolean {
   try {
@@ -53,14 +60,14 @@ describe('embedded Neo4j', () => {
     try {
       db = await startEmbeddedNeo4j({ dataDir, heap: '1g', pageCache: '128m' });
       expect(db.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
-      expect(alive(db.pid)).toBe(true);
+      expect(alive(pidOf(db))).toBe(true);
       expect(await returnOne(db.uri)).toBe(1);
 
       const driver = neo4j.driver(db.uri);
       await driver.executeQuery('CREATE (:Probe {name: $name})', { name: 'kept' });
       await driver.close();
 
-      const firstPid = db.pid;
+      const firstPid = pidOf(db);
       const port = Number(new URL(db.uri.replace(/^bolt:/, 'http:')).port);
       await db.stop();
       db = undefined;
@@ -74,7 +81,7 @@ describe('embedded Neo4j', () => {
       await again.close();
       expect(records.map((r) => r.get('name'))).toEqual(['kept']);
 
-      const secondPid = db.pid;
+      const secondPid = pidOf(db);
       await db.stop();
       db = undefined;
       expect(alive(secondPid)).toBe(false);
@@ -87,10 +94,10 @@ describe('embedded Neo4j', () => {
   it('reports the launcher\'s reason when it cannot start (port taken)', { timeout: 180_000 }, async () => {
     const first = tempDir();
     const second = tempDir();
-    const db = await startEmbeddedNeo4j({ dataDir: first, heap: '512m', pageCache: '64m', log: () => {} });
+    const db = await startEmbeddedNeo4j({ dataDir: first, heap: '512m', pageCache: '64m', log: silentLogger });
     try {
       const port = Number(db.uri.slice(db.uri.lastIndexOf(':') + 1));
-      const attempt = startEmbeddedNeo4j({ dataDir: second, boltPort: port, heap: '512m', pageCache: '64m', log: () => {} });
+      const attempt = startEmbeddedNeo4j({ dataDir: second, boltPort: port, heap: '512m', pageCache: '64m', log: silentLogger });
       await expect(attempt).rejects.toThrow(/failed to start: .*Address already in use[\s\S]*--- launcher stderr[\s\S]*debug\.log/);
     } finally {
       await db.stop();

@@ -11,9 +11,10 @@ import { migrate } from '../../cypher/migrate.ts';
 import { cypher } from '../../cypher/query.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadDataset } from '../../server/ingest/load.ts';
-import { createLogger } from '../../server/log.ts';
+import { createLogger, silentLogger } from '../../server/log.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
-import { freeLoopbackPort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded/index.ts';
+import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
 import { createApp, type App } from '../../server/yoga.ts';
 import { SEED_DIR } from '../support/database.ts';
 
@@ -36,7 +37,7 @@ let driver: Driver;
 let app: App;
 const logLines: Record<string, unknown>[] = [];
 
-const startNeo4j = () => startEmbeddedNeo4j({ dataDir, boltPort, heap: '512m', pageCache: '64m', log: () => {} });
+const startNeo4j = () => startEmbeddedNeo4j({ dataDir, boltPort, heap: '512m', pageCache: '64m', log: silentLogger });
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tianshan-outage-'));

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { CypherExecutor } from '../../cypher/executor.ts';
 import { SessionTracker } from '../../cypher/sessions.ts';
 import { cypher } from '../../cypher/query.ts';
-import { freeLoopbackPort } from '../../server/neo4j/embedded.ts';
+import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
 import { TX_TIMEOUT_MARGIN_MS } from '../../server/shutdown.ts';
 import { testDriver } from '../support/database.ts';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { freeLoopbackPort } from '../../server/neo4j/embedded.ts';
+import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
 
 /**
  * `npm start` as a person runs it, in a child process. It is pointed at the run's Neo4j through
