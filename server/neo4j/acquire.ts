@@ -6,6 +6,7 @@ import { containerRuntimeAnswers, startNeo4jContainer } from './container.ts';
 import { embeddedToolsAvailable } from './embedded/build.ts';
 import { startEmbeddedNeo4j } from './embedded/index.ts';
 import { stderrLog, type EmbeddedLog } from './embedded/log.ts';
+import { EMBEDDED_USER, readPassword } from './embedded/password.ts';
 
 /** A Neo4j to talk to, however it was got, and how to let it go. */
 export interface Neo4jTarget {
@@ -65,12 +66,12 @@ async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log
     }
     case 'embedded': {
       const dataDir = path.resolve(options.embeddedDataDir ?? config.NEO4J_EMBEDDED_DATA);
-      // Community edition has one user database, `neo4j`; auth is off because it listens on loopback only.
-      const embeddedTarget = (uri: string, stop: () => Promise<void>): Neo4jTarget => ({
+      // Community edition has one user database, `neo4j`, and one user, with the password in the data folder.
+      const embeddedTarget = (uri: string, password: string, stop: () => Promise<void>): Neo4jTarget => ({
         way,
         uri,
-        user: undefined,
-        password: undefined,
+        user: EMBEDDED_USER,
+        password,
         database: 'neo4j',
         stop,
       });
@@ -78,7 +79,7 @@ async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log
       const running = await runningEmbedded(dataDir);
       if (running) {
         log.info(`neo4j: the embedded Neo4j of ${dataDir} is already running (pid ${running.pid}); using it`);
-        return embeddedTarget(running.uri, async () => {});
+        return embeddedTarget(running.uri, readPassword(dataDir, log), async () => {});
       }
       const embedded = await startEmbeddedNeo4j({
         dataDir,
@@ -89,7 +90,7 @@ async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log
       });
       const marker = path.join(dataDir, RUNNING_MARKER);
       await writeFile(marker, JSON.stringify({ uri: embedded.uri, pid: embedded.pid }));
-      return embeddedTarget(embedded.uri, async () => {
+      return embeddedTarget(embedded.uri, embedded.password, async () => {
         await rm(marker, { force: true });
         await embedded.stop();
       });

@@ -1,12 +1,13 @@
 // The embedded Neo4j launcher (server/neo4j/embedded/ + neo4j-embedded/): it answers Cypher over
-// Bolt, stops cleanly, can be restarted on the same data and port, and never outlives its parent.
+// Bolt to its password only, stops cleanly, can be restarted on the same data and port, and never
+// outlives its parent.
 // Needs `java` and `mvn` on PATH; the first run builds the launcher (downloads ~100 MB into ~/.m2).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j from 'neo4j-driver';
+import neo4j, { type AuthToken } from 'neo4j-driver';
 import { describe, it, expect } from 'vitest';
 import { silentLogger } from '../../server/log.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded/index.ts';
@@ -38,53 +39,77 @@ async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
   return !alive(pid);
 }
 
-async function returnOne(uri: string): Promise<number> {
-  const driver = neo4j.driver(uri);
+/** Runs `cypher` as `auth` (none: no credentials at all) and returns its rows' `n`. */
+async function query(db: EmbeddedNeo4j, cypher: string, auth?: AuthToken): Promise<unknown[]> {
+  const driver = neo4j.driver(db.uri, auth);
   try {
-    const { records } = await driver.executeQuery('RETURN 1 AS n');
-    const n: unknown = records[0]?.get('n');
-    return neo4j.isInt(n) ? n.toNumber() : Number.NaN;
+    const { records } = await driver.executeQuery(cypher);
+    return records.map((record) => {
+      const n: unknown = record.get('n');
+      return neo4j.isInt(n) ? n.toNumber() : n;
+    });
   } finally {
     await driver.close();
   }
 }
+
+const as = (db: EmbeddedNeo4j): AuthToken => neo4j.auth.basic(db.user, db.password);
+const UNAUTHORIZED = { code: 'Neo.ClientError.Security.Unauthorized' };
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'tianshan-embedded-'));
 }
 
 describe('embedded Neo4j', () => {
-  it('answers Cypher over Bolt, stops without leaving the JVM, and restarts on the same data and port', { timeout: 600_000 }, async () => {
+  it('answers Cypher over Bolt to its password only, stops without leaving the JVM, and restarts on the same data, port and password', { timeout: 600_000 }, async () => {
     const dataDir = tempDir();
+    const passwordFile = path.join(dataDir, 'neo4j-password');
     let db: EmbeddedNeo4j | undefined;
     try {
-      db = await startEmbeddedNeo4j({ dataDir, heap: '1g', pageCache: '128m' });
+      db = await startEmbeddedNeo4j({ dataDir, heap: '1g', pageCache: '128m', log: silentLogger });
       expect(db.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
       expect(alive(pidOf(db))).toBe(true);
-      expect(await returnOne(db.uri)).toBe(1);
-
-      const driver = neo4j.driver(db.uri);
-      await driver.executeQuery('CREATE (:Probe {name: $name})', { name: 'kept' });
-      await driver.close();
+      // A password of its own, in a file only its owner may read, is what the handle gives.
+      expect(db.user).toBe('neo4j');
+      expect(db.password).toMatch(/^[0-9a-f]{64}$/);
+      expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(passwordFile, 'utf8').trim()).toBe(db.password);
+      // Any other process on the machine can reach the port: without the password it is refused.
+      await expect(query(db, 'RETURN 1 AS n')).rejects.toMatchObject(UNAUTHORIZED);
+      await expect(query(db, 'RETURN 1 AS n', neo4j.auth.basic('neo4j', 'neo4j'))).rejects.toMatchObject(UNAUTHORIZED);
+      expect(await query(db, 'RETURN 1 AS n', as(db))).toEqual([1]);
+      await query(db, "CREATE (:Probe {name: 'kept'}) RETURN 1 AS n", as(db));
 
       const firstPid = pidOf(db);
+      const firstPassword = db.password;
       const port = Number(new URL(db.uri.replace(/^bolt:/, 'http:')).port);
       await db.stop();
       db = undefined;
       expect(alive(firstPid)).toBe(false);
 
       // Same directory and port again: the store lock and the port must both have been released.
-      db = await startEmbeddedNeo4j({ dataDir, boltPort: port, heap: '1g', pageCache: '128m' });
+      db = await startEmbeddedNeo4j({ dataDir, boltPort: port, heap: '1g', pageCache: '128m', log: silentLogger });
       expect(db.uri).toBe(`bolt://127.0.0.1:${port}`);
-      const again = neo4j.driver(db.uri);
-      const { records } = await again.executeQuery('MATCH (p:Probe) RETURN p.name AS name');
-      await again.close();
-      expect(records.map((r) => r.get('name'))).toEqual(['kept']);
-
+      expect(db.password).toBe(firstPassword);
+      expect(await query(db, 'MATCH (p:Probe) RETURN p.name AS n', as(db))).toEqual(['kept']);
       const secondPid = pidOf(db);
       await db.stop();
       db = undefined;
       expect(alive(secondPid)).toBe(false);
+
+      // A data folder from before authentication has no password file: it still starts, with its data,
+      // under a new password, and the one it had before no longer opens it.
+      fs.rmSync(passwordFile);
+      const lines: string[] = [];
+      db = await startEmbeddedNeo4j({ dataDir, boltPort: port, heap: '1g', pageCache: '128m', log: { ...silentLogger, info: (line) => lines.push(line) } });
+      expect(db.password).toMatch(/^[0-9a-f]{64}$/);
+      expect(db.password).not.toBe(firstPassword);
+      expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+      expect(lines).toContain(`embedded Neo4j: set a new password for user neo4j in ${passwordFile} (the data folder had none on file)`);
+      await expect(query(db, 'RETURN 1 AS n', neo4j.auth.basic('neo4j', firstPassword))).rejects.toMatchObject(UNAUTHORIZED);
+      expect(await query(db, 'MATCH (p:Probe) RETURN p.name AS n', as(db))).toEqual(['kept']);
+      await db.stop();
+      db = undefined;
     } finally {
       await db?.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -46,7 +46,7 @@ beforeAll(async () => {
   // NEO4J_POOL_SIZE's default: with more requests in flight than connections, the rest wait up to
   // NEO4J_CONNECT_TIMEOUT_MS for one, and a failure takes about that much longer.
   const poolSize = loadConfig({}).NEO4J_POOL_SIZE;
-  driver = createDriver({ way: 'uri', uri: neo4j.uri, user: undefined, password: undefined, database: DATABASE, stop: async () => {} }, { poolSize });
+  driver = createDriver({ way: 'uri', uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: DATABASE, stop: async () => {} }, { poolSize });
   await migrate(driver, DATABASE);
   await loadDataset(new CypherExecutor(driver, { database: DATABASE, timeoutMs: 60_000 }), SEED_DIR);
   const log = createLogger({ level: 'debug', sink: (_level, line) => logLines.push(JSON.parse(line) as Record<string, unknown>) });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ensureLauncherBuilt } from './build.ts';
 import { DEFAULT_RESTART_POLICY, type LifecycleState, type RestartPolicy } from './lifecycle.ts';
 import { stderrLog, type EmbeddedLog } from './log.ts';
+import { EMBEDDED_USER, passwordFileOf, readPassword } from './password.ts';
 import { freeLoopbackPort, LOOPBACK } from './port.ts';
 import { Supervisor } from './supervisor.ts';
 
@@ -16,6 +17,9 @@ export interface EmbeddedNeo4j {
   /** `bolt://127.0.0.1:<port>`: the same across restarts, so a driver given it keeps working. */
   readonly uri: string;
   readonly dataDir: string;
+  /** Authentication is on: `neo4j` and the password kept in the data folder (see password.ts). */
+  readonly user: string;
+  readonly password: string;
   /** Pid of the JVM running now: a restart changes it, and there is none while a restart is pending. */
   readonly pid: number | undefined;
   /** Where its lifecycle is now ('running', 'restart-pending', 'restarting', 'stopped', …). */
@@ -54,7 +58,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     throw new Error(`embedded Neo4j: pageCache must look like '1g' or '512m', got '${pageCache}'`);
   }
   const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  // A new data folder is its owner's alone: the store files inside are created readable by all.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
   const info = (line: string): void => log.info(line);
   await ensureLauncherBuilt(info);
@@ -62,16 +67,27 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   log.info(`embedded Neo4j: starting (data ${dataDir}, bolt ${LOOPBACK}:${port}, heap ${heap}, page cache ${pageCache})`);
 
   const supervisor = new Supervisor({
-    spec: { dataDir, port, heap, pageCache },
+    spec: { dataDir, port, passwordFile: passwordFileOf(dataDir), heap, pageCache },
     policy: options.restarts ?? DEFAULT_RESTART_POLICY,
     readyTimeoutMs: READY_TIMEOUT_MS,
     log,
     onGiveUp: options.onGiveUp,
   });
   await supervisor.start();
+  let password: string;
+  try {
+    // Read once the JVM is ready: by then the launcher has made the file if there was none.
+    password = readPassword(dataDir, log);
+  } catch (error) {
+    // The caller gets an error, so it gets no JVM either.
+    await supervisor.stop();
+    throw error;
+  }
   return {
     uri: supervisor.uri,
     dataDir,
+    user: EMBEDDED_USER,
+    password,
     get pid() {
       return supervisor.pid;
     },

@@ -1,4 +1,5 @@
-// One run of the launcher's JVM: spawned with its arguments, its stdout protocol read (the READY line), its stderr kept as a tail for whoever must explain its end, and stopped the gentle way first.
+// One run of the launcher's JVM: spawned with its arguments, its stdout protocol read (NOTE lines, then
+// READY), its stderr kept as a tail for whoever must explain its end, and stopped the gentle way first.
 // See neo4j-embedded/src/main/java/tianshan/neo4j/EmbeddedNeo4j.java for the other side of the protocol.
 import { spawn } from 'node:child_process';
 import * as net from 'node:net';
@@ -12,6 +13,8 @@ export interface JvmSpec {
   /** Neo4j home: the store goes to `<dataDir>/data`, Neo4j's logs to `<dataDir>/logs`. */
   readonly dataDir: string;
   readonly port: number;
+  /** Where the launcher finds the password of `neo4j`, or writes a new one. */
+  readonly passwordFile: string;
   /** JVM -Xmx, e.g. '2g'. */
   readonly heap: string;
   /** Neo4j page cache size, e.g. '1g'. */
@@ -75,6 +78,8 @@ export function spawnJvm(spec: JvmSpec, log: EmbeddedLog, events: JvmEvents): Jv
       spec.dataDir,
       '--bolt-port',
       String(spec.port),
+      '--password-file',
+      spec.passwordFile,
       '--pagecache',
       spec.pageCache,
     ],
@@ -131,6 +136,8 @@ export function spawnJvm(spec: JvmSpec, log: EmbeddedLog, events: JvmEvents): Jv
     if (line === readyLine) {
       ready = true;
       events.onReady();
+    } else if (line.startsWith('NOTE ')) {
+      log.info(`embedded Neo4j: ${line.slice('NOTE '.length)}`);
     } else if (line.length > 0) {
       // The launcher prints nothing else on stdout; show it rather than drop it.
       log.info(`embedded Neo4j [stdout]: ${line}`);
