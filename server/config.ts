@@ -18,8 +18,8 @@ const schema = z.object({
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
-  /** Bolt port of the embedded Neo4j; 0 picks a free one. */
-  NEO4J_EMBEDDED_PORT: port.default(7687),
+  /** Bolt port of the embedded Neo4j: exactly this one (taken: an error); 0 picks a free one; unset: 7687, or a free one when 7687 is taken. */
+  NEO4J_EMBEDDED_PORT: port.optional(),
   NEO4J_EMBEDDED_DATA: z.string().min(1).default('.neo4j/data'),
   NEO4J_EMBEDDED_HEAP: size.default('2g'),
   NEO4J_EMBEDDED_PAGECACHE: size.default('1g'),

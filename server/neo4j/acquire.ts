@@ -1,12 +1,14 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
+import { BoltPortInUseError, StartupError } from '../errors.ts';
 import { chooseNeo4jWay, type Neo4jWay } from './choose.ts';
 import { containerRuntimeAnswers, startNeo4jContainer } from './container.ts';
 import { embeddedToolsAvailable } from './embedded/build.ts';
-import { startEmbeddedNeo4j } from './embedded/index.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded/index.ts';
 import { stderrLog, type EmbeddedLog } from './embedded/log.ts';
 import { EMBEDDED_USER, readPassword } from './embedded/password.ts';
+import { DEFAULT_BOLT_PORT, type IfPortTaken } from './embedded/port.ts';
 
 /** A Neo4j to talk to, however it was got, and how to let it go. */
 export interface Neo4jTarget {
@@ -81,13 +83,7 @@ async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log
         log.info(`neo4j: the embedded Neo4j of ${dataDir} is already running (pid ${running.pid}); using it`);
         return embeddedTarget(running.uri, readPassword(dataDir, log), async () => {});
       }
-      const embedded = await startEmbeddedNeo4j({
-        dataDir,
-        boltPort: options.embeddedPort ?? config.NEO4J_EMBEDDED_PORT,
-        heap: config.NEO4J_EMBEDDED_HEAP,
-        pageCache: config.NEO4J_EMBEDDED_PAGECACHE,
-        log,
-      });
+      const embedded = await startEmbedded(dataDir, config, options, log);
       const marker = path.join(dataDir, RUNNING_MARKER);
       await writeFile(marker, JSON.stringify({ uri: embedded.uri, pid: embedded.pid }));
       return embeddedTarget(embedded.uri, embedded.password, async () => {
@@ -96,6 +92,37 @@ async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log
       });
     }
   }
+}
+
+/** Starts the embedded Neo4j as configured; a taken Bolt port is one line that names NEO4J_EMBEDDED_PORT. */
+async function startEmbedded(dataDir: string, config: Config, options: AcquireOptions, log: EmbeddedLog): Promise<EmbeddedNeo4j> {
+  const configured = options.embeddedPort ?? config.NEO4J_EMBEDDED_PORT;
+  try {
+    return await startEmbeddedNeo4j({
+      dataDir,
+      ...embeddedPortChoice(configured),
+      heap: config.NEO4J_EMBEDDED_HEAP,
+      pageCache: config.NEO4J_EMBEDDED_PAGECACHE,
+      log,
+    });
+  } catch (error) {
+    if (!(error instanceof BoltPortInUseError)) throw error;
+    const { port } = error;
+    throw new StartupError(
+      configured === undefined || configured === 0
+        ? `the embedded Neo4j's Bolt port ${port} on 127.0.0.1 was taken by another process while it started; start again`
+        : `NEO4J_EMBEDDED_PORT=${port}: port ${port} on 127.0.0.1 is already in use (another Neo4j?); stop what uses it, ` +
+            'set NEO4J_EMBEDDED_PORT to another port, or leave it unset to have a free one picked',
+    );
+  }
+}
+
+/**
+ * The Bolt port to ask for: NEO4J_EMBEDDED_PORT when it is set, and nothing else (0: any free one);
+ * unset, Neo4j's usual 7687, or any free port when something else has 7687 (Neo4j Desktop, a second checkout).
+ */
+export function embeddedPortChoice(configured: number | undefined): { boltPort: number; ifBoltPortTaken: IfPortTaken } {
+  return configured === undefined ? { boltPort: DEFAULT_BOLT_PORT, ifBoltPortTaken: 'use-a-free-port' } : { boltPort: configured, ifBoltPortTaken: 'fail' };
 }
 
 /** Written into the data folder while this process's embedded Neo4j runs, so other processes can find it. */

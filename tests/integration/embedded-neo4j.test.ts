@@ -6,11 +6,15 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { once } from 'node:events';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type AuthToken } from 'neo4j-driver';
-import { describe, it, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BoltPortInUseError } from '../../server/errors.ts';
 import { silentLogger } from '../../server/log.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded/index.ts';
+import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./embedded-neo4j-child.ts', import.meta.url));
 
@@ -116,18 +120,15 @@ describe('embedded Neo4j', () => {
     }
   });
 
-  it('reports the launcher\'s reason when it cannot start (port taken)', { timeout: 180_000 }, async () => {
-    const first = tempDir();
-    const second = tempDir();
-    const db = await startEmbeddedNeo4j({ dataDir: first, heap: '512m', pageCache: '64m', log: silentLogger });
+  it("reports the launcher's reason when it cannot start (its store is locked by another JVM)", { timeout: 180_000 }, async () => {
+    const dataDir = tempDir();
+    const db = await startEmbeddedNeo4j({ dataDir, heap: '512m', pageCache: '64m', log: silentLogger });
     try {
-      const port = Number(db.uri.slice(db.uri.lastIndexOf(':') + 1));
-      const attempt = startEmbeddedNeo4j({ dataDir: second, boltPort: port, heap: '512m', pageCache: '64m', log: silentLogger });
-      await expect(attempt).rejects.toThrow(/failed to start: .*Address already in use[\s\S]*--- launcher stderr[\s\S]*debug\.log/);
+      const attempt = startEmbeddedNeo4j({ dataDir, heap: '512m', pageCache: '64m', log: silentLogger });
+      await expect(attempt).rejects.toThrow(/failed to start: .*exit code 1: .*FileLockException: .*store_lock[\s\S]*--- launcher stderr[\s\S]*debug\.log/);
     } finally {
       await db.stop();
-      fs.rmSync(first, { recursive: true, force: true });
-      fs.rmSync(second, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
@@ -168,6 +169,78 @@ describe('embedded Neo4j', () => {
       // Should the assertion above fail, do not leave the JVM behind for the rest of the suite.
       if (jvmPid !== undefined && alive(jvmPid)) process.kill(jvmPid, 'SIGKILL');
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a taken Bolt port', () => {
+  let blocker: Server;
+  let taken: number;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    taken = (blocker.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const dataDir = () => {
+    dirs.push(tempDir());
+    return dirs.at(-1) ?? '';
+  };
+
+  it('asked for exactly is one line naming the port, before any JVM starts', async () => {
+    const lines: string[] = [];
+    const attempt = startEmbeddedNeo4j({ dataDir: dataDir(), boltPort: taken, log: { ...silentLogger, info: (line) => lines.push(line) } });
+    await expect(attempt).rejects.toBeInstanceOf(BoltPortInUseError);
+    await expect(attempt).rejects.toThrow(`port ${taken} on 127.0.0.1 is already in use`);
+    expect(lines.filter((line) => line.startsWith('embedded Neo4j: starting'))).toEqual([]);
+  });
+
+  it('taken only once the JVM binds it (a race) is the same one line, not the JVM\'s stack trace', { timeout: 180_000 }, async () => {
+    const port = await freeLoopbackPort();
+    let squatter: Server | undefined;
+    const attempt = startEmbeddedNeo4j({
+      dataDir: dataDir(),
+      boltPort: port,
+      heap: '512m',
+      pageCache: '64m',
+      log: {
+        ...silentLogger,
+        // Between the check and the JVM's bind: listen() binds before it returns.
+        info: (line) => {
+          if (line.startsWith('embedded Neo4j: starting')) squatter = createServer().listen(port, '127.0.0.1');
+        },
+      },
+    });
+    try {
+      await expect(attempt).rejects.toBeInstanceOf(BoltPortInUseError);
+      // The whole message: no stack trace and no log tails, unlike any other failure to start.
+      await expect(attempt).rejects.toThrow(/^port \d+ on 127\.0\.0\.1 is already in use$/);
+    } finally {
+      await new Promise<void>((resolve) => (squatter ? squatter.close(() => resolve()) : resolve()));
+    }
+  });
+
+  it('that was only preferred is traded for a free one, and the log says which', { timeout: 180_000 }, async () => {
+    const lines: string[] = [];
+    const db = await startEmbeddedNeo4j({
+      dataDir: dataDir(),
+      boltPort: taken,
+      ifBoltPortTaken: 'use-a-free-port',
+      heap: '512m',
+      pageCache: '64m',
+      log: { ...silentLogger, info: (line) => lines.push(line) },
+    });
+    try {
+      const port = Number(db.uri.slice(db.uri.lastIndexOf(':') + 1));
+      expect(port).not.toBe(taken);
+      expect(lines).toContain(`embedded Neo4j: Bolt port ${taken} is in use (another Neo4j?); using free port ${port} instead`);
+      expect(await query(db, 'RETURN 1 AS n', as(db))).toEqual([1]);
+    } finally {
+      await db.stop();
     }
   });
 });

@@ -10,7 +10,7 @@ import { ensureLauncherBuilt } from './build.ts';
 import { DEFAULT_RESTART_POLICY, type LifecycleState, type RestartPolicy } from './lifecycle.ts';
 import { stderrLog, type EmbeddedLog } from './log.ts';
 import { EMBEDDED_USER, passwordFileOf, readPassword } from './password.ts';
-import { freeLoopbackPort, LOOPBACK } from './port.ts';
+import { chooseBoltPort, LOOPBACK, type IfPortTaken } from './port.ts';
 import { Supervisor } from './supervisor.ts';
 
 export interface EmbeddedNeo4j {
@@ -33,6 +33,8 @@ export interface EmbeddedOptions {
   readonly dataDir: string;
   /** 0 or undefined: pick a free loopback port. */
   readonly boltPort?: number;
+  /** When `boltPort` is taken: fail with a BoltPortInUseError, or take a free port instead. @default 'fail' */
+  readonly ifBoltPortTaken?: IfPortTaken;
   /** JVM -Xmx. @default '2g' */
   readonly heap?: string;
   /** Neo4j page cache size. @default '1g' */
@@ -63,7 +65,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
 
   const info = (line: string): void => log.info(line);
   await ensureLauncherBuilt(info);
-  const port = options.boltPort ? options.boltPort : await freeLoopbackPort();
+  const port = await chooseBoltPort(options.boltPort ?? 0, options.ifBoltPortTaken ?? 'fail', info);
   log.info(`embedded Neo4j: starting (data ${dataDir}, bolt ${LOOPBACK}:${port}, heap ${heap}, page cache ${pageCache})`);
 
   const supervisor = new Supervisor({

@@ -28,6 +28,8 @@ export interface JvmExit {
   readonly signal: NodeJS.Signals | null;
   /** In words: "exit code 1: <the launcher's reason>", "signal SIGKILL (killed: …)", "could not run java: …". */
   readonly description: string;
+  /** The launcher could not bind its Bolt port (its exit code 3). */
+  readonly boltPortInUse: boolean;
   readonly stderrTail: readonly string[];
 }
 
@@ -53,6 +55,8 @@ export interface JvmEvents {
   onExit(exit: JvmExit): void;
 }
 
+/** The launcher's exit code for "the Bolt port is taken". */
+const EXIT_BOLT_PORT_IN_USE = 3;
 const STOP_SIGTERM_AFTER_MS = 10_000;
 const STOP_SIGKILL_AFTER_MS = 20_000;
 export const TAIL_LINES = 20;
@@ -111,6 +115,7 @@ export function spawnJvm(spec: JvmSpec, log: EmbeddedLog, events: JvmEvents): Jv
       code,
       signal,
       description,
+      boltPortInUse: code === EXIT_BOLT_PORT_IN_USE,
       stderrTail: stderrTail.lines(),
     });
   };

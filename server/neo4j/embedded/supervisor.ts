@@ -2,6 +2,7 @@
 // lines) and turns what happens to a JVM (READY, its exit, a timeout) back into events. All decisions are
 // the lifecycle's; this file only knows how to do them.
 import * as path from 'node:path';
+import { BoltPortInUseError } from '../../errors.ts';
 import { describeDuration, seconds } from './format.ts';
 import { lastLines } from './lines.ts';
 import type { EmbeddedLog } from './log.ts';
@@ -146,9 +147,11 @@ export class Supervisor {
     this.#startTimer = setTimeout(() => this.#dispatch({ type: 'start-timed-out' }), this.#options.readyTimeoutMs);
   }
 
-  /** Why the first start failed, with both log tails. */
+  /** Why the first start failed: a taken Bolt port as its own error, anything else with both log tails. */
   #startError(): Error {
     const exit = this.#lastExit;
+    // Taken between the check before the start and the JVM's bind: one line, as for a port found taken before.
+    if (exit?.boltPortInUse) return new BoltPortInUseError(this.#options.spec.port);
     const tails = this.#exitFields();
     return new Error(
       `embedded Neo4j failed to start: the launcher exited before it was ready (${exit?.description})` +

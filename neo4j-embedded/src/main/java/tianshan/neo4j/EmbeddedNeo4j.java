@@ -17,6 +17,7 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.PortBindException;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -40,8 +41,8 @@ import org.neo4j.io.ByteUnit;
  *   <li>stdout carries {@code NOTE <text>} lines for the parent to log, then one line,
  *       {@code READY bolt://127.0.0.1:PORT}, once the database {@code neo4j} is available. Everything else the JVM
  *       might print goes to stderr.</li>
- *   <li>On failure a short reason goes to stderr, last, and the exit status is non-zero: 2 for bad arguments, 1 for
- *       anything else.</li>
+ *   <li>On failure a short reason goes to stderr, last, and the exit status is non-zero: 3 when the Bolt port is
+ *       taken (the parent may pick another), 2 for bad arguments, 1 for anything else.</li>
  *   <li>EOF on stdin means "stop": the DBMS is shut down and the JVM exits 0. Because the parent holds the only write
  *       end of the pipe, the kernel closes it when the parent dies for any reason (even SIGKILL), so the JVM never
  *       outlives its parent.</li>
@@ -53,6 +54,7 @@ public final class EmbeddedNeo4j {
     private static final String DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
     private static final int EXIT_FAILED = 1;
     private static final int EXIT_USAGE = 2;
+    private static final int EXIT_BOLT_PORT_IN_USE = 3;
     private static final long AVAILABLE_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(2);
     /** How long the shutdown hook waits for a start that is still in progress before giving up on it. */
     private static final long STARTUP_WAIT_ON_SHUTDOWN_S = 60;
@@ -226,7 +228,16 @@ public final class EmbeddedNeo4j {
         // (which carries the root cause, e.g. "Address already in use") must be among them.
         t.printStackTrace(System.err);
         System.err.println("EmbeddedNeo4j: failed to start: " + describe(t));
-        System.exit(EXIT_FAILED);
+        System.exit(causedBy(t, PortBindException.class) ? EXIT_BOLT_PORT_IN_USE : EXIT_FAILED);
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> kind) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
