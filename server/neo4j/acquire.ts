@@ -1,4 +1,3 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { BoltPortInUseError, StartupError } from '../errors.ts';
@@ -6,7 +5,9 @@ import { chooseNeo4jWay, type Neo4jWay } from './choose.ts';
 import { containerRuntimeAnswers, startNeo4jContainer } from './container.ts';
 import { embeddedToolsAvailable } from './embedded/build.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded/index.ts';
+import { DEFAULT_RESTART_POLICY } from './embedded/lifecycle.ts';
 import { stderrLog, type EmbeddedLog } from './embedded/log.ts';
+import { readMarker } from './embedded/marker.ts';
 import { EMBEDDED_USER, readPassword } from './embedded/password.ts';
 import { DEFAULT_BOLT_PORT, type IfPortTaken } from './embedded/port.ts';
 
@@ -26,6 +27,8 @@ export interface AcquireOptions {
   /** Overrides NEO4J_EMBEDDED_PORT / NEO4J_EMBEDDED_DATA, e.g. a free port and a temp folder for tests. */
   readonly embeddedPort?: number;
   readonly embeddedDataDir?: string;
+  /** The embedded Neo4j's JVM kept exiting and is not restarted again (see NEO4J_EMBEDDED_RESTARTS). */
+  readonly onEmbeddedGiveUp?: (error: Error) => void;
   readonly log?: EmbeddedLog;
 }
 
@@ -78,18 +81,18 @@ async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log
         stop,
       });
       // A store can be open in one JVM only: `npm run load` next to a running `npm start` uses its Neo4j.
-      const running = await runningEmbedded(dataDir);
+      const running = readMarker(dataDir);
+      if (running?.state === 'restarting') {
+        throw new StartupError(
+          `the embedded Neo4j of ${dataDir} (run by process ${running.owner}) is being restarted after its JVM exited; try again in a moment`,
+        );
+      }
       if (running) {
-        log.info(`neo4j: the embedded Neo4j of ${dataDir} is already running (pid ${running.pid}); using it`);
+        log.info(`neo4j: the embedded Neo4j of ${dataDir} is already running (process ${running.owner}, JVM pid ${running.jvm}); using it`);
         return embeddedTarget(running.uri, readPassword(dataDir, log), async () => {});
       }
       const embedded = await startEmbedded(dataDir, config, options, log);
-      const marker = path.join(dataDir, RUNNING_MARKER);
-      await writeFile(marker, JSON.stringify({ uri: embedded.uri, pid: embedded.pid }));
-      return embeddedTarget(embedded.uri, embedded.password, async () => {
-        await rm(marker, { force: true });
-        await embedded.stop();
-      });
+      return embeddedTarget(embedded.uri, embedded.password, () => embedded.stop());
     }
   }
 }
@@ -103,6 +106,13 @@ async function startEmbedded(dataDir: string, config: Config, options: AcquireOp
       ...embeddedPortChoice(configured),
       heap: config.NEO4J_EMBEDDED_HEAP,
       pageCache: config.NEO4J_EMBEDDED_PAGECACHE,
+      restarts: {
+        maxRestarts: config.NEO4J_EMBEDDED_RESTARTS,
+        windowMs: config.NEO4J_EMBEDDED_RESTART_WINDOW_MS,
+        firstDelayMs: config.NEO4J_EMBEDDED_RESTART_DELAY_MS,
+        maxDelayMs: Math.max(DEFAULT_RESTART_POLICY.maxDelayMs, config.NEO4J_EMBEDDED_RESTART_DELAY_MS),
+      },
+      onGiveUp: options.onEmbeddedGiveUp,
       log,
     });
   } catch (error) {
@@ -123,31 +133,4 @@ async function startEmbedded(dataDir: string, config: Config, options: AcquireOp
  */
 export function embeddedPortChoice(configured: number | undefined): { boltPort: number; ifBoltPortTaken: IfPortTaken } {
   return configured === undefined ? { boltPort: DEFAULT_BOLT_PORT, ifBoltPortTaken: 'use-a-free-port' } : { boltPort: configured, ifBoltPortTaken: 'fail' };
-}
-
-/** Written into the data folder while this process's embedded Neo4j runs, so other processes can find it. */
-const RUNNING_MARKER = 'tianshan-running.json';
-
-async function runningEmbedded(dataDir: string): Promise<{ uri: string; pid: number } | undefined> {
-  let marker: { uri: string; pid: number };
-  try {
-    marker = JSON.parse(await readFile(path.join(dataDir, RUNNING_MARKER), 'utf8')) as { uri: string; pid: number };
-  } catch (error) {
-    // No marker, or a torn one: nothing we know of is running.
-    if (errorCode(error) === 'ENOENT' || error instanceof SyntaxError) return undefined;
-    throw error;
-  }
-  try {
-    process.kill(marker.pid, 0); // signal 0 only asks whether the process exists
-    return marker;
-  } catch (error) {
-    // A marker left by a JVM that was killed: start afresh. EPERM: it exists, under another user.
-    if (errorCode(error) === 'ESRCH') return undefined;
-    if (errorCode(error) === 'EPERM') return marker;
-    throw error;
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }

@@ -11,10 +11,14 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type AuthToken } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BoltPortInUseError } from '../../server/errors.ts';
+import { loadConfig } from '../../server/config.ts';
+import { BoltPortInUseError, StartupError } from '../../server/errors.ts';
 import { silentLogger } from '../../server/log.ts';
+import { acquireNeo4j } from '../../server/neo4j/acquire.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded/index.ts';
+import { readMarker, writeMarker } from '../../server/neo4j/embedded/marker.ts';
 import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
+import { alive, gone } from '../support/server-process.ts';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./embedded-neo4j-child.ts', import.meta.url));
 
@@ -22,25 +26,6 @@ const CHILD_SCRIPT = fileURLToPath(new URL('./embedded-neo4j-child.ts', import.m
 function pidOf(db: EmbeddedNeo4j): number {
   if (db.pid === undefined) throw new Error(`no JVM runs (state ${db.state})`);
   return db.pid;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'ESRCH') return false;
-    throw err;
-  }
-}
-
-async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!alive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return !alive(pid);
 }
 
 /** Runs `cypher` as `auth` (none: no credentials at all) and returns its rows' `n`. */
@@ -120,12 +105,31 @@ describe('embedded Neo4j', () => {
     }
   });
 
-  it("reports the launcher's reason when it cannot start (its store is locked by another JVM)", { timeout: 180_000 }, async () => {
+  it('is shared through the marker in its data folder, since a second JVM on it fails (and says why)', { timeout: 180_000 }, async () => {
     const dataDir = tempDir();
     const db = await startEmbeddedNeo4j({ dataDir, heap: '512m', pageCache: '64m', log: silentLogger });
     try {
+      // What `npm run load` next to a running `npm start` does: finds this Neo4j and its password, starts nothing.
+      const acquire = () => acquireNeo4j(loadConfig({}), { allowContainer: false, embeddedDataDir: dataDir, log: silentLogger });
+      const shared = await acquire();
+      expect(shared).toMatchObject({ way: 'embedded', uri: db.uri, user: 'neo4j', password: db.password });
+      await shared.stop();
+      expect(await query(db, 'RETURN 1 AS n', as(db))).toEqual([1]);
+
+      // While it is being restarted there is nothing to share yet, and nothing to start either.
+      const running = readMarker(dataDir);
+      expect(running).toMatchObject({ uri: db.uri, owner: process.pid, jvm: db.pid, state: 'running' });
+      if (running) writeMarker(dataDir, { ...running, jvm: null, state: 'restarting' });
+      await expect(acquire()).rejects.toThrow(new StartupError(`the embedded Neo4j of ${dataDir} (run by process ${process.pid}) is being restarted after its JVM exited; try again in a moment`));
+      if (running) writeMarker(dataDir, running);
+
+      // Past the marker, a second JVM fails on the store lock, with the launcher's reason and both log tails,
+      // and leaves the first one's marker alone.
       const attempt = startEmbeddedNeo4j({ dataDir, heap: '512m', pageCache: '64m', log: silentLogger });
       await expect(attempt).rejects.toThrow(/failed to start: .*exit code 1: .*FileLockException: .*store_lock[\s\S]*--- launcher stderr[\s\S]*debug\.log/);
+      expect(readMarker(dataDir)).toEqual(running);
+      await db.stop();
+      expect(readMarker(dataDir)).toBeUndefined();
     } finally {
       await db.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -163,7 +167,7 @@ describe('embedded Neo4j', () => {
       child.kill('SIGKILL');
       await childGone;
 
-      expect(await waitUntilGone(jvmPid, 30_000)).toBe(true);
+      expect(await gone(jvmPid, 30_000)).toBe(true);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       // Should the assertion above fail, do not leave the JVM behind for the rest of the suite.

@@ -87,8 +87,14 @@ describe('an unexpected exit', () => {
     // Three restarts allowed: the fourth exit within a minute is one too many.
     const { state, effects } = run([...up, exitedAt(0), delayOver, ready, exitedAt(10_000), delayOver, exitedAt(20_000), delayOver, ready, exitedAt(30_000)]);
     expect(state).toEqual({ name: 'failed', gaveUp: true });
-    expect(effects.at(-1)).toEqual({ type: 'give-up', exits: 4 });
+    expect(effects.at(-1)).toEqual({ type: 'give-up', after: 'running', exits: 4 });
     expect(effects.filter((effect) => effect.type === 'spawn')).toHaveLength(4);
+  });
+
+  it('gives up when the last restart allowed fails before READY, and says it was a restart', () => {
+    const { state, effects } = run([...up, exitedAt(0), delayOver, exitedAt(5_000)], { ...POLICY, maxRestarts: 1 });
+    expect(state).toEqual({ name: 'failed', gaveUp: true });
+    expect(effects.at(-1)).toEqual({ type: 'give-up', after: 'restarting', exits: 2 });
   });
 
   it('forgets exits older than the window, so a crash now and then is always restarted', () => {
@@ -104,7 +110,7 @@ describe('an unexpected exit', () => {
   it('gives up at the first exit when restarts are off', () => {
     const { state, effects } = run([...up, exitedAt(0)], { ...POLICY, maxRestarts: 0 });
     expect(state).toEqual({ name: 'failed', gaveUp: true });
-    expect(effects.at(-1)).toEqual({ type: 'give-up', exits: 1 });
+    expect(effects.at(-1)).toEqual({ type: 'give-up', after: 'running', exits: 1 });
   });
 
   it('kills a restart that does not say READY in time, and counts its exit', () => {

@@ -23,8 +23,12 @@ export interface RestartPolicy {
   readonly maxDelayMs: number;
 }
 
-/** For now a JVM that exits unexpectedly is reported and not restarted, as before this machine existed. */
-export const DEFAULT_RESTART_POLICY: RestartPolicy = { maxRestarts: 0, windowMs: 10 * 60_000, firstDelayMs: 1_000, maxDelayMs: 30_000 };
+/**
+ * Five restarts within ten minutes, 1 s, 2 s, 4 s, 8 s and 16 s after each exit: room for the kernel's OOM
+ * killer now and then, while a JVM that cannot stay up is given up on within about two minutes, so that
+ * an outer supervisor (systemd, Docker's restart policy) starts the whole service afresh.
+ */
+export const DEFAULT_RESTART_POLICY: RestartPolicy = { maxRestarts: 5, windowMs: 10 * 60_000, firstDelayMs: 1_000, maxDelayMs: 30_000 };
 
 /** When the JVM exited unexpectedly, for the restart budget: only those within the policy's window count. */
 type Exits = readonly number[];
@@ -68,8 +72,8 @@ export type LifecycleEffect =
   /** The JVM exited unexpectedly (while `running`, or while `restarting`): report it, restart after `delayMs`. */
   | { readonly type: 'schedule-restart'; readonly after: 'running' | 'restarting'; readonly restart: number; readonly delayMs: number }
   | { readonly type: 'cancel-restart' }
-  /** The JVM exited unexpectedly once more than the policy allows within its window. */
-  | { readonly type: 'give-up'; readonly exits: number }
+  /** The JVM exited unexpectedly (`exits` times within the window), once more than the policy allows. */
+  | { readonly type: 'give-up'; readonly after: 'running' | 'restarting'; readonly exits: number }
   | { readonly type: 'announce-stopped' };
 
 export interface Transition {
@@ -131,7 +135,7 @@ export function transition(state: LifecycleState, event: LifecycleEvent, policy:
 /** Restart, after a delay that doubles with each exit in the window, or give up once the window holds too many. */
 function afterUnexpectedExit(after: 'running' | 'restarting', exits: Exits, at: number, policy: RestartPolicy): Transition {
   const recent = [...exits.filter((exit) => at - exit < policy.windowMs), at];
-  if (recent.length > policy.maxRestarts) return to({ name: 'failed', gaveUp: true }, { type: 'give-up', exits: recent.length });
+  if (recent.length > policy.maxRestarts) return to({ name: 'failed', gaveUp: true }, { type: 'give-up', after, exits: recent.length });
   const restart = recent.length;
   const delayMs = Math.min(policy.firstDelayMs * 2 ** (restart - 1), policy.maxDelayMs);
   return to({ name: 'restart-pending', restart, delayMs, exits: recent }, { type: 'schedule-restart', after, restart, delayMs });

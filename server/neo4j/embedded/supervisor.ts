@@ -100,12 +100,8 @@ export class Supervisor {
         return;
       case 'schedule-restart': {
         clearTimeout(this.#startTimer);
-        const what =
-          effect.after === 'running'
-            ? `JVM ${this.#lastExit?.pid} exited unexpectedly (${this.#lastExit?.description})`
-            : `restart ${effect.restart - 1} failed (${this.#lastExit?.description})`;
         log.error(
-          `embedded Neo4j: ${what}; restarting it in ${seconds(effect.delayMs)} s ` +
+          `embedded Neo4j: ${this.#whatExited(effect.after, effect.restart - 1)}; restarting it in ${seconds(effect.delayMs)} s ` +
             `(restart ${effect.restart} of at most ${policy.maxRestarts} within ${describeDuration(policy.windowMs)})`,
           this.#exitFields(),
         );
@@ -122,7 +118,7 @@ export class Supervisor {
           policy.maxRestarts === 0
             ? 'restarts are off'
             : `${effect.exits} unexpected exits within ${describeDuration(policy.windowMs)}, after ${policy.maxRestarts} restarts`;
-        const message = `embedded Neo4j: JVM ${this.#lastExit?.pid} exited unexpectedly (${this.#lastExit?.description}); giving up: ${why}`;
+        const message = `embedded Neo4j: ${this.#whatExited(effect.after, effect.exits - 1)}; giving up: ${why}`;
         log.error(message, this.#exitFields());
         this.#options.onGiveUp?.(new Error(message));
         return;
@@ -158,6 +154,14 @@ export class Supervisor {
         `\n--- launcher stderr (last ${TAIL_LINES} lines) ---\n${tails.launcherStderr.length > 0 ? tails.launcherStderr.join('\n') : '(empty)'}` +
         `\n--- ${tails.debugLog} (last ${TAIL_LINES} lines) ---\n${tails.debugLogTail?.join('\n') ?? '(not present)'}`,
     );
+  }
+
+  /** The last JVM's end in words: a crash of a running JVM, or restart number `restart` failing. */
+  #whatExited(after: 'running' | 'restarting', restart: number): string {
+    const exit = this.#lastExit;
+    return after === 'running'
+      ? `JVM ${exit?.pid} exited unexpectedly (${exit?.description})`
+      : `restart ${restart} failed (${exit?.description})`;
   }
 
   /** The last JVM's end and the last lines of both its logs, as log fields. */
