@@ -6,11 +6,10 @@
 // delivers when this process dies for any reason, and a process 'exit' handler signals it on a normal exit.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { messageOf } from '../../errors.ts';
 import { ensureLauncherBuilt } from './build.ts';
 import { DEFAULT_RESTART_POLICY, type LifecycleState, type RestartPolicy } from './lifecycle.ts';
 import { stderrLog, type EmbeddedLog } from './log.ts';
-import { removeMarker, writeMarker } from './marker.ts';
+import { markerKeeper } from './marker.ts';
 import { EMBEDDED_USER, passwordFileOf, readPassword } from './password.ts';
 import { chooseBoltPort, LOOPBACK, type IfPortTaken } from './port.ts';
 import { Supervisor } from './supervisor.ts';
@@ -51,44 +50,6 @@ export interface EmbeddedOptions {
 
 const READY_TIMEOUT_MS = 120_000;
 const SIZE_PATTERN = /^\d+[kmgKMG]?$/;
-
-/**
- * Keeps the marker in the data folder true, for `npm run load` and the like: the JVM that answers now, or
- * that one is being restarted (at the same address), and no marker once it is stopping or gone for good.
- * Only a marker this start wrote is removed: a start that fails on a store another process holds must not
- * hide that process's Neo4j.
- */
-function markerKeeper(dataDir: string, log: EmbeddedLog): (state: LifecycleState, supervisor: Supervisor) => void {
-  let written = false;
-  return (state, supervisor) => {
-    const base = { uri: supervisor.uri, owner: process.pid };
-    try {
-      switch (state.name) {
-        case 'running':
-          writeMarker(dataDir, { ...base, jvm: supervisor.pid ?? null, state: 'running' });
-          written = true;
-          return;
-        case 'restart-pending':
-        case 'restarting':
-          writeMarker(dataDir, { ...base, jvm: null, state: 'restarting' });
-          written = true;
-          return;
-        case 'stopping':
-        case 'stopped':
-        case 'failed':
-          if (written) removeMarker(dataDir);
-          written = false;
-          return;
-        case 'idle':
-        case 'starting':
-          return;
-      }
-    } catch (error) {
-      // The marker only lets other processes share this Neo4j; failing to write it must not stop this one.
-      log.error(`embedded Neo4j: could not update the marker in ${dataDir}: ${messageOf(error)}`);
-    }
-  };
-}
 
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   const log = options.log ?? stderrLog;

@@ -4,6 +4,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { messageOf } from '../../errors.ts';
+import type { LifecycleState } from './lifecycle.ts';
+import type { EmbeddedLog } from './log.ts';
+import type { Supervisor } from './supervisor.ts';
 import { isErrno, processAlive } from './system.ts';
 
 const MARKER_FILE = 'tianshan-running.json';
@@ -51,4 +55,42 @@ export function readMarker(dataDir: string): RunningMarker | undefined {
   // One of an older version (no owner), or left by a process that was killed: start afresh.
   if (!marker.success || !processAlive(marker.data.owner)) return undefined;
   return marker.data;
+}
+
+/**
+ * Keeps the marker in the data folder true, for `npm run load` and the like: the JVM that answers now, or
+ * that one is being restarted (at the same address), and no marker once it is stopping or gone for good.
+ * Only a marker this start wrote is removed: a start that fails on a store another process holds must not
+ * hide that process's Neo4j.
+ */
+export function markerKeeper(dataDir: string, log: EmbeddedLog): (state: LifecycleState, supervisor: Supervisor) => void {
+  let written = false;
+  return (state, supervisor) => {
+    const base = { uri: supervisor.uri, owner: process.pid };
+    try {
+      switch (state.name) {
+        case 'running':
+          writeMarker(dataDir, { ...base, jvm: supervisor.pid ?? null, state: 'running' });
+          written = true;
+          return;
+        case 'restart-pending':
+        case 'restarting':
+          writeMarker(dataDir, { ...base, jvm: null, state: 'restarting' });
+          written = true;
+          return;
+        case 'stopping':
+        case 'stopped':
+        case 'failed':
+          if (written) removeMarker(dataDir);
+          written = false;
+          return;
+        case 'idle':
+        case 'starting':
+          return;
+      }
+    } catch (error) {
+      // The marker only lets other processes share this Neo4j; failing to write it must not stop this one.
+      log.error(`embedded Neo4j: could not update the marker in ${dataDir}: ${messageOf(error)}`);
+    }
+  };
 }

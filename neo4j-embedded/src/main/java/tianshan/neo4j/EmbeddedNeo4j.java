@@ -124,8 +124,9 @@ public final class EmbeddedNeo4j {
     }
 
     /**
-     * The password of {@code neo4j}: the file's, or a new one when there is no file. A new one reaches the DBMS
-     * before Bolt listens, and the file is written only after that.
+     * The password of {@code neo4j}: the file's, or a new one when there is no file. A new one is set in the DBMS,
+     * or recorded as the initial password of a store yet to be created, before Bolt listens, and the file is
+     * written only after that.
      */
     private static String preparePassword(Path home, Options options, PrintStream protocol) throws Exception {
         String known = UserPassword.read(options.passwordFile);
