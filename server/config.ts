@@ -26,6 +26,7 @@ const schema = z.object({
   NEO4J_EMBEDDED_PAGECACHE: size.default('1g'),
   /** How many times the embedded Neo4j's JVM is restarted within NEO4J_EMBEDDED_RESTART_WINDOW_MS after exiting unexpectedly; one exit more and the server exits 1. 0: never. */
   NEO4J_EMBEDDED_RESTARTS: z.coerce.number().int().min(0).default(DEFAULT_RESTART_POLICY.maxRestarts),
+  /** The window NEO4J_EMBEDDED_RESTARTS counts unexpected exits in; older ones are forgotten. */
   NEO4J_EMBEDDED_RESTART_WINDOW_MS: z.coerce.number().int().positive().default(DEFAULT_RESTART_POLICY.windowMs),
   /** Wait before the first restart; it doubles with each further one within the window, up to 30 s. */
   NEO4J_EMBEDDED_RESTART_DELAY_MS: z.coerce.number().int().min(0).default(DEFAULT_RESTART_POLICY.firstDelayMs),
