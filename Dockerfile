@@ -5,7 +5,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY server server
 COPY schema schema
+COPY services services
 COPY cypher cypher
+COPY model model
 COPY fixtures fixtures
 COPY tsconfig.json ./
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000

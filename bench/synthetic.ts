@@ -1,6 +1,6 @@
 import { MAX_PATHS } from '../cypher/path.ts';
-import type { DatasetFixture } from '../server/ingest/fixture-schema.ts';
-import type { ParsedDataset } from '../server/ingest/read-dataset.ts';
+import type { DatasetFixture } from '../model/fixture-schema.ts';
+import type { ParsedDataset } from '../services/ingest/read-dataset.ts';
 import { seededRandom } from './prng.ts';
 import { PATH_MAX_HOPS } from './questions/statements.ts';
 import { DatasetBuilder } from './synthetic/builder.ts';

@@ -1,9 +1,9 @@
-import type { EntityKind } from '../server/model/kinds.ts';
+import type { EntityKind } from '../model/kinds.ts';
 import { cypher } from './query.ts';
 import type { EntityRow, RelationRow } from './rows.ts';
 
 /**
- * Queries of curation (server/curation/), beside the loader's upserts (cypher/ingest.ts) that it
+ * Queries of curation (services/curation/), beside the loader's upserts (cypher/ingest.ts) that it
  * writes with. None splices in a label or type: every value is a parameter.
  *
  * `SET x._lock = true REMOVE x._lock` changes nothing but takes Neo4j's write lock on x until the

@@ -1,4 +1,4 @@
-import { ENTITY_KINDS, type EntityKind } from '../server/model/kinds.ts';
+import { ENTITY_KINDS, type EntityKind } from '../model/kinds.ts';
 import { namePhraseQuery } from './lucene.ts';
 import { entityMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';

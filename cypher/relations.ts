@@ -1,4 +1,4 @@
-import type { RelationType } from '../server/model/relations.ts';
+import type { RelationType } from '../model/relations.ts';
 import { matchById } from './entities.ts';
 import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';

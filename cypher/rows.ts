@@ -1,9 +1,9 @@
-import type { EntityKind } from '../server/model/kinds.ts';
-import type { RelationType } from '../server/model/relations.ts';
+import type { EntityKind } from '../model/kinds.ts';
+import type { RelationType } from '../model/relations.ts';
 
 /**
  * What queries return: the stored properties, as written by the loader (see
- * server/ingest/records.ts). Queries project `e {.*}` so rows are plain objects.
+ * model/codec.ts). Queries project `e {.*}` so rows are plain objects.
  */
 export interface TimeProps {
   readonly timeStart: string | null;

@@ -1,6 +1,6 @@
 import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
 import { requireEditor } from '../../server/auth.ts';
-import { attachSource } from '../../server/curation/attach-source.ts';
+import { attachSource } from '../../services/curation/attach-source.ts';
 import { builder } from '../builder.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';

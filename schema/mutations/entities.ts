@@ -1,7 +1,7 @@
 import { requireEditor } from '../../server/auth.ts';
-import { createEntity, updateEntity } from '../../server/curation/entities.ts';
-import { entityDraft, patchEntity } from '../../server/curation/inputs.ts';
-import { atInput } from '../../server/curation/problems.ts';
+import { createEntity, updateEntity } from '../../services/curation/entities.ts';
+import { entityDraft, patchEntity } from '../../services/curation/inputs.ts';
+import { atInput } from '../../services/curation/problems.ts';
 import { builder } from '../builder.ts';
 import { EntityKindEnum } from '../types/entity.ts';
 import { LIMITS, QuantityInput, SourceQuoteInput, TimeSpanInput } from './inputs.ts';

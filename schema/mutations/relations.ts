@@ -1,7 +1,7 @@
 import { requireEditor } from '../../server/auth.ts';
-import { patchRelation, relationDraft } from '../../server/curation/inputs.ts';
-import { atInput } from '../../server/curation/problems.ts';
-import { createRelation, deleteRelation, updateRelation } from '../../server/curation/relations.ts';
+import { patchRelation, relationDraft } from '../../services/curation/inputs.ts';
+import { atInput } from '../../services/curation/problems.ts';
+import { createRelation, deleteRelation, updateRelation } from '../../services/curation/relations.ts';
 import { builder } from '../builder.ts';
 import { RelationTypeEnum } from '../types/relation.ts';
 import { LIMITS, SourceQuoteInput, TimeSpanInput } from './inputs.ts';

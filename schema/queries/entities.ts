@@ -1,5 +1,5 @@
 import { entitiesPage } from '../../cypher/entities.ts';
-import { ENTITY_KINDS } from '../../server/model/kinds.ts';
+import { ENTITY_KINDS } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { readsOnlyIdentity } from '../projection.ts';

@@ -1,6 +1,6 @@
 import { counts } from '../../cypher/stats.ts';
-import type { EntityKind } from '../../server/model/kinds.ts';
-import type { RelationType } from '../../server/model/relations.ts';
+import type { EntityKind } from '../../model/kinds.ts';
+import type { RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { EntityKindEnum } from '../types/entity.ts';
 import { RelationTypeEnum } from '../types/relation.ts';

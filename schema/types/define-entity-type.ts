@@ -1,6 +1,6 @@
 import type { FieldMap } from '@pothos/core';
 import type { EntityRow } from '../../cypher/rows.ts';
-import { KIND_DESCRIPTIONS, type EntityKind } from '../../server/model/kinds.ts';
+import { KIND_DESCRIPTIONS, type EntityKind } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
 import { relationField, type RelationFieldSpec } from './relation-field.ts';

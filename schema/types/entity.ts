@@ -1,6 +1,6 @@
 import type { Direction } from '../../cypher/relations.ts';
-import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../server/model/kinds.ts';
-import type { RelationType } from '../../server/model/relations.ts';
+import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../model/kinds.ts';
+import type { RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
 import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';

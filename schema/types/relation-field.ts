@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Direction, RelatedRow } from '../../cypher/relations.ts';
 import type { EntityRow } from '../../cypher/rows.ts';
 import type { Context } from '../../server/context.ts';
-import type { RelationType } from '../../server/model/relations.ts';
+import type { RelationType } from '../../model/relations.ts';
 import type { builder } from '../builder.ts';
 import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
 import { pageArgs, toConnection, windowOf } from '../pagination.ts';

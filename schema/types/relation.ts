@@ -1,7 +1,7 @@
 import type { ObjectFieldBuilder } from '@pothos/core';
 import type { RelatedRow, Direction } from '../../cypher/relations.ts';
 import type { EntityRow, RelationProps, RelationRow } from '../../cypher/rows.ts';
-import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../server/model/relations.ts';
+import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
 import { connectionType } from '../pagination.ts';

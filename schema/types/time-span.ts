@@ -1,5 +1,5 @@
 import type { TimeProps } from '../../cypher/rows.ts';
-import { TIME_PRECISIONS, type TimePrecision } from '../../server/model/time-span.ts';
+import { TIME_PRECISIONS, type TimePrecision } from '../../model/time-span.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
 

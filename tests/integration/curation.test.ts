@@ -7,11 +7,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { CypherExecutor, type WriteTransaction } from '../../cypher/executor.ts';
 import { cypher, type CypherQuery } from '../../cypher/query.ts';
 import type { CurationToken } from '../../server/auth.ts';
-import { createEntity } from '../../server/curation/entities.ts';
-import { entityDraft, relationDraft, type CreateEntityInput, type CreateRelationInput } from '../../server/curation/inputs.ts';
-import { createRelation } from '../../server/curation/relations.ts';
+import { createEntity } from '../../services/curation/entities.ts';
+import { entityDraft, relationDraft, type CreateEntityInput, type CreateRelationInput } from '../../services/curation/inputs.ts';
+import { createRelation } from '../../services/curation/relations.ts';
 import { FixtureError } from '../../server/errors.ts';
-import { readDataset } from '../../server/ingest/read-dataset.ts';
+import { readDataset } from '../../services/ingest/read-dataset.ts';
 import { dataOf, testApp, type GraphQLResponse } from '../support/app.ts';
 import { INVENTED_DIR, loadSeed, snapshot, testDriver, testExecutor } from '../support/database.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../server/ingest/load.ts';
+import { loadDataset } from '../../services/ingest/load.ts';
 import { FixtureError } from '../../server/errors.ts';
 import { INVENTED_DIR, SEED_DIR, emptyDatabase, snapshot, testDriver, testExecutor } from '../support/database.ts';
 

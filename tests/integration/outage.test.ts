@@ -10,7 +10,7 @@ import { CypherExecutor, type QueryEvent } from '../../cypher/executor.ts';
 import { migrate } from '../../cypher/migrate.ts';
 import { cypher } from '../../cypher/query.ts';
 import { loadConfig } from '../../server/config.ts';
-import { loadDataset } from '../../server/ingest/load.ts';
+import { loadDataset } from '../../services/ingest/load.ts';
 import { createLogger } from '../../server/log.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { freeLoopbackPort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.ts';

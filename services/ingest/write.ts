@@ -1,6 +1,6 @@
 import type { WriteTransaction } from '../../cypher/executor.ts';
 import * as q from '../../cypher/ingest.ts';
-import type { EntityRecord, RelationRecord } from './records.ts';
+import type { EntityRecord, RelationRecord } from '../../model/codec.ts';
 
 /**
  * The loader's writes, in batches of `batchSize` rows per UNWIND and one query per kind or

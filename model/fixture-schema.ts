@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ENTITY_KINDS } from '../model/kinds.ts';
-import { RELATION_TYPES } from '../model/relations.ts';
-import { PARTIAL_DATE, TIME_PRECISIONS } from '../model/time-span.ts';
+import { ENTITY_KINDS } from './kinds.ts';
+import { RELATION_TYPES } from './relations.ts';
+import { PARTIAL_DATE, TIME_PRECISIONS } from './time-span.ts';
 
 /**
  * The one schema every dataset is checked against before anything is written. A dataset is a
@@ -104,7 +104,7 @@ export const documentSchema = z.strictObject({
   retrieved: partialDate.optional(),
 });
 
-/** The dataset of what curation writes (server/curation/); a fixture with this id would remove it on load. */
+/** The dataset of what curation writes (services/curation/); a fixture with this id would remove it on load. */
 export const CURATION_DATASET = 'curation';
 
 export const datasetSchema = z.strictObject({

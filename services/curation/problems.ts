@@ -1,10 +1,10 @@
 import type { GraphQLError } from 'graphql';
 import type { z } from 'zod';
-import { ErrorCode, clientError } from '../errors.ts';
+import { ErrorCode, clientError } from '../../server/errors.ts';
 import type { Problem } from '../ingest/validate.ts';
 
 /**
- * Curation checks its inputs with the fixtures' schemas and checks (server/ingest/), whose
+ * Curation checks its inputs with the fixtures' schemas and checks (services/ingest/), whose
  * problems name fields of a fixture. Clients need the path of the GraphQL argument instead:
  * `extensions.problems` lists `{ path, message }` with paths such as ["input", "sources", 0, "quote"].
  */

@@ -2,8 +2,8 @@ import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts'
 import { deleteRelation as deleteRelationQuery, lockEntityKinds, lockRelation, relationById } from '../../cypher/curation.ts';
 import { upsertRelations } from '../../cypher/ingest.ts';
 import type { RelationRow } from '../../cypher/rows.ts';
-import { relationSchema, type RelationFixture } from '../ingest/fixture-schema.ts';
-import { relationFixtureOf, relationRecord } from '../ingest/records.ts';
+import { relationSchema, type RelationFixture } from '../../model/fixture-schema.ts';
+import { relationFixtureOf, relationRecord } from '../../model/codec.ts';
 import { parseRelationId, relationId, relationProblems } from '../ingest/validate.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, invalidInput, notFound, parseAs, rejectProblems, type Edit, type Locate, type Target } from './problems.ts';

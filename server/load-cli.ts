@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { CypherExecutor } from '../../cypher/executor.ts';
-import { migrate } from '../../cypher/migrate.ts';
-import { loadConfig } from '../config.ts';
-import { FixtureError, StartupError, messageOf } from '../errors.ts';
-import { acquireNeo4j } from '../neo4j/acquire.ts';
-import { createDriver, verifyNeo4j } from '../neo4j/driver.ts';
-import { describeLoad } from '../seed.ts';
-import { loadDataset } from './load.ts';
+import { CypherExecutor } from '../cypher/executor.ts';
+import { migrate } from '../cypher/migrate.ts';
+import { loadConfig } from './config.ts';
+import { FixtureError, StartupError, messageOf } from './errors.ts';
+import { acquireNeo4j } from './neo4j/acquire.ts';
+import { createDriver, verifyNeo4j } from './neo4j/driver.ts';
+import { describeLoad } from './seed.ts';
+import { loadDataset } from '../services/ingest/load.ts';
 
 /**
  * `npm run load -- <dataset folder> [more folders]`: validates and loads datasets into the

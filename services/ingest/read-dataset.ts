@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { FixtureError, messageOf } from '../errors.ts';
+import { FixtureError, messageOf } from '../../server/errors.ts';
 import {
   datasetSchema,
   entitiesFileSchema,
@@ -10,7 +10,7 @@ import {
   type DatasetFixture,
   type EntityFixture,
   type RelationFixture,
-} from './fixture-schema.ts';
+} from '../../model/fixture-schema.ts';
 
 /** A dataset as parsed from its folder, each document with its text. Not yet cross-checked. */
 export interface ParsedDataset {

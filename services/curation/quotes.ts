@@ -1,6 +1,6 @@
 import type { WriteTransaction } from '../../cypher/executor.ts';
 import { sourceTexts } from '../../cypher/curation.ts';
-import type { EntityFixture } from '../ingest/fixture-schema.ts';
+import type { EntityFixture } from '../../model/fixture-schema.ts';
 import { quoteProblems, type Problem } from '../ingest/validate.ts';
 
 /**

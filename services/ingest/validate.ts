@@ -1,7 +1,7 @@
-import { FixtureError } from '../errors.ts';
-import type { EntityKind } from '../model/kinds.ts';
-import { isRelationType, relationAllowed, type RelationType } from '../model/relations.ts';
-import { SLUG, type EntityFixture, type RelationFixture } from './fixture-schema.ts';
+import { FixtureError } from '../../server/errors.ts';
+import type { EntityKind } from '../../model/kinds.ts';
+import { isRelationType, relationAllowed, type RelationType } from '../../model/relations.ts';
+import { SLUG, type EntityFixture, type RelationFixture } from '../../model/fixture-schema.ts';
 import type { ParsedDataset } from './read-dataset.ts';
 
 /** One thing wrong with an item, at a field path inside it (e.g. `sources.0.quote`). */

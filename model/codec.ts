@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { EntityRow, RelationRow, TimeProps } from '../../cypher/rows.ts';
-import { yearOf, type TimePrecision } from '../model/time-span.ts';
-import type { EntityKind } from '../model/kinds.ts';
-import type { RelationType } from '../model/relations.ts';
+import type { EntityRow, RelationRow, TimeProps } from '../cypher/rows.ts';
+import { yearOf, type TimePrecision } from './time-span.ts';
+import type { EntityKind } from './kinds.ts';
+import type { RelationType } from './relations.ts';
 import type { DocumentFixture, EntityFixture, RelationFixture } from './fixture-schema.ts';
-import { parseRelationId, relationId } from './validate.ts';
+import { parseRelationId, relationId } from '../services/ingest/validate.ts';
 
 /**
  * Fixtures flattened into Neo4j properties. Neo4j properties cannot nest, so provenance is two

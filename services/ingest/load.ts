@@ -2,7 +2,7 @@ import { Neo4jError } from 'neo4j-driver';
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import * as q from '../../cypher/ingest.ts';
 import { readDataset, type ParsedDataset } from './read-dataset.ts';
-import { documentRecord, entityRecord, relationRecord, type EntityRecord, type RelationRecord } from './records.ts';
+import { documentRecord, entityRecord, relationRecord, type EntityRecord, type RelationRecord } from '../../model/codec.ts';
 import { validateDataset } from './validate.ts';
 import { createEntities, createRelations, upsertEntities, upsertRelations } from './write.ts';
 

@@ -1,7 +1,7 @@
-import type { EntityFixture, RelationFixture } from '../ingest/fixture-schema.ts';
-import type { EntityKind } from '../model/kinds.ts';
-import type { RelationType } from '../model/relations.ts';
-import type { TimePrecision } from '../model/time-span.ts';
+import type { EntityFixture, RelationFixture } from '../../model/fixture-schema.ts';
+import type { EntityKind } from '../../model/kinds.ts';
+import type { RelationType } from '../../model/relations.ts';
+import type { TimePrecision } from '../../model/time-span.ts';
 
 /**
  * The GraphQL inputs of curation (schema/mutations/), turned into fixture-shaped drafts that the
