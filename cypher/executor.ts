@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type QueryResult, type Session, type SessionMode } from 'neo4j-driver';
-import { ErrorCode, clientError } from '../server/errors.ts';
-import { toClientError } from './driver-errors.ts';
+import { toDatabaseError, toFinalDatabaseError } from './driver-errors.ts';
+import { DatabaseUnavailable } from './errors.ts';
 import { DEFAULT_MAX_RETRY_TIME_MS, retryTransient } from './retry.ts';
 import type { SessionTracker } from './sessions.ts';
 import type { CypherQuery } from './query.ts';
@@ -77,21 +77,22 @@ export class CypherExecutor {
   async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     return this.#guarded(() =>
       this.#inSession(neo4j.session.WRITE, (session) =>
-        session.executeWrite((tx) => work({ run: (query, params) => this.#run((text) => tx.run(text, params), query, params) }), this.#txConfig()),
+        session.executeWrite(
+          (tx) => work({ run: (query, params) => this.#run((text) => tx.run(text, params), query, params).catch(rethrowFinal) }),
+          this.#txConfig(),
+        ),
       ),
     );
   }
 
-  /** Counts the session as open (refused at shutdown), and turns driver errors into client errors. */
+  /** Counts the session as open (refused at shutdown), and turns driver errors into ours (cypher/errors.ts). */
   async #guarded<T>(work: () => Promise<T>): Promise<T> {
     const { sessions } = this.options;
-    if (sessions && !sessions.enter()) {
-      throw clientError(ErrorCode.ServiceUnavailable, 'The server is shutting down; try again shortly.');
-    }
+    if (sessions && !sessions.enter()) throw new DatabaseUnavailable('shutdown');
     try {
       return await work();
     } catch (error) {
-      throw toClientError(error);
+      throw toDatabaseError(error);
     } finally {
       sessions?.leave();
     }
@@ -122,4 +123,9 @@ export class CypherExecutor {
       this.options.onQuery?.({ name: query.name, text: query.text, params, ms: performance.now() - started, ok });
     }
   }
+}
+
+/** A constraint failure inside a write becomes ConstraintViolated where the work can catch it; the rest stays the driver's, to be retried. */
+function rethrowFinal(error: unknown): never {
+  throw toFinalDatabaseError(error);
 }

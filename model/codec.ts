@@ -4,7 +4,7 @@ import { yearOf, type TimePrecision } from './time-span.ts';
 import type { EntityKind } from './kinds.ts';
 import type { RelationType } from './relations.ts';
 import type { DocumentFixture, EntityFixture, RelationFixture } from './fixture-schema.ts';
-import { parseRelationId, relationId } from '../services/ingest/validate.ts';
+import { parseRelationId, relationId } from './relation-id.ts';
 
 /**
  * Fixtures flattened into Neo4j properties. Neo4j properties cannot nest, so provenance is two

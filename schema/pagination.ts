@@ -1,5 +1,5 @@
 import type { ArgBuilder, FieldMap, ObjectRef } from '@pothos/core';
-import { ErrorCode, clientError } from '../server/errors.ts';
+import { ErrorCode, clientError } from './errors.ts';
 import { builder } from './builder.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;

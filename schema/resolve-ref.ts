@@ -1,7 +1,7 @@
 import { nearestNames, type RefMatchRow } from '../cypher/entities.ts';
 import { fuzzyQuery, searchWords } from '../cypher/lucene.ts';
 import type { Context } from '../server/context.ts';
-import { ErrorCode, clientError } from '../server/errors.ts';
+import { ErrorCode, clientError } from './errors.ts';
 import type { EntityKind } from '../model/kinds.ts';
 
 /** Ids are slugs of at most 200 characters, and names are shorter still. */

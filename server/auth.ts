@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { ErrorCode, clientError } from './errors.ts';
+import { ErrorCode, clientError } from '../schema/errors.ts';
 
 /**
  * Who may write. Reads are open to all; mutations need a bearer token that configuration

@@ -8,10 +8,11 @@ import { EXAMPLE_QUERY } from './example-query.ts';
 import { DEFAULT_POLICY, policyPlugins, type AppPolicy } from './http-policy.ts';
 import { corsAllowList } from './plugins/cors-allow-list.ts';
 import { loadConfig } from './config.ts';
-import { messageOf } from './errors.ts';
+import { messageOf } from '../model/errors.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { checkNeo4jWithin } from './neo4j/driver.ts';
+import { useClientErrors } from './plugins/use-client-errors.ts';
 import { useCompiledQueries } from './plugins/use-compiled-queries.ts';
 import { METRICS_PATH, useMetrics } from './plugins/use-metrics.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
@@ -74,6 +75,7 @@ export function createApp(options: AppOptions): App {
     },
     plugins: [
       useCompiledQueries(),
+      useClientErrors(),
       useRequestLog(log),
       useMetrics(metrics),
       useReadinessCheck({

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { EntityRef, NodeRef } from '../types/entity-ref.ts';
-import { ErrorCode, clientError } from '../../server/errors.ts';
+import { ErrorCode, clientError } from '../errors.ts';
 import { MAX_PAGE_SIZE } from '../pagination.ts';
 import { resolveRef } from '../resolve-ref.ts';
 

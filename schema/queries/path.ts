@@ -1,6 +1,6 @@
 import { refParams } from '../../cypher/entities.ts';
 import { MAX_HOPS, MAX_PATHS, shortestPaths, type PathRow } from '../../cypher/path.ts';
-import { ErrorCode, clientError } from '../../server/errors.ts';
+import { ErrorCode, clientError } from '../errors.ts';
 import { builder } from '../builder.ts';
 import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
 import { checkRefLength, settledRef } from '../resolve-ref.ts';

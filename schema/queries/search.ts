@@ -1,6 +1,6 @@
 import { fuzzyQuery, searchWords } from '../../cypher/lucene.ts';
 import { searchPage, type SearchHit } from '../../cypher/search.ts';
-import { ErrorCode, clientError } from '../../server/errors.ts';
+import { ErrorCode, clientError } from '../errors.ts';
 import { ENTITY_KINDS } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';

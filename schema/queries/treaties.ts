@@ -1,6 +1,6 @@
 import { refParams } from '../../cypher/entities.ts';
 import { treatiesPage } from '../../cypher/treaties.ts';
-import { ErrorCode, clientError } from '../../server/errors.ts';
+import { ErrorCode, clientError } from '../errors.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, MAX_PAGE_SIZE, checkYearRange, pageArgs, toConnection, windowOf } from '../pagination.ts';
 import { readsOnlyIdentity } from '../projection.ts';

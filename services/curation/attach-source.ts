@@ -1,8 +1,9 @@
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
+import { InvalidInput } from '../../model/errors.ts';
 import { updateEntity } from './entities.ts';
 import { withSource, type SourceQuoteInput } from './inputs.ts';
-import { attachedAt, invalidInput } from './problems.ts';
+import { attachedAt } from './problems.ts';
 import { updateRelation } from './relations.ts';
 
 export interface AttachSourceInput {
@@ -35,5 +36,5 @@ export async function attachSource(executor: CypherExecutor, input: AttachSource
     }));
     return { entity: null, relation };
   }
-  throw invalidInput([{ path: ['input'], message: 'give exactly one of `entityId` and `relationId`' }]);
+  throw new InvalidInput([{ path: ['input'], message: 'give exactly one of `entityId` and `relationId`' }]);
 }

@@ -1,17 +1,18 @@
-import neo4j from 'neo4j-driver';
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import { claimEntityId, lockEntity } from '../../cypher/curation.ts';
 import { entitiesById } from '../../cypher/entities.ts';
+import { ConstraintViolated } from '../../cypher/errors.ts';
 import { existingEntities, upsertEntities } from '../../cypher/ingest.ts';
 import type { EntityRow } from '../../cypher/rows.ts';
 import { entitySchema, type EntityFixture } from '../../model/fixture-schema.ts';
 import { entityFixtureOf, entityRecord } from '../../model/codec.ts';
+import { InvalidInput, NotFound } from '../../model/errors.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
-import { atInput, invalidInput, notFound, parseAs, rejectProblems, type Edit, type Target } from './problems.ts';
+import { atInput, parseAs, rejectProblems, type Edit, type Target } from './problems.ts';
 import { quoteProblemsInGraph } from './quotes.ts';
 
 function idTaken(id: string, by: string) {
-  return invalidInput([{ path: ['input', 'id'], message: `"${id}" is taken by ${by}; choose another id, or use updateEntity` }]);
+  return new InvalidInput([{ path: ['input', 'id'], message: `"${id}" is taken by ${by}; choose another id, or use updateEntity` }]);
 }
 
 /** Writes a new entity, checked as a fixture entity is; BAD_USER_INPUT (nothing written) otherwise. */
@@ -19,7 +20,7 @@ export async function createEntity(executor: CypherExecutor, draft: unknown): Pr
   const entity = parseAs(entitySchema, draft, atInput);
   // Quotes are checked against a document's stored text, which only a dataset load provides.
   if (entity.kind === 'Source') {
-    throw invalidInput([{ path: ['input', 'kind'], message: 'a Source is a document with its text: add it in a dataset and load it (npm run load)' }]);
+    throw new InvalidInput([{ path: ['input', 'kind'], message: 'a Source is a document with its text: add it in a dataset and load it (npm run load)' }]);
   }
   return executor.write(async (tx) => {
     rejectProblems(await quoteProblemsInGraph(tx, entity.sources), atInput);
@@ -29,7 +30,7 @@ export async function createEntity(executor: CypherExecutor, draft: unknown): Pr
       await tx.run(claimEntityId, { id: entity.id });
     } catch (error) {
       // Another editor created the same id between our check and this write: the id constraint says so.
-      if (error instanceof neo4j.Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') throw idTaken(entity.id, 'another entity');
+      if (error instanceof ConstraintViolated) throw idTaken(entity.id, 'another entity');
       throw error;
     }
     return writeEntity(tx, entity);
@@ -41,10 +42,10 @@ export async function updateEntity(executor: CypherExecutor, target: Target, edi
   return executor.write(async (tx) => {
     // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
     const [row] = await tx.run(lockEntity, { id: target.id });
-    if (!row) throw notFound(target.path, `No entity has the id "${target.id}".`);
+    if (!row) throw new NotFound(target.path, `No entity has the id "${target.id}".`);
     // A document's record (its text, URL, licence) comes from its dataset; an entity record would drop them.
     if (row.entity.basis != null) {
-      throw invalidInput([{ path: target.path, message: `"${target.id}" is a source document of dataset "${row.entity.dataset}"; change it in that dataset's files` }]);
+      throw new InvalidInput([{ path: target.path, message: `"${target.id}" is a source document of dataset "${row.entity.dataset}"; change it in that dataset's files` }]);
     }
     const { draft, locate } = edit(entityFixtureOf(row.entity));
     const entity = parseAs(entitySchema, draft, locate);

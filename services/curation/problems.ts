@@ -1,12 +1,10 @@
-import type { GraphQLError } from 'graphql';
 import type { z } from 'zod';
-import { ErrorCode, clientError } from '../../server/errors.ts';
-import type { Problem } from '../ingest/validate.ts';
+import { InvalidInput, NotFound, type Problem } from '../../model/errors.ts';
 
 /**
  * Curation checks its inputs with the fixtures' schemas and checks (services/ingest/), whose
- * problems name fields of a fixture. Clients need the path of the GraphQL argument instead:
- * `extensions.problems` lists `{ path, message }` with paths such as ["input", "sources", 0, "quote"].
+ * problems name fields of a fixture. Callers need the path of the argument instead: problems
+ * carry paths such as ["input", "sources", 0, "quote"] (schema/errors.ts gives them to clients).
  */
 export type InputPath = readonly (string | number)[];
 
@@ -36,25 +34,16 @@ export function attachedAt(index: number, target: 'entityId' | 'relationId'): Lo
   return (path) => (path[0] === 'sources' && path[1] === index ? ['input', 'source', ...path.slice(2).map(inputName)] : ['input', target]);
 }
 
-export function invalidInput(problems: readonly { path: InputPath; message: string }[]): GraphQLError {
-  const summary = problems.map(({ path, message }) => `\`${path.join('.')}\`: ${message}`).join('; ');
-  return clientError(ErrorCode.BadUserInput, `Invalid input: ${summary}.`, { problems: problems.map(({ path, message }) => ({ path, message })) });
-}
-
-export function notFound(path: InputPath, message: string): GraphQLError {
-  return clientError(ErrorCode.NotFound, message, { problems: [{ path, message }] });
-}
-
-/** Throws BAD_USER_INPUT listing every problem, if there is any. */
+/** Throws InvalidInput listing every problem, if there is any. */
 export function rejectProblems(problems: readonly Problem[], locate: Locate): void {
-  if (problems.length > 0) throw invalidInput(problems.map(({ path, message }) => ({ path: locate(path), message })));
+  if (problems.length > 0) throw new InvalidInput(problems.map(({ path, message }) => ({ path: locate(path), message })));
 }
 
-/** Parses `value` with a fixture schema, or throws BAD_USER_INPUT naming every field that fails. */
+/** Parses `value` with a fixture schema, or throws InvalidInput naming every field that fails. */
 export function parseAs<T>(schema: z.ZodType<T>, value: unknown, locate: Locate): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw invalidInput(
+  throw new InvalidInput(
     parsed.error.issues.map((issue) => ({
       path: locate(issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))),
       message: issue.message,

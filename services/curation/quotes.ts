@@ -1,7 +1,8 @@
 import type { WriteTransaction } from '../../cypher/executor.ts';
 import { sourceTexts } from '../../cypher/curation.ts';
 import type { EntityFixture } from '../../model/fixture-schema.ts';
-import { quoteProblems, type Problem } from '../ingest/validate.ts';
+import type { Problem } from '../../model/errors.ts';
+import { quoteProblems } from '../ingest/validate.ts';
 
 /**
  * The loader's quote check (each quote verbatim in its document) against the texts the loader

@@ -4,9 +4,11 @@ import { upsertRelations } from '../../cypher/ingest.ts';
 import type { RelationRow } from '../../cypher/rows.ts';
 import { relationSchema, type RelationFixture } from '../../model/fixture-schema.ts';
 import { relationFixtureOf, relationRecord } from '../../model/codec.ts';
-import { parseRelationId, relationId, relationProblems } from '../ingest/validate.ts';
+import { parseRelationId, relationId } from '../../model/relation-id.ts';
+import { InvalidInput, NotFound } from '../../model/errors.ts';
+import { relationProblems } from '../ingest/validate.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
-import { atInput, invalidInput, notFound, parseAs, rejectProblems, type Edit, type Locate, type Target } from './problems.ts';
+import { atInput, parseAs, rejectProblems, type Edit, type Locate, type Target } from './problems.ts';
 import { quoteProblemsInGraph } from './quotes.ts';
 
 type RelationKey = { from: string; to: string; id: string };
@@ -19,7 +21,7 @@ export async function createRelation(executor: CypherExecutor, draft: unknown): 
     const key = keyOf(relation);
     if ((await tx.run(relationById, key)).length > 0) {
       const message = `a ${relation.type} relation from "${relation.from}" to "${relation.to}" exists already (id "${key.id}"); change it with updateRelation, or give this one a distinct key`;
-      throw invalidInput([{ path: ['input', 'key'], message }]);
+      throw new InvalidInput([{ path: ['input', 'key'], message }]);
     }
     return writeRelation(tx, relation);
   });
@@ -34,7 +36,7 @@ export async function updateRelation(executor: CypherExecutor, target: Target, e
   return executor.write(async (tx) => {
     // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
     const [row] = await tx.run(lockRelation, key);
-    if (!row) throw notFound(target.path, `No relation has the id "${target.id}".`);
+    if (!row) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
     const { draft, locate } = edit(relationFixtureOf(row.relation));
     const relation = parseAs(relationSchema, draft, locate);
     if (relationId(relation) !== target.id) throw new Error(`an edit of relation ${target.id} changed its type or ends`);
@@ -48,7 +50,7 @@ export async function deleteRelation(executor: CypherExecutor, target: Target): 
   const key = parseKey(target);
   return executor.write(async (tx) => {
     const [row] = await tx.run(deleteRelationQuery, key);
-    if (!row?.deleted) throw notFound(target.path, `No relation has the id "${target.id}".`);
+    if (!row?.deleted) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
     return target.id;
   });
 }
@@ -80,6 +82,6 @@ function keyOf(relation: RelationFixture): RelationKey {
 /** The ends named in a relation id, so the relation is found from its start node rather than by a scan. */
 function parseKey({ id, path }: Target): RelationKey {
   const parts = parseRelationId(id);
-  if (!parts) throw invalidInput([{ path, message: `"${id}" is not a relation id (such as "kyrgyzstan--signed--some-treaty")` }]);
+  if (!parts) throw new InvalidInput([{ path, message: `"${id}" is not a relation id (such as "kyrgyzstan--signed--some-treaty")` }]);
   return { from: parts.from, to: parts.to, id };
 }

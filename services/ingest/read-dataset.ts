@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { FixtureError, messageOf } from '../../server/errors.ts';
+import { FixtureError, messageOf } from '../../model/errors.ts';
 import {
   datasetSchema,
   entitiesFileSchema,

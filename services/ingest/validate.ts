@@ -1,28 +1,9 @@
-import { FixtureError } from '../../server/errors.ts';
+import { FixtureError, type Problem } from '../../model/errors.ts';
 import type { EntityKind } from '../../model/kinds.ts';
-import { isRelationType, relationAllowed, type RelationType } from '../../model/relations.ts';
-import { SLUG, type EntityFixture, type RelationFixture } from '../../model/fixture-schema.ts';
+import { relationAllowed, type RelationType } from '../../model/relations.ts';
+import { relationId } from '../../model/relation-id.ts';
+import type { EntityFixture, RelationFixture } from '../../model/fixture-schema.ts';
 import type { ParsedDataset } from './read-dataset.ts';
-
-/** One thing wrong with an item, at a field path inside it (e.g. `sources.0.quote`). */
-export interface Problem {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
-
-/** The id a relation is stored under: stable across loads, so a changed fixture updates in place. */
-export function relationId(relation: Pick<RelationFixture, 'from' | 'type' | 'to' | 'key'>): string {
-  return [relation.from, relation.type.toLowerCase().replaceAll('_', '-'), relation.to, relation.key].filter(Boolean).join('--');
-}
-
-/** The parts `relationId` joined, or undefined for a string it cannot have made (slugs hold no "--"). */
-export function parseRelationId(id: string): Pick<RelationFixture, 'from' | 'type' | 'to' | 'key'> | undefined {
-  const [from = '', typeSlug = '', to = '', key, ...rest] = id.split('--');
-  const type = typeSlug.toUpperCase().replaceAll('-', '_');
-  const slugs = key === undefined ? [from, to] : [from, to, key];
-  if (rest.length > 0 || !isRelationType(type) || !slugs.every((slug) => SLUG.test(slug))) return undefined;
-  return key === undefined ? { from, type, to } : { from, type, to, key };
-}
 
 /**
  * Checks what a schema cannot: ids are unique and known, each relation joins kinds its type

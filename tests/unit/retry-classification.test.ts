@@ -7,11 +7,12 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { GraphQLError } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyDriverError, toClientError, type DriverErrorKind } from '../../cypher/driver-errors.ts';
+import { classifyDriverError, toDatabaseError, type DriverErrorKind } from '../../cypher/driver-errors.ts';
+import { ConstraintViolated, DatabaseUnavailable, QueryTimedOut } from '../../cypher/errors.ts';
 import { CypherExecutor } from '../../cypher/executor.ts';
 import { ping } from '../../cypher/health.ts';
 import { retryTransient } from '../../cypher/retry.ts';
-import { ErrorCode } from '../../server/errors.ts';
+import { ErrorCode, clientErrorOf } from '../../schema/errors.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 
 function driverError(code: string, message = `a ${code}`): InstanceType<typeof neo4j.Neo4jError> {
@@ -22,7 +23,8 @@ describe('classifying driver errors', () => {
   const cases: [code: string, retried: boolean, kind: DriverErrorKind][] = [
     // The query's own fault: retrying cannot help, so it fails at once and is masked for the client.
     ['Neo.ClientError.Statement.SyntaxError', false, 'other'],
-    ['Neo.ClientError.Schema.ConstraintValidationFailed', false, 'other'],
+    // A write that broke a constraint (an id taken meanwhile): the service that wrote decides what it means.
+    ['Neo.ClientError.Schema.ConstraintValidationFailed', false, 'constraint'],
     ['Neo.ClientError.Statement.ParameterMissing', false, 'other'],
     ['Neo.ClientError.Security.Unauthorized', false, 'other'],
     // Stopped by Neo4j after NEO4J_TX_TIMEOUT_MS: retrying would only take as long again.
@@ -51,12 +53,26 @@ describe('classifying driver errors', () => {
   it('leaves errors that are not the driver\'s alone', () => {
     const error = new TypeError('a bug');
     expect(classifyDriverError(error)).toBe('other');
-    expect(toClientError(error)).toBe(error);
+    expect(toDatabaseError(error)).toBe(error);
+    expect(clientErrorOf(error)).toBe(error);
+  });
+
+  it('raises the database\'s own errors, each keeping the driver\'s as its cause', () => {
+    const cases = [
+      [driverError('ServiceUnavailable'), DatabaseUnavailable],
+      [driverError('Neo.ClientError.Transaction.TransactionTimedOut'), QueryTimedOut],
+      [driverError('Neo.ClientError.Schema.ConstraintValidationFailed'), ConstraintViolated],
+    ] as const;
+    for (const [cause, type] of cases) {
+      const error = toDatabaseError(cause);
+      expect(error).toBeInstanceOf(type);
+      expect((error as Error).cause).toBe(cause);
+    }
   });
 
   it('gives the client a coded error and keeps the driver error as a cause that is not serialised', () => {
     const cause = driverError('ServiceUnavailable', 'Failed to connect to server 10.0.0.1:7687');
-    const translated = toClientError(cause);
+    const translated = clientErrorOf(toDatabaseError(cause));
     expect(translated).toBeInstanceOf(GraphQLError);
     const error = translated as GraphQLError;
     expect(error.extensions['code']).toBe(ErrorCode.ServiceUnavailable);
@@ -141,8 +157,10 @@ async function readFails(driver: Driver, maxRetryTimeMs: number): Promise<{ erro
   throw new Error('the read succeeded against a server that cannot answer');
 }
 
+/** The code a client gets for what the executor threw. */
 function codeOf(error: unknown): unknown {
-  return error instanceof GraphQLError ? error.extensions['code'] : error;
+  const client = clientErrorOf(error);
+  return client instanceof GraphQLError ? client.extensions['code'] : error;
 }
 
 describe('a real driver against a Neo4j that cannot answer', () => {
