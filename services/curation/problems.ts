@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidInput, NotFound, type Problem } from '../../model/errors.ts';
+import { InvalidInput, type Problem } from '../../model/errors.ts';
 
 /**
  * Curation checks its inputs with the fixtures' schemas and checks (services/ingest/), whose
