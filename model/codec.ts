@@ -1,18 +1,62 @@
 import { createHash } from 'node:crypto';
-import type { EntityRow, RelationRow, TimeProps } from '../cypher/rows.ts';
-import { yearOf, type TimePrecision } from './time-span.ts';
-import type { EntityKind } from './kinds.ts';
-import type { RelationType } from './relations.ts';
 import type { DocumentFixture, EntityFixture, RelationFixture } from './fixture-schema.ts';
+import type { EntityKind } from './kinds.ts';
 import { parseRelationId, relationId } from './relation-id.ts';
+import type { RelationType } from './relations.ts';
+import { yearOf, type TimePrecision, type TimeSpan } from './time-span.ts';
 
-/**
- * Fixtures flattened into Neo4j properties. Neo4j properties cannot nest, so provenance is two
- * parallel lists (`sourceIds`, `sourceQuotes`), time spans are flat fields with `startYear` and
- * `endYear` for indexed ranges, and quantities are one JSON string. `hash` lets a reload tell
- * "unchanged" from "updated" without comparing every field in Cypher.
+/*
+ * The storage codec: how entities and relations are kept as Neo4j properties, both ways. Neo4j
+ * properties cannot nest, so provenance is two parallel lists (`sourceIds`, `sourceQuotes`), a time
+ * span is flat fields plus `startYear`/`endYear` for indexed ranges, and quantities are one JSON
+ * string. `hash` lets a reload tell "unchanged" from "updated" without comparing every field in Cypher.
+ * Everything that writes (the loader, curation) encodes here; everything that reads decodes here.
  */
+
+/** A flat property map, as Neo4j stores it. */
 export type Props = Record<string, string | number | boolean | string[] | null>;
+
+/** A time span as stored; all null when undated. */
+export interface TimeProps {
+  readonly timeStart: string | null;
+  readonly timeEnd: string | null;
+  readonly timePrecision: string | null;
+  readonly timeText: string | null;
+  readonly startYear: number | null;
+  readonly endYear: number | null;
+}
+
+export interface ProvenanceProps {
+  readonly sourceIds: readonly string[];
+  readonly sourceQuotes: readonly string[];
+}
+
+/** An entity's properties as stored (a Source document's have its URL, licence and basis too). */
+export interface EntityProps extends TimeProps, ProvenanceProps {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: string;
+  readonly category: string | null;
+  readonly status: string | null;
+  readonly quantities: string | null;
+  readonly dataset: string | null;
+  readonly url?: string | null;
+  readonly license?: string | null;
+  readonly attribution?: string | null;
+  readonly basis?: string | null;
+}
+
+/** A relation's properties as stored; its type and ends are the relationship's own. */
+export interface RelationProps extends TimeProps, ProvenanceProps {
+  readonly id: string;
+  readonly role: string | null;
+  readonly effect: string | null;
+  readonly effectFrom: string | null;
+  readonly effectTo: string | null;
+  readonly note: string | null;
+}
 
 export interface EntityRecord {
   readonly id: string;
@@ -28,50 +72,25 @@ export interface RelationRecord {
   readonly props: Props;
 }
 
-type TimeFields = Pick<EntityFixture, 'time'>;
-
-function timeProps({ time }: TimeFields): Props {
-  return {
-    timeStart: time?.start ?? null,
-    timeEnd: time?.end ?? null,
-    timePrecision: time?.precision ?? null,
-    timeText: time?.text ?? null,
-    startYear: time?.start !== undefined ? yearOf(time.start) : time?.end !== undefined ? yearOf(time.end) : null,
-    endYear: time?.end !== undefined ? yearOf(time.end) : time?.start !== undefined ? yearOf(time.start) : null,
-  };
+export interface SourceQuote {
+  readonly quote: string;
+  readonly source: string;
 }
 
-function provenanceProps(sources: EntityFixture['sources'], defaultSource: string): Props {
-  return {
-    sourceIds: sources.map((source) => source.source ?? defaultSource),
-    sourceQuotes: sources.map((source) => source.quote),
-  };
+export interface Quantity {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
 }
 
-/**
- * The props as stored, with their hash. Neo4j keeps no null property (`SET e = props` drops the
- * key), so nulls are left out: half of a relation's fields are usually null, and each would cost
- * Bolt traffic and transaction memory on a large load. The hash still covers them, so hashes of
- * data loaded before stay valid.
- */
-function withHash(props: Props): Props {
-  const stored: Props = { hash: createHash('sha1').update(JSON.stringify(props)).digest('base64url') };
-  for (const key in props) {
-    const value = props[key];
-    if (value !== null && value !== undefined) stored[key] = value;
-  }
-  return stored;
-}
-
-function nameProps(name: string, aliases: readonly string[]): Props {
-  return { name, aliases: [...aliases], aliasText: aliases.join(' | ') };
-}
+// ---------------------------------------------------------------------------------------------------
+// Encoding: a fixture (or a curated edit, checked as one) into the properties a write stores.
 
 export function entityRecord(entity: EntityFixture, dataset: string, defaultSource: string): EntityRecord {
   return {
     id: entity.id,
     kind: entity.kind,
-    props: withHash({
+    props: stored({
       id: entity.id,
       kind: entity.kind,
       dataset,
@@ -80,7 +99,7 @@ export function entityRecord(entity: EntityFixture, dataset: string, defaultSour
       category: entity.category ?? null,
       status: entity.status ?? null,
       quantities: entity.quantities.length > 0 ? JSON.stringify(entity.quantities) : null,
-      ...timeProps(entity),
+      ...timeProps(entity.time),
       ...provenanceProps(entity.sources, defaultSource),
     }),
   };
@@ -94,7 +113,7 @@ export function documentRecord(document: DocumentFixture, dataset: string, text:
   return {
     id: document.id,
     kind: 'Source',
-    props: withHash({
+    props: stored({
       id: document.id,
       kind: 'Source',
       dataset,
@@ -121,7 +140,7 @@ export function relationRecord(relation: RelationFixture, dataset: string, defau
     type: relation.type as RelationType,
     from: relation.from,
     to: relation.to,
-    props: withHash({
+    props: stored({
       id,
       dataset,
       role: relation.role ?? null,
@@ -129,19 +148,67 @@ export function relationRecord(relation: RelationFixture, dataset: string, defau
       effectFrom: relation.effectFrom ?? null,
       effectTo: relation.effectTo ?? null,
       note: relation.note ?? null,
-      ...timeProps(relation),
+      ...timeProps(relation.time),
       ...provenanceProps(relation.sources, defaultSource),
     }),
   };
 }
 
-/*
- * The other way: the fixture a stored entity or relation was flattened from, so that curation can
- * change it and check the result exactly as a fixture is checked. Neo4j drops null properties,
- * hence `?? undefined` for every optional field.
- */
+function timeProps(time: TimeSpan | undefined): Props {
+  return {
+    timeStart: time?.start ?? null,
+    timeEnd: time?.end ?? null,
+    timePrecision: time?.precision ?? null,
+    timeText: time?.text ?? null,
+    startYear: time?.start !== undefined ? yearOf(time.start) : time?.end !== undefined ? yearOf(time.end) : null,
+    endYear: time?.end !== undefined ? yearOf(time.end) : time?.start !== undefined ? yearOf(time.start) : null,
+  };
+}
 
-function timeOf(props: TimeProps): EntityFixture['time'] {
+function provenanceProps(sources: EntityFixture['sources'], defaultSource: string): Props {
+  return {
+    sourceIds: sources.map((source) => source.source ?? defaultSource),
+    sourceQuotes: sources.map((source) => source.quote),
+  };
+}
+
+function nameProps(name: string, aliases: readonly string[]): Props {
+  return { name, aliases: [...aliases], aliasText: aliases.join(' | ') };
+}
+
+/**
+ * The props as stored, with their hash. Neo4j keeps no null property (`SET e = props` drops the
+ * key), so nulls are left out: half of a relation's fields are usually null, and each would cost
+ * Bolt traffic and transaction memory on a large load.
+ */
+function stored(props: Props): Props {
+  const kept: Props = {};
+  for (const key in props) {
+    const value = props[key];
+    if (value !== null && value !== undefined) kept[key] = value;
+  }
+  return { ...kept, hash: contentHash(kept) };
+}
+
+/**
+ * A digest of stored props in a canonical form: keys sorted and nulls left out, so neither the order in which
+ * the code lists fields nor a field that is absent rather than null changes it; it can be recomputed from what
+ * Neo4j holds. (Before this form, hashes covered `JSON.stringify` of the props in code order, nulls included:
+ * the first load after the change reports every item of a dataset as updated, once.)
+ */
+export function contentHash(props: Props): string {
+  const canonical = Object.keys(props)
+    .filter((key) => key !== 'hash' && props[key] !== null && props[key] !== undefined)
+    .sort()
+    .map((key) => [key, props[key]]);
+  return createHash('sha1').update(JSON.stringify(canonical)).digest('base64url');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Decoding: stored properties back into the model's values, for reads and for curation's edits.
+
+/** The time span stored on an entity or relation, or undefined when undated. */
+export function timeSpanOf(props: TimeProps): TimeSpan | undefined {
   if (props.timePrecision == null) return undefined;
   return {
     start: props.timeStart ?? undefined,
@@ -151,37 +218,44 @@ function timeOf(props: TimeProps): EntityFixture['time'] {
   };
 }
 
-function sourcesOf(props: Pick<EntityRow, 'sourceIds' | 'sourceQuotes'>): EntityFixture['sources'] {
-  return props.sourceQuotes.map((quote, index) => ({ quote, source: props.sourceIds[index] }));
+/** Each quote with the id of its document. */
+export function sourceQuotesOf(props: ProvenanceProps): SourceQuote[] {
+  return props.sourceQuotes.map((quote, index) => ({ quote, source: props.sourceIds[index] ?? '' }));
 }
 
-export function entityFixtureOf(row: EntityRow): EntityFixture {
+export function quantitiesOf(props: Pick<EntityProps, 'quantities'>): Quantity[] {
+  return props.quantities ? (JSON.parse(props.quantities) as Quantity[]) : [];
+}
+
+/** The fixture a stored entity was encoded from, so that curation can change it and check it as a fixture. */
+export function entityFixtureOf(props: EntityProps): EntityFixture {
   return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    aliases: [...row.aliases],
-    description: row.description,
-    category: row.category ?? undefined,
-    status: row.status ?? undefined,
-    time: timeOf(row),
-    quantities: row.quantities ? (JSON.parse(row.quantities) as EntityFixture['quantities']) : [],
-    sources: sourcesOf(row),
+    id: props.id,
+    kind: props.kind,
+    name: props.name,
+    aliases: [...props.aliases],
+    description: props.description,
+    category: props.category ?? undefined,
+    status: props.status ?? undefined,
+    time: timeSpanOf(props),
+    quantities: quantitiesOf(props),
+    sources: sourceQuotesOf(props),
   };
 }
 
-export function relationFixtureOf(row: RelationRow): RelationFixture {
+/** The fixture a stored relation was encoded from; its type and ends come with it. */
+export function relationFixtureOf(relation: RelationProps & { readonly type: RelationType; readonly from: { readonly id: string }; readonly to: { readonly id: string } }): RelationFixture {
   return {
-    type: row.type,
-    from: row.from.id,
-    to: row.to.id,
-    key: parseRelationId(row.id)?.key,
-    role: row.role ?? undefined,
-    effect: row.effect ?? undefined,
-    effectFrom: row.effectFrom ?? undefined,
-    effectTo: row.effectTo ?? undefined,
-    time: timeOf(row),
-    note: row.note ?? undefined,
-    sources: sourcesOf(row),
+    type: relation.type,
+    from: relation.from.id,
+    to: relation.to.id,
+    key: parseRelationId(relation.id)?.key,
+    role: relation.role ?? undefined,
+    effect: relation.effect ?? undefined,
+    effectFrom: relation.effectFrom ?? undefined,
+    effectTo: relation.effectTo ?? undefined,
+    time: timeSpanOf(relation),
+    note: relation.note ?? undefined,
+    sources: sourceQuotesOf(relation),
   };
 }

@@ -1,19 +1,9 @@
 import { nearestNames, type RefMatchRow } from '../cypher/entities.ts';
 import { fuzzyQuery, searchWords } from '../cypher/lucene.ts';
-import type { Context } from '../server/context.ts';
+import { checkRefLength } from './arguments.ts';
+import type { Context } from './context.ts';
 import { ErrorCode, clientError } from './errors.ts';
 import type { EntityKind } from '../model/kinds.ts';
-
-/** Ids are slugs of at most 200 characters, and names are shorter still. */
-const MAX_REF_LENGTH = 300;
-
-/** BAD_USER_INPUT for a reference longer than any id or name, before it reaches Lucene. */
-export function checkRefLength(ref: string, argument: string): string {
-  if (ref.length > MAX_REF_LENGTH) {
-    throw clientError(ErrorCode.BadUserInput, `\`${argument}\`: at most ${MAX_REF_LENGTH} characters; no id, name or alias is longer.`, { argument });
-  }
-  return ref;
-}
 
 /**
  * Turns what a person typed (an id, a name or an alias, in any case) into one entity id, or
@@ -64,11 +54,4 @@ export async function settledRef(
   const [match, ...others] = matches;
   if (match && others.length === 0 && (!kinds || kinds.includes(match.kind))) return match.id;
   return resolveRef(context, ref, argument, kinds);
-}
-
-/** A kind as typed by a person ("treaty", "Treaty"), or BAD_USER_INPUT listing the kinds. */
-export function parseKind(value: string, argument: string, allowed: readonly EntityKind[]): EntityKind {
-  const kind = allowed.find((k) => k.toLowerCase() === value.trim().toLowerCase());
-  if (!kind) throw clientError(ErrorCode.BadUserInput, `\`${argument}\`: unknown kind "${value}"; use one of ${allowed.join(', ')}.`, { argument });
-  return kind;
 }

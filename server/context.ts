@@ -1,28 +1,9 @@
 import type { Driver } from 'neo4j-driver';
 import { CypherExecutor, type QueryEvent } from '../cypher/executor.ts';
 import type { SessionTracker } from '../cypher/sessions.ts';
-import { entitiesMatchingRef, entityById } from '../schema/loaders/entity-loaders.ts';
-import { relationsOf } from '../schema/loaders/relation-loaders.ts';
-import type { Caller } from './auth.ts';
-
-/** What every resolver gets: this request's executor and loaders over the process's one driver. */
-export interface Context {
-  readonly requestId: string;
-  readonly executor: CypherExecutor;
-  readonly loaders: Loaders;
-  /** Who is calling, from the bearer token: mutations check it (server/auth.ts); reads ignore it. */
-  readonly caller: Caller;
-}
-
-export type Loaders = ReturnType<typeof createLoaders>;
-
-function createLoaders(executor: CypherExecutor) {
-  return {
-    entityById: entityById(executor),
-    entitiesMatchingRef: entitiesMatchingRef(executor),
-    relationsOf: relationsOf(executor),
-  };
-}
+import type { Caller } from '../schema/caller.ts';
+import type { Context } from '../schema/context.ts';
+import { createLoaders } from '../schema/loaders/index.ts';
 
 export interface ContextOptions {
   readonly driver: Driver;

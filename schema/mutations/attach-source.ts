@@ -1,5 +1,5 @@
 import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
-import { requireEditor } from '../../server/auth.ts';
+import { requireEditor } from '../caller.ts';
 import { attachSource } from '../../services/curation/attach-source.ts';
 import { builder } from '../builder.ts';
 import { EntityRef } from '../types/entity-ref.ts';

@@ -1,4 +1,4 @@
-import { requireEditor } from '../../server/auth.ts';
+import { requireEditor } from '../caller.ts';
 import { createEntity, updateEntity } from '../../services/curation/entities.ts';
 import { entityDraft, patchEntity } from '../../services/curation/inputs.ts';
 import { atInput } from '../../services/curation/problems.ts';

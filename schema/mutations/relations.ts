@@ -1,4 +1,4 @@
-import { requireEditor } from '../../server/auth.ts';
+import { requireEditor } from '../caller.ts';
 import { patchRelation, relationDraft } from '../../services/curation/inputs.ts';
 import { atInput } from '../../services/curation/problems.ts';
 import { createRelation, deleteRelation, updateRelation } from '../../services/curation/relations.ts';

@@ -3,7 +3,8 @@ import { MAX_HOPS, MAX_PATHS, shortestPaths, type PathRow } from '../../cypher/p
 import { ErrorCode, clientError } from '../errors.ts';
 import { builder } from '../builder.ts';
 import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
-import { checkRefLength, settledRef } from '../resolve-ref.ts';
+import { checkRefLength } from '../arguments.ts';
+import { settledRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
 

@@ -1,12 +1,16 @@
 import { refParams } from '../../cypher/entities.ts';
 import { timelineAroundPage, timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
+import { timeSpanOf } from '../../model/codec.ts';
 import { builder } from '../builder.ts';
-import { EMPTY_PAGE, checkYearRange, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { EMPTY_PAGE, toConnection, windowOf } from '../pages.ts';
+import { checkYearRange } from '../arguments.ts';
+import { connectionType, pageArgs } from '../types/connection.ts';
 import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
-import { checkRefLength, settledRef } from '../resolve-ref.ts';
+import { checkRefLength } from '../arguments.ts';
+import { settledRef } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
-import { TimeSpan, timeSpanOf } from '../types/time-span.ts';
+import { TimeSpan } from '../types/time-span.ts';
 
 const TimelineEdge = builder.objectRef<TimelineRow & { cursor: string }>('TimelineEdge').implement({
   description: 'One dated thing: an entity (a treaty, an event…) or a relation (a cession, a signature…).',
@@ -19,7 +23,7 @@ const TimelineEdge = builder.objectRef<TimelineRow & { cursor: string }>('Timeli
       description: 'Its full time span.',
       resolve: (row) => {
         const dated = row.entity ?? row.relation;
-        return dated ? timeSpanOf(dated) : null;
+        return dated ? (timeSpanOf(dated) ?? null) : null;
       },
     }),
     entity: t.field({ type: EntityRef, nullable: true, description: 'The dated entity, when this entry is one.', resolve: (row) => row.entity }),

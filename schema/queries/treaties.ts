@@ -2,9 +2,12 @@ import { refParams } from '../../cypher/entities.ts';
 import { treatiesPage } from '../../cypher/treaties.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { builder } from '../builder.ts';
-import { EMPTY_PAGE, MAX_PAGE_SIZE, checkYearRange, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { EMPTY_PAGE, MAX_PAGE_SIZE, toConnection, windowOf } from '../pages.ts';
+import { checkYearRange } from '../arguments.ts';
+import { pageArgs } from '../types/connection.ts';
 import { readsOnlyIdentity } from '../projection.ts';
-import { checkRefLength, settledRef } from '../resolve-ref.ts';
+import { checkRefLength } from '../arguments.ts';
+import { settledRef } from '../resolve-ref.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { Treaty } from '../types/treaty.ts';
 

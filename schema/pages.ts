@@ -1,6 +1,9 @@
-import type { ArgBuilder, FieldMap, ObjectRef } from '@pothos/core';
 import { ErrorCode, clientError } from './errors.ts';
-import { builder } from './builder.ts';
+
+/*
+ * Pages of a list: where one starts and ends (from `first` and `after`), its cursors, and the
+ * connection shape a page is answered in. Pure, so loaders and resolvers share it without the schema builder.
+ */
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -47,25 +50,8 @@ export interface PageInfoShape {
   readonly endCursor: string | null;
 }
 
-export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
-  description: 'Where a page sits in its list (Relay cursor connections).',
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether more items follow this page.' }),
-    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether items come before this page.' }),
-    startCursor: t.exposeString('startCursor', { nullable: true, description: 'The cursor of the first item on this page.' }),
-    endCursor: t.exposeString('endCursor', { nullable: true, description: 'The cursor of the last item; pass it as `after` for the next page.' }),
-  }),
-});
-
 /** What a list query answers when Neo4j returns no row at all. */
 export const EMPTY_PAGE = { total: 0, items: [] } as const;
-
-/** BAD_USER_INPUT when a `from`/`to` year range is upside down. */
-export function checkYearRange(args: { from?: number | null | undefined; to?: number | null | undefined }): void {
-  if (args.from != null && args.to != null && args.from > args.to) {
-    throw clientError(ErrorCode.BadUserInput, `\`from\` (${args.from}) is after \`to\` (${args.to}).`, { argument: 'from' });
-  }
-}
 
 /** A page in connection form: each item with its cursor, the page info and the total. */
 export interface ConnectionShape<T> {
@@ -86,44 +72,4 @@ export function toConnection<T extends object>(page: { total: number; items: rea
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
-}
-
-/** The arguments every list takes. */
-export function pageArgs(arg: ArgBuilder<typeof builder.$inferSchemaTypes>) {
-  return {
-    first: arg.int({ defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return: 0 to ${MAX_PAGE_SIZE}.` }),
-    after: arg.string({ description: 'Start after this cursor: the `endCursor` of the previous page.' }),
-  };
-}
-
-type Types = typeof builder.$inferSchemaTypes;
-
-export interface ConnectionText {
-  /** Of the connection type. */
-  readonly type: string;
-  /** Of `totalCount`: what is counted. */
-  readonly total: string;
-  /** Of `edges`: what a page holds. */
-  readonly edges: string;
-}
-
-/**
- * A `<Name>Connection` type: `totalCount`, `pageInfo` and `edges` of the given edge type, plus
- * any fields of its own (e.g. `nodes`). Every list of the API is one of these.
- */
-export function connectionType<Item extends object>(
-  name: string,
-  edge: ObjectRef<Types, Item & { readonly cursor: string }>,
-  text: ConnectionText,
-  extraFields?: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, ConnectionShape<Item>>) => FieldMap,
-) {
-  return builder.objectRef<ConnectionShape<Item>>(`${name}Connection`).implement({
-    description: text.type,
-    fields: (t) => ({
-      totalCount: t.exposeInt('totalCount', { description: text.total }),
-      pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
-      edges: t.field({ type: [edge], description: text.edges, resolve: (c) => c.edges }),
-      ...(extraFields?.(t) ?? {}),
-    }),
-  });
 }
