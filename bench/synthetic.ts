@@ -5,10 +5,10 @@ import { seededRandom } from './prng.ts';
 import { PATH_MAX_HOPS } from './questions/statements.ts';
 import { DatasetBuilder } from './synthetic/builder.ts';
 import { CLUSTER_SIZE, clusterEntities, compositionOf, EntityNumbering, type Cluster } from './synthetic/clusters.ts';
-import { clusterRelations, fillerRelation } from './synthetic/relations.ts';
 import { syntheticDocument } from './synthetic/document.ts';
 import { pathPair, type PathPair } from './synthetic/landmarks.ts';
 import { GENERATED_KINDS, type GeneratedKind } from './synthetic/names.ts';
+import { clusterRelations, fillerRelation } from './synthetic/relations.ts';
 
 /**
  * A synthetic dataset of the seed's shape at any size, as the loader takes it in memory

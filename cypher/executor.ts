@@ -1,9 +1,9 @@
 import neo4j, { type Driver, type QueryResult, type Session, type SessionMode } from 'neo4j-driver';
 import { toDatabaseError, toFinalDatabaseError } from './driver-errors.ts';
 import { DatabaseUnavailable } from './errors.ts';
+import type { CypherQuery } from './query.ts';
 import { DEFAULT_MAX_RETRY_TIME_MS, retryTransient } from './retry.ts';
 import type { SessionTracker } from './sessions.ts';
-import type { CypherQuery } from './query.ts';
 
 export interface ExecutorOptions {
   readonly database: string;

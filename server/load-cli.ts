@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { CypherExecutor } from '../cypher/executor.ts';
 import { migrate } from '../cypher/migrate.ts';
-import { loadConfig } from './config.ts';
 import { FixtureError, messageOf } from '../model/errors.ts';
+import { loadDataset } from '../services/ingest/load.ts';
+import { loadConfig } from './config.ts';
 import { StartupError } from './errors.ts';
 import { acquireNeo4j } from './neo4j/acquire.ts';
 import { createDriver, verifyNeo4j } from './neo4j/driver.ts';
 import { describeLoad } from './seed.ts';
-import { loadDataset } from '../services/ingest/load.ts';
 
 /**
  * `npm run load -- <dataset folder> [more folders]`: validates and loads datasets into the

@@ -1,7 +1,7 @@
 import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
-import { requireEditor } from '../caller.ts';
 import { attachSource } from '../../services/curation/attach-source.ts';
 import { builder } from '../builder.ts';
+import { requireEditor } from '../caller.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
 import { SourceQuoteInput } from './inputs.ts';

@@ -1,8 +1,8 @@
-import { requireEditor } from '../caller.ts';
 import { createEntity, updateEntity } from '../../services/curation/entities.ts';
 import { entityDraft, patchEntity } from '../../services/curation/inputs.ts';
 import { atInput } from '../../services/curation/problems.ts';
 import { builder } from '../builder.ts';
+import { requireEditor } from '../caller.ts';
 import { EntityKindEnum } from '../types/entity.ts';
 import { LIMITS, QuantityInput, SourceQuoteInput, TimeSpanInput } from './inputs.ts';
 import { entityPayload } from './payloads.ts';

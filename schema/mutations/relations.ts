@@ -1,8 +1,8 @@
-import { requireEditor } from '../caller.ts';
 import { patchRelation, relationDraft } from '../../services/curation/inputs.ts';
 import { atInput } from '../../services/curation/problems.ts';
 import { createRelation, deleteRelation, updateRelation } from '../../services/curation/relations.ts';
 import { builder } from '../builder.ts';
+import { requireEditor } from '../caller.ts';
 import { RelationTypeEnum } from '../types/relation.ts';
 import { LIMITS, SourceQuoteInput, TimeSpanInput } from './inputs.ts';
 import { relationPayload } from './payloads.ts';

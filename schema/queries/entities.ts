@@ -1,10 +1,10 @@
 import { entitiesPage } from '../../cypher/entities.ts';
 import { ENTITY_KINDS } from '../../model/kinds.ts';
+import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, toConnection, windowOf } from '../pages.ts';
-import { pageArgs } from '../types/connection.ts';
 import { readsOnlyIdentity } from '../projection.ts';
-import { parseKind } from '../arguments.ts';
+import { pageArgs } from '../types/connection.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 

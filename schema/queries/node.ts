@@ -1,8 +1,8 @@
 import { builder } from '../builder.ts';
-import { EntityRef, NodeRef } from '../types/entity-ref.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { MAX_PAGE_SIZE } from '../pages.ts';
 import { resolveRef } from '../resolve-ref.ts';
+import { EntityRef, NodeRef } from '../types/entity-ref.ts';
 
 builder.queryFields((t) => ({
   node: t.field({

@@ -1,12 +1,12 @@
 import { fuzzyQuery, searchWords } from '../../cypher/lucene.ts';
 import { searchPage, type SearchHit } from '../../cypher/search.ts';
-import { ErrorCode, clientError } from '../errors.ts';
 import { ENTITY_KINDS } from '../../model/kinds.ts';
-import { builder } from '../builder.ts';
-import { EMPTY_PAGE, toConnection, windowOf } from '../pages.ts';
-import { connectionType, pageArgs } from '../types/connection.ts';
-import { readsOnlyIdentity } from '../projection.ts';
 import { parseKind } from '../arguments.ts';
+import { builder } from '../builder.ts';
+import { ErrorCode, clientError } from '../errors.ts';
+import { EMPTY_PAGE, toConnection, windowOf } from '../pages.ts';
+import { readsOnlyIdentity } from '../projection.ts';
+import { connectionType, pageArgs } from '../types/connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 
 const SearchEdge = builder.objectRef<SearchHit & { cursor: string }>('SearchEdge').implement({

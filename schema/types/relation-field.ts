@@ -2,12 +2,12 @@ import type { ArgBuilder } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Direction, RelatedRow } from '../../cypher/relations.ts';
 import type { EntityRow } from '../../cypher/rows.ts';
-import type { Context } from '../context.ts';
 import type { RelationType } from '../../model/relations.ts';
 import type { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { toConnection, windowOf } from '../pages.ts';
 import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
 import { pageArgs } from './connection.ts';
-import { toConnection, windowOf } from '../pages.ts';
 import { RelationConnection } from './relation.ts';
 
 export interface RelationFieldSpec {

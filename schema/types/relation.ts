@@ -1,8 +1,7 @@
 import type { ObjectFieldBuilder } from '@pothos/core';
-import type { RelatedRow, Direction } from '../../cypher/relations.ts';
+import type { Direction, RelatedRow } from '../../cypher/relations.ts';
 import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
-import { sourceQuotesOf, timeSpanOf } from '../../model/codec.ts';
-import type { RelationProps } from '../../model/codec.ts';
+import { sourceQuotesOf, timeSpanOf, type RelationProps } from '../../model/codec.ts';
 import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';

@@ -1,12 +1,12 @@
-import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import { claimEntityId, lockEntity } from '../../cypher/curation.ts';
 import { entitiesById } from '../../cypher/entities.ts';
 import { ConstraintViolated } from '../../cypher/errors.ts';
+import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import { existingEntities, upsertEntities } from '../../cypher/ingest.ts';
 import type { EntityRow } from '../../cypher/rows.ts';
-import { entitySchema, type EntityFixture } from '../../model/fixture-schema.ts';
 import { entityFixtureOf, entityRecord } from '../../model/codec.ts';
 import { InvalidInput, NotFound } from '../../model/errors.ts';
+import { entitySchema, type EntityFixture } from '../../model/fixture-schema.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, parseAs, rejectProblems, type Edit, type Target } from './problems.ts';
 import { quoteProblemsInGraph } from './quotes.ts';

@@ -1,7 +1,7 @@
-import type { WriteTransaction } from '../../cypher/executor.ts';
 import { sourceTexts } from '../../cypher/curation.ts';
-import type { EntityFixture } from '../../model/fixture-schema.ts';
+import type { WriteTransaction } from '../../cypher/executor.ts';
 import type { Problem } from '../../model/errors.ts';
+import type { EntityFixture } from '../../model/fixture-schema.ts';
 import { quoteProblems } from '../ingest/validate.ts';
 
 /**

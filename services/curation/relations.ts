@@ -1,11 +1,11 @@
-import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import { deleteRelation as deleteRelationQuery, lockEntityKinds, lockRelation, relationById } from '../../cypher/curation.ts';
+import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import { upsertRelations } from '../../cypher/ingest.ts';
 import type { RelationRow } from '../../cypher/rows.ts';
-import { relationSchema, type RelationFixture } from '../../model/fixture-schema.ts';
 import { relationFixtureOf, relationRecord } from '../../model/codec.ts';
-import { parseRelationId, relationId } from '../../model/relation-id.ts';
 import { InvalidInput, NotFound } from '../../model/errors.ts';
+import { relationSchema, type RelationFixture } from '../../model/fixture-schema.ts';
+import { parseRelationId, relationId } from '../../model/relation-id.ts';
 import { relationProblems } from '../ingest/validate.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, parseAs, rejectProblems, type Edit, type Locate, type Target } from './problems.ts';

@@ -1,8 +1,8 @@
 import { Neo4jError } from 'neo4j-driver';
-import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import * as q from '../../cypher/ingest.ts';
-import { readDataset, type ParsedDataset } from './read-dataset.ts';
+import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import { documentRecord, entityRecord, relationRecord, type EntityRecord, type RelationRecord } from '../../model/codec.ts';
+import { readDataset, type ParsedDataset } from './read-dataset.ts';
 import { validateDataset } from './validate.ts';
 import { createEntities, createRelations, upsertEntities, upsertRelations } from './write.ts';
 

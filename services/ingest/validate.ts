@@ -1,8 +1,8 @@
 import { FixtureError, type Problem } from '../../model/errors.ts';
-import type { EntityKind } from '../../model/kinds.ts';
-import { relationAllowed, type RelationType } from '../../model/relations.ts';
-import { relationId } from '../../model/relation-id.ts';
 import type { EntityFixture, RelationFixture } from '../../model/fixture-schema.ts';
+import type { EntityKind } from '../../model/kinds.ts';
+import { relationId } from '../../model/relation-id.ts';
+import { relationAllowed, type RelationType } from '../../model/relations.ts';
 import type { ParsedDataset } from './read-dataset.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { WriteTransaction } from '../../cypher/executor.ts';
 import * as q from '../../cypher/ingest.ts';
+import type { WriteTransaction } from '../../cypher/executor.ts';
 import type { EntityRecord, RelationRecord } from '../../model/codec.ts';
 
 /**

@@ -6,16 +6,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConstraintViolated } from '../../cypher/errors.ts';
 import { CypherExecutor, type QueryEvent } from '../../cypher/executor.ts';
 import { migrate } from '../../cypher/migrate.ts';
-import { ConstraintViolated } from '../../cypher/errors.ts';
 import { cypher } from '../../cypher/query.ts';
 import { loadConfig } from '../../server/config.ts';
-import { loadDataset } from '../../services/ingest/load.ts';
 import { createLogger } from '../../server/log.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { freeLoopbackPort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
 import { createApp, type App } from '../../server/yoga.ts';
+import { loadDataset } from '../../services/ingest/load.ts';
 import { SEED_DIR } from '../support/database.ts';
 
 const DATABASE = 'neo4j';

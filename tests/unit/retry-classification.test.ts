@@ -14,6 +14,7 @@ import { ping } from '../../cypher/health.ts';
 import { retryTransient } from '../../cypher/retry.ts';
 import { ErrorCode, clientErrorOf } from '../../schema/errors.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
+import { clientCodeOf } from '../support/client-code.ts';
 
 function driverError(code: string, message = `a ${code}`): InstanceType<typeof neo4j.Neo4jError> {
   return new neo4j.Neo4jError(message, code, '50N42', 'error: general processing exception');
@@ -157,11 +158,6 @@ async function readFails(driver: Driver, maxRetryTimeMs: number): Promise<{ erro
   throw new Error('the read succeeded against a server that cannot answer');
 }
 
-/** The code a client gets for what the executor threw. */
-function codeOf(error: unknown): unknown {
-  const client = clientErrorOf(error);
-  return client instanceof GraphQLError ? client.extensions['code'] : error;
-}
 
 describe('a real driver against a Neo4j that cannot answer', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -183,7 +179,7 @@ describe('a real driver against a Neo4j that cannot answer', () => {
   it('retries a lost connection once within the default bound, then fails SERVICE_UNAVAILABLE', async () => {
     const { connections, readFails: read } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 500 });
     const { error, ms } = await read();
-    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect(clientCodeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     // The driver waits 0.8-1.2 s before its second try; by then 500 ms have passed, so no third.
     expect(connections()).toBe(2);
     expect(ms).toBeLessThan(2_000);
@@ -192,7 +188,7 @@ describe('a real driver against a Neo4j that cannot answer', () => {
   it('tries more often under a longer bound, and never past it', async () => {
     const { connections, readFails: read } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 1_500 });
     const { error, ms } = await read();
-    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect(clientCodeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     // Tries at about 0 s, 1 s (within 1.5 s: one more) and 3 s (past it: the last).
     expect(connections()).toBe(3);
     expect(ms).toBeLessThan(4_500);
@@ -201,7 +197,7 @@ describe('a real driver against a Neo4j that cannot answer', () => {
   it('gives up on a server that accepts but never answers after NEO4J_CONNECT_TIMEOUT_MS', async () => {
     const { readFails: read } = await setUp(() => {}, { connectTimeoutMs: 300, maxRetryTimeMs: 0 });
     const { error, ms } = await read();
-    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect(clientCodeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     expect(ms).toBeGreaterThanOrEqual(250);
     expect(ms).toBeLessThan(1_500);
   });
@@ -211,7 +207,7 @@ describe('a real driver against a Neo4j that cannot answer', () => {
     await read(); // the driver makes its pool on first use; only then is there one to close
     await driver.close();
     const { error } = await read();
-    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect(clientCodeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     expect((error as Error).cause).toMatchObject({ message: expect.stringMatching(/^Pool is closed/) });
   });
 });
