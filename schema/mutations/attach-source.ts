@@ -28,7 +28,7 @@ builder.mutationFields((t) => ({
     type: AttachSourcePayload,
     description: 'Adds a source quote to an entity or a relation; the quote must occur verbatim in that source\'s text. Attaching it again changes nothing. Needs an editor token.',
     args: { input: t.arg({ type: AttachSourceInput, required: true, description: 'The quote and what it supports.' }) },
-    resolve: async (_root, { input }, { caller, executor }) => {
+    resolve: async function resolveAttachSource(_root, { input }, { caller, executor }) {
       requireEditor(caller);
       return attachSource(executor, input);
     },

@@ -18,7 +18,7 @@ builder.queryFields((t) => ({
       kind: t.arg.string({ description: `Only this kind: one of ${ENTITY_KINDS.join(', ')} (any case).` }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, { executor }, info) => {
+    resolve: async function resolveEntities(_root, args, { executor }, info) {
       const window = windowOf(args);
       const label = args.kind === null || args.kind === undefined ? 'Entity' : parseKind(args.kind, 'kind', ENTITY_KINDS);
       const query = entitiesPage.get(label);

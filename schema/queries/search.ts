@@ -33,7 +33,7 @@ builder.queryFields((t) => ({
       kinds: t.arg.stringList({ description: `Only these kinds (${ENTITY_KINDS.join(', ')}).` }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, { executor }, info) => {
+    resolve: async function resolveSearch(_root, args, { executor }, info) {
       const window = windowOf(args);
       const words = searchWords(args.query);
       if (words.length === 0) {

@@ -40,7 +40,7 @@ builder.queryFields((t) => ({
   stats: t.field({
     type: Stats,
     description: 'Counts of entities by kind and of relations by type.',
-    resolve: async (_root, _args, { executor }) => {
+    resolve: async function resolveStats(_root, _args, { executor }) {
       const [row] = await executor.read(counts, {});
       return { entities: (row?.entities ?? []) as StatsShape['entities'], relations: (row?.relations ?? []) as StatsShape['relations'] };
     },
