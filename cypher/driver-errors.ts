@@ -1,12 +1,12 @@
 import neo4j from 'neo4j-driver';
-import { ConstraintViolated, DatabaseUnavailable, QueryTimedOut } from './errors.ts';
+import { ConstraintViolated, DatabaseUnavailable, InvalidBookmark, QueryTimedOut } from './errors.ts';
 
 /**
  * What a driver error means. Whatever the driver considers retryable has been retried by the time an error gets
  * here: writes by the driver (createDriver's maxTransactionRetryTime), reads by retryTransient (cypher/retry.ts)
  * within the same bound.
  */
-export type DriverErrorKind = 'unavailable' | 'timeout' | 'constraint' | 'other';
+export type DriverErrorKind = 'unavailable' | 'timeout' | 'constraint' | 'bookmark' | 'other';
 
 const TIMED_OUT = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
@@ -14,6 +14,8 @@ const TIMED_OUT = new Set([
 ]);
 
 const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+const BAD_BOOKMARKS = new Set(['Neo.ClientError.Transaction.InvalidBookmark', 'Neo.ClientError.Transaction.InvalidBookmarkMixture']);
 
 /**
  * Errors the driver raises itself, without a server code (`code` is 'N/A'): its pool has no
@@ -26,6 +28,7 @@ export function classifyDriverError(error: unknown): DriverErrorKind {
   if (!(error instanceof neo4j.Neo4jError)) return 'other';
   if (TIMED_OUT.has(error.code)) return 'timeout';
   if (error.code === CONSTRAINT_FAILED) return 'constraint';
+  if (BAD_BOOKMARKS.has(error.code)) return 'bookmark';
   // Retryable means "not the query's fault": ServiceUnavailable and SessionExpired (no server or a
   // lost connection) and every Neo.TransientError (database unavailable, deadlock) that outlived
   // the retries. Syntax and other client errors are not, and stay 'other'.
@@ -43,6 +46,8 @@ export function toDatabaseError(error: unknown): unknown {
       return new QueryTimedOut({ cause: error });
     case 'constraint':
       return new ConstraintViolated({ cause: error });
+    case 'bookmark':
+      return new InvalidBookmark({ cause: error });
     case 'other':
       // Unexpected: the server masks it for the client and logs it with its stack.
       return error;

@@ -30,3 +30,11 @@ export class ConstraintViolated extends Error {
     super('a schema constraint refused the write', options);
   }
 }
+
+/** Neo4j could not use the bookmarks a caller passed (not ones it gave out): the caller's mistake, never retried. */
+export class InvalidBookmark extends Error {
+  override readonly name = 'InvalidBookmark';
+  constructor(options?: ErrorOptions) {
+    super('Neo4j refused the bookmarks given', options);
+  }
+}

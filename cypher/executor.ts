@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type QueryResult, type Session, type SessionMode } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type QueryResult, type Session, type SessionMode } from 'neo4j-driver';
 import { toDatabaseError, toFinalDatabaseError } from './driver-errors.ts';
 import { DatabaseUnavailable } from './errors.ts';
 import type { CypherQuery } from './query.ts';
@@ -20,6 +20,11 @@ export interface ExecutorOptions {
   readonly onQuery?: (event: QueryEvent) => void;
   /** Shared by the process's executors: counts open sessions, and refuses new ones at shutdown. */
   readonly sessions?: SessionTracker;
+  /**
+   * Bookmarks of writes the caller has seen (a client sends back what a mutation answered): every statement of
+   * this executor then waits until the member of a cluster it runs on has those writes. None: no waiting.
+   */
+  readonly bookmarks?: readonly string[];
 }
 
 export interface QueryEvent {
@@ -41,15 +46,25 @@ export interface WriteTransaction {
  */
 export class CypherExecutor {
   #roundTrips = 0;
+  #writeBookmarks: readonly string[] = [];
+  /** One per executor, so its statements and the writes among them chain causally; only when bookmarks were given. */
+  readonly #bookmarkManager: BookmarkManager | undefined;
 
   constructor(
     private readonly driver: Driver,
     private readonly options: ExecutorOptions,
-  ) {}
+  ) {
+    this.#bookmarkManager = options.bookmarks?.length ? neo4j.bookmarkManager({ initialBookmarks: [...options.bookmarks] }) : undefined;
+  }
 
   /** How many queries this executor has sent to Neo4j. */
   get roundTrips(): number {
     return this.#roundTrips;
+  }
+
+  /** The bookmarks of this executor's last write: what a client sends back to read its own writes on any member of a cluster. */
+  get writeBookmarks(): readonly string[] {
+    return this.#writeBookmarks;
   }
 
   /**
@@ -76,12 +91,14 @@ export class CypherExecutor {
    */
   async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     return this.#guarded(() =>
-      this.#inSession(neo4j.session.WRITE, (session) =>
-        session.executeWrite(
+      this.#inSession(neo4j.session.WRITE, async (session) => {
+        const result = await session.executeWrite(
           (tx) => work({ run: (query, params) => this.#run((text) => tx.run(text, params), query, params).catch(rethrowFinal) }),
           this.#txConfig(),
-        ),
-      ),
+        );
+        this.#writeBookmarks = session.lastBookmarks();
+        return result;
+      }),
     );
   }
 
@@ -99,7 +116,11 @@ export class CypherExecutor {
   }
 
   async #inSession<T>(mode: SessionMode, use: (session: Session) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode });
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode,
+      ...(this.#bookmarkManager ? { bookmarkManager: this.#bookmarkManager } : {}),
+    });
     try {
       return await use(session);
     } finally {

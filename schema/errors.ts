@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DatabaseUnavailable, QueryTimedOut } from '../cypher/errors.ts';
+import { DatabaseUnavailable, InvalidBookmark, QueryTimedOut } from '../cypher/errors.ts';
 import { InvalidInput, NotFound } from '../model/errors.ts';
 
 /**
@@ -62,6 +62,9 @@ export function clientErrorOf(error: unknown): unknown {
   }
   if (error instanceof QueryTimedOut) {
     return withCause(clientError(ErrorCode.Timeout, 'The query took too long and was stopped; ask for less (smaller `first`, fewer hops).'), error.cause);
+  }
+  if (error instanceof InvalidBookmark) {
+    return withCause(clientError(ErrorCode.BadRequest, 'Neo4j does not know the bookmarks this request sent: send back those a mutation answered, unchanged.'), error.cause);
   }
   // ConstraintViolated means something only to the service that wrote (createEntity: the id was taken meanwhile),
   // which handles it; one that gets this far is a bug, masked like any other.

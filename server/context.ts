@@ -19,8 +19,11 @@ export interface ContextOptions {
 /** Without a caller (e.g. outside HTTP), no one may write. */
 const NO_WRITER: Caller = { role: null, writesEnabled: false };
 
-/** A fresh context per request, so no loader cache outlives the request that filled it. */
-export function createContext(options: ContextOptions, requestId: string, caller: Caller = NO_WRITER): Context {
+/**
+ * A fresh context per request, so no loader cache outlives the request that filled it. `bookmarks` (a client's
+ * proof of its own earlier writes) make this request's reads wait for them on any member of a cluster.
+ */
+export function createContext(options: ContextOptions, requestId: string, caller: Caller = NO_WRITER, bookmarks: readonly string[] = []): Context {
   const executor = new CypherExecutor(options.driver, {
     database: options.database,
     timeoutMs: options.timeoutMs,
@@ -28,6 +31,7 @@ export function createContext(options: ContextOptions, requestId: string, caller
     metadata: { app: 'tianshan', requestId },
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
     ...(options.sessions ? { sessions: options.sessions } : {}),
+    bookmarks,
   });
   return { requestId, executor, loaders: createLoaders(executor), caller };
 }

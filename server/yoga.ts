@@ -13,6 +13,7 @@ import { silentLogger, type Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { checkNeo4jWithin } from './neo4j/driver.ts';
 import { corsAllowList } from './plugins/cors-allow-list.ts';
+import { bookmarksOf, useBookmarks } from './plugins/use-bookmarks.ts';
 import { useClientErrors } from './plugins/use-client-errors.ts';
 import { useCompiledQueries } from './plugins/use-compiled-queries.ts';
 import { METRICS_PATH, useMetrics } from './plugins/use-metrics.ts';
@@ -72,11 +73,12 @@ export function createApp(options: AppOptions): App {
     logging: yogaLogger(log),
     context: ({ request }) => {
       const caller = authenticate(request.headers.get('authorization'));
-      return createContext(contextOptions, requestIdOf(request), caller);
+      return createContext(contextOptions, requestIdOf(request), caller, bookmarksOf(request));
     },
     plugins: [
       useCompiledQueries(),
       useClientErrors(),
+      useBookmarks(),
       useRequestLog(log),
       useMetrics(metrics),
       useReadinessCheck({

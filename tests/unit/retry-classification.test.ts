@@ -26,6 +26,9 @@ describe('classifying driver errors', () => {
     ['Neo.ClientError.Statement.SyntaxError', false, 'other'],
     // A write that broke a constraint (an id taken meanwhile): the service that wrote decides what it means.
     ['Neo.ClientError.Schema.ConstraintValidationFailed', false, 'constraint'],
+    // Bookmarks a client sent back that Neo4j never gave out (or mixed from two databases): its mistake.
+    ['Neo.ClientError.Transaction.InvalidBookmark', false, 'bookmark'],
+    ['Neo.ClientError.Transaction.InvalidBookmarkMixture', false, 'bookmark'],
     ['Neo.ClientError.Statement.ParameterMissing', false, 'other'],
     ['Neo.ClientError.Security.Unauthorized', false, 'other'],
     // Stopped by Neo4j after NEO4J_TX_TIMEOUT_MS: retrying would only take as long again.
