@@ -18,6 +18,7 @@ import { useClientErrors } from './plugins/use-client-errors.ts';
 import { useCompiledQueries } from './plugins/use-compiled-queries.ts';
 import { METRICS_PATH, useMetrics } from './plugins/use-metrics.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
+import { useUnavailableStatus } from './plugins/use-unavailable-status.ts';
 import { requestIdOf } from './request-id.ts';
 import { yogaLogger } from './yoga-logger.ts';
 
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions): App {
       useCompiledQueries(),
       useClientErrors(),
       useBookmarks(),
+      useUnavailableStatus(),
       useRequestLog(log),
       useMetrics(metrics),
       useReadinessCheck({

@@ -14,6 +14,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { freeLoopbackPort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { RETRY_AFTER_SECONDS } from '../../server/plugins/use-unavailable-status.ts';
 import { createApp, type App } from '../../server/yoga.ts';
 import { loadDataset } from '../../services/ingest/load.ts';
 import { SEED_DIR } from '../support/database.ts';
@@ -65,15 +66,15 @@ async function get(pathname: string): Promise<number> {
   return response.status;
 }
 
-async function graphql(query: string): Promise<Response & { ms: number }> {
+async function graphql(query: string, accept = 'application/json'): Promise<Response & { ms: number; retryAfter: string | null }> {
   const started = performance.now();
   const response = await app.fetch('http://test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', accept },
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as Response['body'];
-  return { status: response.status, body, ms: performance.now() - started };
+  return { status: response.status, body, ms: performance.now() - started, retryAfter: response.headers.get('retry-after') };
 }
 
 const codesOf = (response: Response) => (response.body.errors ?? []).map((error) => error.extensions?.code);
@@ -160,7 +161,14 @@ describe('a Neo4j outage', () => {
       expect(failure.ms).toBeLessThan(FAIL_WITHIN_MS);
       // The driver's message (with the Bolt address) stays in the server log.
       expect(JSON.stringify(failure.body)).not.toContain(String(boltPort));
+      // application/json: 200, as the GraphQL-over-HTTP spec asks for those clients.
+      expect(failure.status).toBe(200);
     }
+    // A client that accepts application/graphql-response+json hears it from the status, with when to try again.
+    const spec = await graphql(SEARCH, 'application/graphql-response+json');
+    expect(codesOf(spec)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(spec.status).toBe(503);
+    expect(spec.retryAfter).toBe(String(RETRY_AFTER_SECONDS));
     const failMs = failures.map((failure) => failure.ms).sort((a, b) => a - b);
 
     const restartStarted = performance.now();
@@ -174,9 +182,9 @@ describe('a Neo4j outage', () => {
 
     // The request log says what happened, at warn, with the client's code.
     const unavailable = logLines.filter((line) => line['msg'] === 'request' && (line['errorCodes'] as string[]).includes('SERVICE_UNAVAILABLE'));
-    expect(unavailable).toHaveLength(failures.length);
+    expect(unavailable.map((line) => line['status'])).toEqual([...failures.map(() => 200), 503]);
     for (const line of unavailable) {
-      expect(line).toMatchObject({ level: 'warn', operation: 'Search', status: 200 });
+      expect(line).toMatchObject({ level: 'warn', operation: 'Search' });
       expect(line['errorCauses']).toEqual([expect.stringMatching(/Failed to connect to server|Connection was closed/)]);
     }
     expect(logLines.some((line) => line['msg'] === 'not ready: Neo4j does not answer')).toBe(true);
