@@ -3,6 +3,7 @@ import { CypherExecutor, type QueryEvent } from '../cypher/executor.ts';
 import type { SessionTracker } from '../cypher/sessions.ts';
 import { entitiesMatchingRef, entityById } from '../schema/loaders/entity-loaders.ts';
 import { relationsOf } from '../schema/loaders/relation-loaders.ts';
+import { sourceTextById } from '../schema/loaders/source-loaders.ts';
 import type { Caller } from './auth.ts';
 
 /** What every resolver gets: this request's executor and loaders over the process's one driver. */
@@ -21,6 +22,7 @@ function createLoaders(executor: CypherExecutor) {
     entityById: entityById(executor),
     entitiesMatchingRef: entitiesMatchingRef(executor),
     relationsOf: relationsOf(executor),
+    sourceTextById: sourceTextById(executor),
   };
 }
 
