@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'neo4j-embedded/target/', '.neo4j/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'neo4j-embedded/target/', '.neo4j/', 'bench/results/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
