@@ -13,6 +13,11 @@ export interface App {
   readonly navigate: (href: string, options?: { replace?: boolean }) => void;
   /** Names the view in the tab's title and for screen readers. */
   readonly title: (text: string) => void;
+  /**
+   * Moves the focus to the view's heading, so that screen readers announce a view reached by a link; not on
+   * the page's first view, where the focus stays at the top of the page.
+   */
+  readonly focusHeading: () => void;
   /** Frees what the view holds (a graph, a resize observer) when the next view replaces it. */
   readonly onLeave: (cleanup: () => void) => void;
 }

@@ -41,6 +41,7 @@ replace(
 
 let leaving: (() => void)[] = [];
 let current: AbortController | undefined;
+let firstView = true;
 
 async function render(): Promise<void> {
   for (const cleanup of leaving) cleanup();
@@ -48,6 +49,8 @@ async function render(): Promise<void> {
   current?.abort();
   const controller = (current = new AbortController());
   const route = parseRoute(new URL(location.href));
+  const isFirst = firstView;
+  firstView = false;
   search.setQuery(route.view === 'search' ? route.q : '');
   const app: App = {
     api,
@@ -56,6 +59,9 @@ async function render(): Promise<void> {
     signal: controller.signal,
     navigate,
     title: (text) => (document.title = `${text} · Tianshan explorer`),
+    focusHeading: () => {
+      if (!isFirst) main.querySelector<HTMLElement>('.view-heading')?.focus();
+    },
     onLeave: (cleanup) => {
       if (controller.signal.aborted) cleanup();
       else leaving.push(cleanup);

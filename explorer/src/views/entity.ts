@@ -40,7 +40,7 @@ export async function entityView(app: App, id: string, hops: 1 | 2): Promise<voi
     app.main,
     h('article', { class: 'entity-view' }, h('header', { class: 'entity-header' }, summary(entity)), graphSection, timeline, relationsSection(entity)),
   );
-  app.main.querySelector<HTMLElement>('.view-heading')?.focus();
+  app.focusHeading();
   await Promise.all([neighbourhood(app, graphSection, entity, hops), timelineSection(app, timeline, entity.id)]);
 }
 

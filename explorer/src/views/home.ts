@@ -22,7 +22,7 @@ export async function homeView(app: App): Promise<void> {
       timeline,
     ),
   );
-  app.main.querySelector<HTMLElement>('.view-heading')?.focus();
+  app.focusHeading();
   const overview = app.api<OverviewAnswer>('overview', {}, app.signal).then(
     ({ stats: { entityCount, relationCount, entities } }) => {
       replace(stats, `${entityCount} entities and ${relationCount} relations: `, ...entities.flatMap((entry, i) => [i > 0 ? ', ' : '', `${entry.count} `, kindBadge(entry.kind)]));

@@ -44,7 +44,7 @@ export async function treatiesView(app: App, place: string): Promise<void> {
   app.title(place ? `Treaties affecting ${place}` : 'Treaties affecting a place');
   const results = h('section', { class: 'answer', 'aria-live': 'polite' });
   replace(app.main, heading(place ? `Treaties affecting “${place}”` : 'Treaties affecting a place'), questionForms({ place, from: '', to: '' }, app.navigate), results);
-  app.main.querySelector<HTMLElement>('.view-heading')?.focus();
+  app.focusHeading();
   if (!place) return;
   replace(results, loading('the treaties'));
   try {
@@ -94,7 +94,7 @@ export async function pathView(app: App, from: string, to: string): Promise<void
   app.title(asked ? `${from} to ${to}` : 'How are two entities connected?');
   const results = h('section', { class: 'answer', 'aria-live': 'polite' });
   replace(app.main, heading(asked ? `How is “${from}” connected to “${to}”?` : 'How are two entities connected?'), questionForms({ place: '', from, to }, app.navigate), results);
-  app.main.querySelector<HTMLElement>('.view-heading')?.focus();
+  app.focusHeading();
   if (!asked) return;
   replace(results, loading('the connection'));
   try {

@@ -36,5 +36,5 @@ export async function searchResultsView(app: App, q: string): Promise<void> {
   } catch (error) {
     if (!app.signal.aborted) replace(app.main, heading(`Results for “${q}”`), errorPanel(error, { linkFor: (ref) => entityHref(ref.id), retry: () => app.navigate(hrefOf({ view: 'search', q }), { replace: true }) }));
   }
-  app.main.querySelector<HTMLElement>('.view-heading')?.focus();
+  app.focusHeading();
 }

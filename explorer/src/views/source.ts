@@ -51,6 +51,6 @@ export async function sourceView(app: App, id: string, quote: string | null): Pr
     mark.scrollIntoView({ block: 'center' });
     mark.focus({ preventScroll: true });
   } else {
-    app.main.querySelector<HTMLElement>('.view-heading')?.focus();
+    app.focusHeading();
   }
 }
