@@ -113,6 +113,8 @@ export function drawGraph(container: HTMLElement, data: GraphData, open: (href: 
       nodeRepulsion: () => (data.nodes.length > 40 ? 30000 : 9000),
       idealEdgeLength: () => (data.nodes.length > 40 ? 140 : 110),
       nodeSeparation: 90,
+      // Labels are part of a node's size, so that names do not land on each other.
+      nodeDimensionsIncludeLabels: true,
       padding: 24,
     } as cytoscape.LayoutOptions,
     minZoom: 0.2,
