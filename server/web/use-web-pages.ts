@@ -34,7 +34,12 @@ export interface WebPages {
 export function webPages(options: WebPagesOptions): WebPages {
   const dir = options.buildDir ?? WEB_BUILD_DIR;
   let assets: Promise<StaticAssets> | undefined;
-  const load = () => (assets ??= readManifest(dir).then((manifest) => staticAssets(dir, manifest)));
+  const load = async () => {
+    const loaded = await (assets ??= readManifest(dir).then((manifest) => staticAssets(dir, manifest)));
+    // Not built yet: look again next time, so that a build made meanwhile is served without a restart.
+    if (!loaded.manifest) assets = undefined;
+    return loaded;
+  };
   const config: ExplorerPageConfig = {
     endpoint: options.endpoint,
     persisted: options.trustedDocuments !== undefined,

@@ -1,9 +1,7 @@
-import type { Driver } from 'neo4j-driver';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { dataOf, testApp } from '../support/app.ts';
-import { loadSeed, testDriver } from '../support/database.ts';
-import { clickGraphNode, eventually, focused, inViewport, launch, serve, snap, watch, type Site } from './harness.ts';
+import { clickGraphNode, eventually, focused, inViewport, seededSession, snap, watch, type Site } from './harness.ts';
 import { neighboursInSeed, twoHopsInSeed } from './seed-graph.ts';
 
 /**
@@ -11,25 +9,14 @@ import { neighboursInSeed, twoHopsInSeed } from './seed-graph.ts';
  * nothing goes wrong on the way (no console error, no request to another host).
  */
 describe.skipIf(!inject('chromium'))('the explorer in a browser', () => {
-  let driver: Driver;
+  const session = seededSession();
   let site: Site;
-  let browser: Browser;
   let page: Page;
   let watched: { problems: string[] };
 
-  beforeAll(async () => {
-    driver = testDriver();
-    await loadSeed(driver);
-    site = await serve(driver);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await driver?.close();
-  });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    site = session.site;
+    page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
     watched = watch(page, site.origin);
   });
   afterEach(async () => {
@@ -81,7 +68,7 @@ describe.skipIf(!inject('chromium'))('the explorer in a browser', () => {
 
   it('shows a mark on the timeline for each dated fact, drawing a decade as a span, and opens one when clicked', async () => {
     const { timeline } = dataOf<{ timeline: { totalCount: number } }>(
-      await testApp(driver).graphql('{ timeline(involving: "china-kyrgyzstan-border") { totalCount } }'),
+      await testApp(session.driver).graphql('{ timeline(involving: "china-kyrgyzstan-border") { totalCount } }'),
     );
     await page.goto(`${site.origin}/explorer/entity/china-kyrgyzstan-border`);
     const marks = page.locator('#timeline .timeline-mark');
@@ -89,7 +76,7 @@ describe.skipIf(!inject('chromium'))('the explorer in a browser', () => {
 
     // The whole graph's timeline: the maps of the "middle and late 20th century" (a DECADE span) are bars, not dots.
     await page.goto(`${site.origin}/explorer`);
-    const all = dataOf<{ timeline: { totalCount: number } }>(await testApp(driver).graphql('{ timeline { totalCount } }')).timeline.totalCount;
+    const all = dataOf<{ timeline: { totalCount: number } }>(await testApp(session.driver).graphql('{ timeline { totalCount } }')).timeline.totalCount;
     await eventually(() => page.locator('#timeline .timeline-mark').count()).toBe(all);
     const span = page.locator('#timeline .timeline-mark.span', { hasText: 'middle and late 20th century' }).first();
     await eventually(() => span.count()).toBe(1);

@@ -1,29 +1,13 @@
-import type { Driver } from 'neo4j-driver';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/web/content-security-policy.ts';
-import { loadSeed, testDriver } from '../support/database.ts';
-import { eventually, launch, serve, snap, watch, type Site } from './harness.ts';
+import { eventually, seededSession, snap, watch } from './harness.ts';
 
 /** GraphiQL as a person opens it: from our server only, with its panes, running the question it opens with. */
 describe.skipIf(!inject('chromium'))('GraphiQL in a browser', () => {
-  let driver: Driver;
-  let site: Site;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    driver = testDriver();
-    await loadSeed(driver);
-    site = await serve(driver);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await driver?.close();
-  });
+  const session = seededSession();
 
   it('renders offline-ready under our CSP, runs the Ili query and shows the docs and explorer panes', async () => {
+    const { browser, site } = session;
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const watched = watch(page, site.origin);
     const response = await page.goto(`${site.origin}/graphql`);

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { loadSeed, testDriver } from '../support/database.ts';
 import { WEB_BUILD_DIR } from '../../explorer/build.ts';
 import type { AppPolicy } from '../../server/http-policy.ts';
 import { listen } from '../../server/listen.ts';
@@ -26,6 +27,30 @@ export async function serve(driver: Driver, policy?: AppPolicy): Promise<Site> {
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+export interface Session {
+  readonly driver: Driver;
+  /** The app on the seed, as `npm start` serves it. */
+  readonly site: Site;
+  readonly browser: Browser;
+}
+
+/** For a file of browser tests: the seed loaded, the app served over it and Chromium started before them, all closed after. */
+export function seededSession(): Session {
+  const session = {} as { driver: Driver; site: Site; browser: Browser };
+  beforeAll(async () => {
+    session.driver = testDriver();
+    await loadSeed(session.driver);
+    session.site = await serve(session.driver);
+    session.browser = await launch();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.site?.close();
+    await session.driver?.close();
+  });
+  return session;
 }
 
 export function launch(): Promise<Browser> {

@@ -1,11 +1,10 @@
-import neo4j, { type Driver } from 'neo4j-driver';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import neo4j from 'neo4j-driver';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { explorerManifest } from '../../explorer/trusted-documents.ts';
 import { loadConfig } from '../../server/config.ts';
 import { appPolicy } from '../../server/http-policy.ts';
-import { loadSeed, testDriver } from '../support/database.ts';
-import { eventually, launch, serve, snap, watch } from './harness.ts';
+import { eventually, seededSession, serve, snap, watch } from './harness.ts';
 
 const MANIFEST = 'explorer/trusted-documents.json';
 
@@ -37,23 +36,12 @@ async function walkThrough(page: Page, origin: string): Promise<void> {
 }
 
 describe.skipIf(!inject('chromium'))('the explorer’s operations', () => {
-  let driver: Driver;
-  let browser: Browser;
+  const session = seededSession();
   const manifest = explorerManifest();
 
-  beforeAll(async () => {
-    driver = testDriver();
-    await loadSeed(driver);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await driver?.close();
-  });
-
   it('are all in the manifest, and the explorer works on a server that runs only those (TRUSTED_DOCUMENTS)', async () => {
-    const site = await serve(driver, appPolicy(loadConfig({ TRUSTED_DOCUMENTS: MANIFEST })));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const site = await serve(session.driver, appPolicy(loadConfig({ TRUSTED_DOCUMENTS: MANIFEST })));
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const watched = watch(page, site.origin);
     const sent = recordOperations(page);
     try {
@@ -71,8 +59,8 @@ describe.skipIf(!inject('chromium'))('the explorer’s operations', () => {
   });
 
   it('are sent as text, each exactly a document of the manifest, to a server that runs any document', async () => {
-    const site = await serve(driver);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const { site } = session;
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const sent = recordOperations(page);
     try {
       await walkThrough(page, site.origin);
@@ -81,7 +69,6 @@ describe.skipIf(!inject('chromium'))('the explorer’s operations', () => {
       expect(new Set(sent.map((body) => body['query'])).size).toBe(documents.size);
     } finally {
       await page.close();
-      await site.close();
     }
   });
 
@@ -89,7 +76,7 @@ describe.skipIf(!inject('chromium'))('the explorer’s operations', () => {
     // A real driver to a loopback port where nothing listens: the API answers SERVICE_UNAVAILABLE.
     const nowhere = neo4j.driver('bolt://127.0.0.1:9', undefined, { connectionTimeout: 1_000, maxTransactionRetryTime: 0 });
     const site = await serve(nowhere);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
       await page.goto(`${site.origin}/explorer/entity/irkeshtam-pass`);
       const alert = page.getByRole('alert');
