@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { dataOf, testApp } from '../support/app.ts';
-import { clickGraphNode, eventually, focused, inViewport, seededSession, snap, watch, type Site } from './harness.ts';
+import { eventually, graphNodePoint, focused, inViewport, seededSession, snap, watch, type Site } from './harness.ts';
 import { neighboursInSeed, twoHopsInSeed } from './seed-graph.ts';
 
 /**
@@ -56,7 +56,10 @@ describe.skipIf(!inject('chromium'))('the explorer in a browser', () => {
 
     await page.getByRole('radio', { name: '1 hop' }).check();
     await eventually(() => graph.getAttribute('data-node-count')).toBe('2');
-    await clickGraphNode(page, 'china-kyrgyzstan-border');
+    const border = await graphNodePoint(page, 'china-kyrgyzstan-border');
+    await page.mouse.move(border.x, border.y);
+    await eventually(() => page.locator('.graph-tooltip').innerText()).toBe('China–Kyrgyzstan border · Border');
+    await page.mouse.click(border.x, border.y);
     await eventually(() => Promise.resolve(page.url())).toBe(`${site.origin}/explorer/entity/china-kyrgyzstan-border`);
     await eventually(() => heading().innerText()).toContain('China–Kyrgyzstan border');
     await eventually(() => graph.getAttribute('data-node-count')).toBe(String(1 + neighboursInSeed('china-kyrgyzstan-border').size));
@@ -124,7 +127,7 @@ describe.skipIf(!inject('chromium'))('the explorer in a browser', () => {
     await snap(page, 'explorer-path');
   });
 
-  it('shows the nearest names for a name that matches nothing, and candidates, never raw JSON', async () => {
+  it('shows the nearest names for a name that matches nothing, and the candidates of one that names several, never raw JSON', async () => {
     await page.goto(`${site.origin}/explorer/entity/Irkeshtam%20Pas`);
     const alert = page.getByRole('alert');
     await eventually(() => alert.innerText()).toContain('Nothing is called “Irkeshtam Pas”');
@@ -139,6 +142,21 @@ describe.skipIf(!inject('chromium'))('the explorer in a browser', () => {
     await page.getByRole('alert').getByRole('link').first().click();
     await eventually(() => Promise.resolve(page.url())).toMatch(/\/explorer\/treaties\?place=/);
     await eventually(() => page.locator('.answer-list > li').count()).toBeGreaterThan(0);
+
+    // No two entities of the seed share a name: two are made to, for this test only.
+    const twins = `CREATE (:Entity:Region {id: 'test-twin-a', kind: 'Region', name: 'Twin Valley', aliases: [], aliasText: '', description: 'The first.', sourceIds: [], sourceQuotes: []}),
+                          (:Entity:Region {id: 'test-twin-b', kind: 'Region', name: 'Twin Valley', aliases: [], aliasText: '', description: 'The second.', sourceIds: [], sourceQuotes: []})`;
+    await session.driver.executeQuery(twins, {}, { database: inject('neo4j').database });
+    try {
+      await page.goto(`${site.origin}/explorer/entity/twin%20valley`);
+      const ambiguous = page.getByRole('alert');
+      await eventually(() => ambiguous.innerText()).toContain('“twin valley” names 2 entities');
+      await snap(page, 'explorer-ambiguous');
+      await ambiguous.getByRole('link').nth(1).click();
+      await eventually(() => page.locator('.description').innerText()).toMatch(/^The (first|second)\.$/);
+    } finally {
+      await session.driver.executeQuery(`MATCH (e:Entity) WHERE e.id STARTS WITH 'test-twin-' DETACH DELETE e`, {}, { database: inject('neo4j').database });
+    }
   });
 
   it('can be used with the keyboard alone', async () => {

@@ -85,8 +85,8 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
 }
 
-/** Clicks an entity in the graph's canvas, where a person would: at the node's position on the screen. */
-export async function clickGraphNode(page: Page, id: string): Promise<void> {
+/** Where an entity is drawn in the graph's canvas, on the screen, for the mouse to point at as a person would. */
+export async function graphNodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   await page.locator('.graph-canvas').scrollIntoViewIfNeeded();
   const point = await page.locator('.graph-canvas').evaluate((canvas, nodeId) => {
     // cytoscape keeps its instance on its container; only the node's on-screen position is read from it.
@@ -96,7 +96,7 @@ export async function clickGraphNode(page: Page, id: string): Promise<void> {
     return position ? { x: box.left + position.x, y: box.top + position.y } : undefined;
   }, id);
   if (!point) throw new Error(`no node ${id} in the graph`);
-  await page.mouse.click(point.x, point.y);
+  return point;
 }
 
 /** An assertion retried until it holds or 20 s pass: pages load and draw in their own time. */

@@ -16,8 +16,9 @@ export function errorPanel(
     panel.append(h('h2', {}, 'Something went wrong in the explorer'), h('p', {}, error instanceof Error ? error.message : String(error)));
     return panel;
   }
-  const choices = (refs: readonly EntityRef[]) =>
-    h('ul', { class: 'choices' }, ...refs.map((ref) => h('li', {}, h('a', { href: linkFor(ref, error.argument) }, ref.name), ` (${ref.kind})`)));
+  // Candidates may share their name, so they show their ids too.
+  const choices = (refs: readonly EntityRef[], withIds = false) =>
+    h('ul', { class: 'choices' }, ...refs.map((ref) => h('li', {}, h('a', { href: linkFor(ref, error.argument) }, ref.name), withIds ? ` (${ref.kind}, id ${ref.id})` : ` (${ref.kind})`)));
   const retryButton = retry ? h('button', { type: 'button', onclick: retry }, 'Try again') : '';
   switch (error.code) {
     case 'NOT_FOUND':
@@ -28,7 +29,7 @@ export function errorPanel(
       );
       break;
     case 'AMBIGUOUS':
-      panel.append(h('h2', {}, `${quoted(error.message) ?? 'That name'} names ${error.candidates.length} entities`), h('p', {}, 'Which one did you mean?'), choices(error.candidates));
+      panel.append(h('h2', {}, `${quoted(error.message) ?? 'That name'} names ${error.candidates.length} entities`), h('p', {}, 'Which one did you mean?'), choices(error.candidates, true));
       break;
     case 'SERVICE_UNAVAILABLE':
     case 'NETWORK':
