@@ -48,6 +48,8 @@ describe('docker-compose.yml and the Dockerfile', () => {
   });
 
   it('copy every folder the server needs at run time', () => {
-    for (const folder of ['server', 'schema', 'cypher', 'fixtures']) expect(dockerfile).toMatch(new RegExp(`^COPY ${folder} ${folder}$`, 'm'));
+    for (const folder of ['server', 'schema', 'cypher', 'fixtures', 'explorer']) expect(dockerfile).toMatch(new RegExp(`^COPY ${folder} ${folder}$`, 'm'));
+    // The pages are built in the image, from node_modules: nothing is fetched when they are served.
+    expect(dockerfile).toMatch(/^RUN npm run build:web$/m);
   });
 });
