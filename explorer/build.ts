@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -70,13 +70,15 @@ export async function ensureWebBuild(): Promise<boolean> {
   return true;
 }
 
+/** Builds into a folder of its own, then puts it in place whole: a server or a second build never sees half of one. */
 export async function buildWeb(): Promise<WebManifest> {
   const hash = await sourceHash();
-  await rm(WEB_BUILD_DIR, { recursive: true, force: true });
+  const staging = `${WEB_BUILD_DIR}.${process.pid}.tmp`;
+  await rm(staging, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: ENTRY_POINTS,
-    outdir: WEB_BUILD_DIR,
+    outdir: staging,
     entryNames: '[name]-[hash]',
     assetNames: '[name]-[hash]',
     bundle: true,
@@ -96,15 +98,17 @@ export async function buildWeb(): Promise<WebManifest> {
     const name = (Object.keys(ENTRY_POINTS) as EntryName[]).find((entry) => output.entryPoint === ENTRY_POINTS[entry]);
     if (name) entries[name] = { script: path.basename(file), style: output.cssBundle && path.basename(output.cssBundle) };
   }
-  for (const file of await listFiles(WEB_BUILD_DIR)) {
+  for (const file of await listFiles(staging)) {
     if (file.endsWith('.css')) await extractDataUrls(file);
   }
   const iconBytes = await readFile(path.join(ROOT, ICON));
   const icon = `favicon-${createHash('sha256').update(iconBytes).digest('hex').slice(0, 12)}.svg`;
-  await writeFile(path.join(WEB_BUILD_DIR, icon), iconBytes);
-  await precompress();
+  await writeFile(path.join(staging, icon), iconBytes);
+  await precompress(staging);
   const manifest: WebManifest = { sourceHash: hash, entries, icon };
-  await writeFile(path.join(WEB_BUILD_DIR, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await rm(WEB_BUILD_DIR, { recursive: true, force: true });
+  await rename(staging, WEB_BUILD_DIR);
   return manifest;
 }
 
@@ -136,10 +140,10 @@ async function extractDataUrls(cssFile: string): Promise<void> {
 const COMPRESSIBLE = /\.(js|css|svg|txt)$/;
 
 /** Brotli and gzip copies of every text file, made once here so the server only picks one per request. */
-async function precompress(): Promise<void> {
+async function precompress(dir: string): Promise<void> {
   const brotli = promisify(brotliCompress);
   const gzipped = promisify(gzip);
-  for (const file of await listFiles(WEB_BUILD_DIR)) {
+  for (const file of await listFiles(dir)) {
     if (!COMPRESSIBLE.test(file)) continue;
     const bytes = await readFile(file);
     await writeFile(`${file}.br`, await brotli(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 10, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
@@ -149,7 +153,7 @@ async function precompress(): Promise<void> {
 
 // `npm run build:web` (and `prepare`): build unconditionally, saying what was made.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await mkdir(WEB_BUILD_DIR, { recursive: true });
+  await mkdir(path.dirname(WEB_BUILD_DIR), { recursive: true });
   const started = performance.now();
   const manifest = await buildWeb();
   const names = Object.values(manifest.entries).flatMap((entry) => [entry.script, entry.style ?? []]);
