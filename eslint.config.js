@@ -18,7 +18,7 @@ const upwardImports = LAYERS.map((layer, depth) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'neo4j-embedded/target/', '.neo4j/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'neo4j-embedded/target/', '.neo4j/', 'bench/results/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

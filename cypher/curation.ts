@@ -11,14 +11,6 @@ import type { EntityRow, RelationRow } from './rows.ts';
  * no relation to an entity deleted meanwhile).
  */
 
-/** The stored text of each Source asked for; null for one loaded before texts were stored. */
-export const sourceTexts = cypher<{ ids: readonly string[] }, { id: string; text: string | null }>(
-  'curation.sourceTexts',
-  `UNWIND $ids AS id
-   MATCH (s:Source {id: id})
-   RETURN s.id AS id, s.text AS text`,
-);
-
 /** An entity, locked; no row for an unknown id. */
 export const lockEntity = cypher<{ id: string }, { entity: EntityRow }>(
   'curation.lockEntity',

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { ensureWebBuild } from '../explorer/build.ts';
 import { CypherExecutor } from '../cypher/executor.ts';
 import { migrate } from '../cypher/migrate.ts';
 import { SessionTracker } from '../cypher/sessions.ts';
@@ -32,6 +33,8 @@ async function main(config: Config, log: Logger): Promise<void> {
     const report = await seedIfEmpty(executor, config.SEED_DATASET);
     if (report) log.info(`seed: ${describeLoad(report)}`, { dataset: config.SEED_DATASET });
   }
+  // `npm ci` builds the pages' scripts; this catches a checkout changed since (or installed with --ignore-scripts).
+  if (await ensureWebBuild()) log.info('built the pages of the explorer and GraphiQL (dist/web)');
   const sessions = new SessionTracker();
   const policy = appPolicy(config);
   const app = createApp({
@@ -55,6 +58,7 @@ async function main(config: Config, log: Logger): Promise<void> {
   // The one human line, on stdout: what a person starting the server looks for.
   // GraphiQL is served only while introspection is on (see server/http-policy.ts).
   console.log(`Tianshan GraphQL${policy.introspection ? ' (GraphiQL)' : ''} at http://${shown}:${port}/graphql`);
+  console.log(`Explorer at http://${shown}:${port}/explorer`);
 
   const shutdown = (signal: string) => () =>
     void shutDown({

@@ -20,6 +20,7 @@ import { METRICS_PATH, useMetrics } from './plugins/use-metrics.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
 import { useUnavailableStatus } from './plugins/use-unavailable-status.ts';
 import { requestIdOf } from './request-id.ts';
+import { webPages } from './web/use-web-pages.ts';
 import { yogaLogger } from './yoga-logger.ts';
 
 export interface AppOptions extends ContextOptions {
@@ -37,6 +38,8 @@ export interface AppOptions extends ContextOptions {
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
+
+const GRAPHQL_ENDPOINT = '/graphql';
 
 /**
  * The GraphQL app, apart from the process that listens, so tests can call `app.fetch()`.
@@ -57,15 +60,17 @@ export function createApp(options: AppOptions): App {
       options.onQuery?.(event);
     },
   };
+  const pages = webPages({ endpoint: GRAPHQL_ENDPOINT, graphiql: policy.introspection, trustedDocuments: policy.trustedDocuments });
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
     landingPage: false,
     // Never reveal the cause of an unexpected error, even in development: it may hold Cypher.
     maskedErrors: { isDev: false },
-    // GraphiQL cannot work without introspection.
-    graphiql: policy.introspection ? { title: 'Tianshan', defaultQuery: EXAMPLE_QUERY } : false,
+    // GraphiQL cannot work without introspection. Our page loads it from our own server (server/web/).
+    graphiql: policy.introspection ? { title: 'Tianshan GraphiQL', defaultQuery: EXAMPLE_QUERY } : false,
+    renderGraphiQL: ({ title, defaultQuery }) => pages.renderGraphiQL({ title: title ?? 'Tianshan GraphiQL', defaultQuery: defaultQuery ?? EXAMPLE_QUERY }),
     cors: corsAllowList(policy.corsOrigins),
     // Our own limit (policyPlugins) names it DOCUMENT_TOO_LARGE and covers GET query strings too.
     maxRequestBodySize: false,
@@ -97,6 +102,7 @@ export function createApp(options: AppOptions): App {
         },
       }),
       ...policyPlugins(policy),
+      pages.plugin,
     ],
   });
 }

@@ -1,6 +1,7 @@
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import { entitiesMatchingRef, entityById } from './entity-loaders.ts';
 import { relationsOf } from './relation-loaders.ts';
+import { sourceTextById } from './source-loaders.ts';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -10,5 +11,6 @@ export function createLoaders(executor: CypherExecutor) {
     entityById: entityById(executor),
     entitiesMatchingRef: entitiesMatchingRef(executor),
     relationsOf: relationsOf(executor),
+    sourceTextById: sourceTextById(executor),
   };
 }

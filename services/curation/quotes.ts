@@ -1,4 +1,4 @@
-import { sourceTexts } from '../../cypher/curation.ts';
+import { sourceTextsById } from '../../cypher/source-texts.ts';
 import type { WriteTransaction } from '../../cypher/executor.ts';
 import type { Problem } from '../../model/errors.ts';
 import type { EntityFixture } from '../../model/fixture-schema.ts';
@@ -10,7 +10,7 @@ import { quoteProblems } from '../ingest/validate.ts';
  */
 export async function quoteProblemsInGraph(tx: WriteTransaction, sources: EntityFixture['sources']): Promise<Problem[]> {
   const ids = [...new Set(sources.flatMap((source) => (source.source === undefined ? [] : [source.source])))];
-  const rows = await tx.run(sourceTexts, { ids });
+  const rows = await tx.run(sourceTextsById, { ids });
   const texts = new Map(rows.flatMap((row) => (row.text === null ? [] : [[row.id, row.text] as const])));
   const textless = new Set(rows.filter((row) => row.text === null).map((row) => row.id));
   return quoteProblems(sources, texts).map((problem) => {
