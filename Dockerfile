@@ -2,12 +2,17 @@
 FROM node:22-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+# The pages' build (`prepare`) needs explorer/, copied below: it runs once the sources are in.
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY server server
 COPY schema schema
+COPY services services
 COPY cypher cypher
+COPY model model
 COPY fixtures fixtures
+COPY explorer explorer
 COPY tsconfig.json ./
+RUN npm run build:web
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 USER node

@@ -32,6 +32,17 @@ export default defineConfig({
           hookTimeout: 900_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          // Chromium (or a one-line skip, and under CI a failure without it), the pages' build, and a Neo4j of its own.
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
+        },
+      },
     ],
   },
 });

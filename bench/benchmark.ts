@@ -1,7 +1,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import { CypherExecutor } from '../cypher/executor.ts';
-import { readDataset } from '../server/ingest/read-dataset.ts';
+import { readDataset } from '../services/ingest/read-dataset.ts';
 import { checkAnswers } from './check.ts';
 import { measureQuestion, type LoadSettings, type Measurement, type Servers } from './drive.ts';
 import { ingest, type IngestReport } from './ingest.ts';

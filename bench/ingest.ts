@@ -1,6 +1,6 @@
 import type { CypherExecutor } from '../cypher/executor.ts';
-import { loadParsedDataset } from '../server/ingest/load.ts';
-import type { ParsedDataset } from '../server/ingest/read-dataset.ts';
+import { loadParsedDataset } from '../services/ingest/load.ts';
+import type { ParsedDataset } from '../services/ingest/read-dataset.ts';
 
 /** How fast the real loader took a dataset, and where the time went. */
 export interface IngestReport {

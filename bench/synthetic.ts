@@ -1,14 +1,14 @@
 import { MAX_PATHS } from '../cypher/path.ts';
-import type { DatasetFixture } from '../server/ingest/fixture-schema.ts';
-import type { ParsedDataset } from '../server/ingest/read-dataset.ts';
+import type { DatasetFixture } from '../model/fixture-schema.ts';
+import type { ParsedDataset } from '../services/ingest/read-dataset.ts';
 import { seededRandom } from './prng.ts';
 import { PATH_MAX_HOPS } from './questions/statements.ts';
 import { DatasetBuilder } from './synthetic/builder.ts';
 import { CLUSTER_SIZE, clusterEntities, compositionOf, EntityNumbering, type Cluster } from './synthetic/clusters.ts';
-import { clusterRelations, fillerRelation } from './synthetic/relations.ts';
 import { syntheticDocument } from './synthetic/document.ts';
 import { pathPair, type PathPair } from './synthetic/landmarks.ts';
 import { GENERATED_KINDS, type GeneratedKind } from './synthetic/names.ts';
+import { clusterRelations, fillerRelation } from './synthetic/relations.ts';
 
 /**
  * A synthetic dataset of the seed's shape at any size, as the loader takes it in memory

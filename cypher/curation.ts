@@ -1,23 +1,15 @@
-import type { EntityKind } from '../server/model/kinds.ts';
+import type { EntityKind } from '../model/kinds.ts';
 import { cypher } from './query.ts';
 import type { EntityRow, RelationRow } from './rows.ts';
 
 /**
- * Queries of curation (server/curation/), beside the loader's upserts (cypher/ingest.ts) that it
+ * Queries of curation (services/curation/), beside the loader's upserts (cypher/ingest.ts) that it
  * writes with. None splices in a label or type: every value is a parameter.
  *
  * `SET x._lock = true REMOVE x._lock` changes nothing but takes Neo4j's write lock on x until the
  * transaction ends, so a read-check-write cannot interleave with another curator's (no lost update,
  * no relation to an entity deleted meanwhile).
  */
-
-/** The stored text of each Source asked for; null for one loaded before texts were stored. */
-export const sourceTexts = cypher<{ ids: readonly string[] }, { id: string; text: string | null }>(
-  'curation.sourceTexts',
-  `UNWIND $ids AS id
-   MATCH (s:Source {id: id})
-   RETURN s.id AS id, s.text AS text`,
-);
 
 /** An entity, locked; no row for an unknown id. */
 export const lockEntity = cypher<{ id: string }, { entity: EntityRow }>(

@@ -1,4 +1,4 @@
-import { ENTITY_KINDS, type EntityKind } from '../server/model/kinds.ts';
+import { ENTITY_KINDS, type EntityKind } from '../model/kinds.ts';
 import { namePhraseQuery } from './lucene.ts';
 import { entityMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
@@ -18,7 +18,7 @@ export function matchById(variable: string, id: string): string {
 
 export const entitiesById = cypher<{ ids: readonly string[] }, { entity: EntityRow }>(
   'entities.byId',
-  // A document's full text stays in Neo4j: only curation's quote check reads it (cypher/curation.ts).
+  // A document's full text stays in Neo4j: only `Source.text` (cypher/source-texts.ts) and curation's quote check read it.
   `UNWIND $ids AS id
    ${matchById('e', 'id')}
    RETURN e {.*, text: null} AS entity`,

@@ -1,9 +1,9 @@
-import neo4j, { type Driver, type QueryResult, type Session, type SessionMode } from 'neo4j-driver';
-import { ErrorCode, clientError } from '../server/errors.ts';
-import { toClientError } from './driver-errors.ts';
+import neo4j, { type BookmarkManager, type Driver, type QueryResult, type Session, type SessionMode } from 'neo4j-driver';
+import { toDatabaseError, toFinalDatabaseError } from './driver-errors.ts';
+import { DatabaseUnavailable } from './errors.ts';
+import type { CypherQuery } from './query.ts';
 import { DEFAULT_MAX_RETRY_TIME_MS, retryTransient } from './retry.ts';
 import type { SessionTracker } from './sessions.ts';
-import type { CypherQuery } from './query.ts';
 
 export interface ExecutorOptions {
   readonly database: string;
@@ -20,6 +20,11 @@ export interface ExecutorOptions {
   readonly onQuery?: (event: QueryEvent) => void;
   /** Shared by the process's executors: counts open sessions, and refuses new ones at shutdown. */
   readonly sessions?: SessionTracker;
+  /**
+   * Bookmarks of writes the caller has seen (a client sends back what a mutation answered): every statement of
+   * this executor then waits until the member of a cluster it runs on has those writes. None: no waiting.
+   */
+  readonly bookmarks?: readonly string[];
 }
 
 export interface QueryEvent {
@@ -41,15 +46,25 @@ export interface WriteTransaction {
  */
 export class CypherExecutor {
   #roundTrips = 0;
+  #writeBookmarks: readonly string[] = [];
+  /** One per executor, so its statements and the writes among them chain causally; only when bookmarks were given. */
+  readonly #bookmarkManager: BookmarkManager | undefined;
 
   constructor(
     private readonly driver: Driver,
     private readonly options: ExecutorOptions,
-  ) {}
+  ) {
+    this.#bookmarkManager = options.bookmarks?.length ? neo4j.bookmarkManager({ initialBookmarks: [...options.bookmarks] }) : undefined;
+  }
 
   /** How many queries this executor has sent to Neo4j. */
   get roundTrips(): number {
     return this.#roundTrips;
+  }
+
+  /** The bookmarks of this executor's last write: what a client sends back to read its own writes on any member of a cluster. */
+  get writeBookmarks(): readonly string[] {
+    return this.#writeBookmarks;
   }
 
   /**
@@ -76,29 +91,36 @@ export class CypherExecutor {
    */
   async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     return this.#guarded(() =>
-      this.#inSession(neo4j.session.WRITE, (session) =>
-        session.executeWrite((tx) => work({ run: (query, params) => this.#run((text) => tx.run(text, params), query, params) }), this.#txConfig()),
-      ),
+      this.#inSession(neo4j.session.WRITE, async (session) => {
+        const result = await session.executeWrite(
+          (tx) => work({ run: (query, params) => this.#run((text) => tx.run(text, params), query, params).catch(rethrowFinal) }),
+          this.#txConfig(),
+        );
+        this.#writeBookmarks = session.lastBookmarks();
+        return result;
+      }),
     );
   }
 
-  /** Counts the session as open (refused at shutdown), and turns driver errors into client errors. */
+  /** Counts the session as open (refused at shutdown), and turns driver errors into ours (cypher/errors.ts). */
   async #guarded<T>(work: () => Promise<T>): Promise<T> {
     const { sessions } = this.options;
-    if (sessions && !sessions.enter()) {
-      throw clientError(ErrorCode.ServiceUnavailable, 'The server is shutting down; try again shortly.');
-    }
+    if (sessions && !sessions.enter()) throw new DatabaseUnavailable('shutdown');
     try {
       return await work();
     } catch (error) {
-      throw toClientError(error);
+      throw toDatabaseError(error);
     } finally {
       sessions?.leave();
     }
   }
 
   async #inSession<T>(mode: SessionMode, use: (session: Session) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode });
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode,
+      ...(this.#bookmarkManager ? { bookmarkManager: this.#bookmarkManager } : {}),
+    });
     try {
       return await use(session);
     } finally {
@@ -122,4 +144,9 @@ export class CypherExecutor {
       this.options.onQuery?.({ name: query.name, text: query.text, params, ms: performance.now() - started, ok });
     }
   }
+}
+
+/** A constraint failure inside a write becomes ConstraintViolated where the work can catch it; the rest stays the driver's, to be retried. */
+function rethrowFinal(error: unknown): never {
+  throw toFinalDatabaseError(error);
 }

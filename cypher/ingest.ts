@@ -1,6 +1,6 @@
-import { ENTITY_KINDS, type EntityKind } from '../server/model/kinds.ts';
-import { RELATION_TYPES, type RelationType } from '../server/model/relations.ts';
-import type { Props } from '../server/ingest/records.ts';
+import type { Props } from '../model/codec.ts';
+import { ENTITY_KINDS, type EntityKind } from '../model/kinds.ts';
+import { RELATION_TYPES, type RelationType } from '../model/relations.ts';
 import { cypher, type CypherQuery } from './query.ts';
 
 /** Queries of the loader. Labels and relationship types are spliced in only from the model's allow-lists. */

@@ -11,7 +11,7 @@ export type Slim = { slim: boolean };
 export type SlimEnds = Slim & { ends: boolean };
 
 const identity = (e: string) => `{id: ${e}.id, kind: ${e}.kind, name: ${e}.name}`;
-/** A document's full text stays in Neo4j: only curation's quote check reads it (cypher/curation.ts). */
+/** A document's full text stays in Neo4j: only `Source.text` (cypher/source-texts.ts) and curation's quote check read it. */
 const everything = (e: string) => `${e} {.*, text: null}`;
 
 /** The entity bound to the variable `e`. */

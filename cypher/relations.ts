@@ -1,8 +1,9 @@
-import type { RelationType } from '../server/model/relations.ts';
+import type { RelationProps } from '../model/codec.ts';
+import type { RelationType } from '../model/relations.ts';
 import { matchById } from './entities.ts';
 import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
-import type { EntityRow, PageRow, RelationProps } from './rows.ts';
+import type { EntityRow, PageRow } from './rows.ts';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 

@@ -1,5 +1,5 @@
-import { ENTITY_KINDS } from '../server/model/kinds.ts';
-import { RELATION_TYPES } from '../server/model/relations.ts';
+import { ENTITY_KINDS } from '../model/kinds.ts';
+import { RELATION_TYPES } from '../model/relations.ts';
 import { cypher } from './query.ts';
 
 /** Counts by kind and by relation type, each answered from Neo4j's count store rather than a scan. */

@@ -1,5 +1,5 @@
-import type { EntityKind } from '../server/model/kinds.ts';
-import { TREATY_EFFECT_TYPES } from '../server/model/relations.ts';
+import type { EntityKind } from '../model/kinds.ts';
+import { TREATY_EFFECT_TYPES } from '../model/relations.ts';
 import { matchById, resolveRefClause, resolveRefsClause, type RefMatchRow, type RefParams } from './entities.ts';
 import { entityMap, type Slim } from './projection.ts';
 import { cypher } from './query.ts';

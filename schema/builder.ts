@@ -1,5 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import type { Context } from '../server/context.ts';
+import type { Context } from './context.ts';
 
 /** Sets up the schema builder; the types register themselves from schema/types and schema/queries. */
 export const builder = new SchemaBuilder<{

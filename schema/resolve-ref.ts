@@ -1,19 +1,9 @@
 import { nearestNames, type RefMatchRow } from '../cypher/entities.ts';
 import { fuzzyQuery, searchWords } from '../cypher/lucene.ts';
-import type { Context } from '../server/context.ts';
-import { ErrorCode, clientError } from '../server/errors.ts';
-import type { EntityKind } from '../server/model/kinds.ts';
-
-/** Ids are slugs of at most 200 characters, and names are shorter still. */
-const MAX_REF_LENGTH = 300;
-
-/** BAD_USER_INPUT for a reference longer than any id or name, before it reaches Lucene. */
-export function checkRefLength(ref: string, argument: string): string {
-  if (ref.length > MAX_REF_LENGTH) {
-    throw clientError(ErrorCode.BadUserInput, `\`${argument}\`: at most ${MAX_REF_LENGTH} characters; no id, name or alias is longer.`, { argument });
-  }
-  return ref;
-}
+import type { EntityKind } from '../model/kinds.ts';
+import { checkRefLength } from './arguments.ts';
+import type { Context } from './context.ts';
+import { ErrorCode, clientError } from './errors.ts';
 
 /**
  * Turns what a person typed (an id, a name or an alias, in any case) into one entity id, or
@@ -49,26 +39,42 @@ export async function resolveRef(context: Context, ref: string, argument: string
   return match.id;
 }
 
+/** A reference a client typed, the argument it came in, and the kinds that argument takes. */
+export interface TypedRef {
+  readonly ref: string;
+  readonly argument: string;
+  readonly kinds?: readonly EntityKind[] | undefined;
+}
+
+/** What a query that resolves references itself (resolveRefClause) reports for one: its matches, and the id it used. */
+export interface InlineResolution {
+  readonly matches: readonly RefMatchRow[];
+  readonly used: string | null;
+}
+
 /**
- * For a query that resolved `ref` itself (resolveRefClause): the id, when what it matched is exactly one entity
- * of an allowed kind. Otherwise resolveRef's precise error, with its hints, at the cost of a second read on that
- * path only; should the data have changed between the two reads so that resolveRef finds one entity, its id.
+ * For a query that resolves the references it is given inside itself (so one round-trip answers when each names
+ * one entity): runs `read` with the references as typed, then settles each on the matches the query reports. One
+ * that is not exactly one entity of an allowed kind gets resolveRef's precise error, with its hints, at the cost of a
+ * second read on that path only. Should the data have changed between the two so that the settled ids are not the
+ * ones the query used, `read` runs again with those ids.
  */
-export async function settledRef(
+export async function readWithRefs<Row>(
   context: Context,
-  ref: string,
-  argument: string,
-  matches: readonly RefMatchRow[],
-  kinds?: readonly EntityKind[],
-): Promise<string> {
+  refs: readonly TypedRef[],
+  read: (refs: readonly string[]) => Promise<Row>,
+  resolutions: (row: Row) => readonly InlineResolution[],
+): Promise<Row> {
+  const row = await read(refs.map(({ ref }) => ref));
+  const found = resolutions(row);
+  const settled: string[] = [];
+  for (const [index, ref] of refs.entries()) settled.push(await settledRef(context, ref, found[index]?.matches ?? []));
+  return settled.every((id, index) => id === found[index]?.used) ? row : read(settled);
+}
+
+/** The id when `matches` are exactly one entity of an allowed kind; otherwise resolveRef's answer. */
+async function settledRef(context: Context, { ref, argument, kinds }: TypedRef, matches: readonly RefMatchRow[]): Promise<string> {
   const [match, ...others] = matches;
   if (match && others.length === 0 && (!kinds || kinds.includes(match.kind))) return match.id;
   return resolveRef(context, ref, argument, kinds);
-}
-
-/** A kind as typed by a person ("treaty", "Treaty"), or BAD_USER_INPUT listing the kinds. */
-export function parseKind(value: string, argument: string, allowed: readonly EntityKind[]): EntityKind {
-  const kind = allowed.find((k) => k.toLowerCase() === value.trim().toLowerCase());
-  if (!kind) throw clientError(ErrorCode.BadUserInput, `\`${argument}\`: unknown kind "${value}"; use one of ${allowed.join(', ')}.`, { argument });
-  return kind;
 }

@@ -1,31 +1,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { ErrorCode, clientError } from './errors.ts';
+import { ROLES, type Caller, type Role } from '../schema/caller.ts';
 
-/**
- * Who may write. Reads are open to all; mutations need a bearer token that configuration
- * (`CURATION_TOKENS`) gives the `editor` role. A `reader` token is known but may not write.
+/*
+ * Curation tokens: read from configuration (`CURATION_TOKENS`), and matched against each request's
+ * `Authorization` header to tell the schema who is calling (schema/caller.ts decides what they may do).
  */
-export const ROLES = ['reader', 'editor'] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface CurationToken {
   readonly role: Role;
   readonly token: string;
 }
 
-/** What the request's `Authorization` header proved, plus whether writing is possible at all. */
-export interface Caller {
-  /** The role of the bearer token; `unrecognised` for a header that is not a configured token; null without a header. */
-  readonly role: Role | 'unrecognised' | null;
-  /** False when no editor token is configured: then no one may write, whatever they send. */
-  readonly writesEnabled: boolean;
-}
-
 // RFC 6750's b64token, at least 32 characters (e.g. `openssl rand -hex 32` gives 64) so it cannot be guessed.
 const TOKEN = /^[A-Za-z0-9._~+/-]{32,}=*$/;
 const BEARER = /^Bearer +(\S+) *$/i;
-const HOW_TO_CONFIGURE = 'set CURATION_TOKENS=editor:<token> (32 or more characters, e.g. from `openssl rand -hex 32`) and restart';
 
 /**
  * `CURATION_TOKENS`: comma-separated `role:token` pairs, e.g. `editor:<token>,reader:<token>`.
@@ -70,21 +59,4 @@ export function createAuthenticator(tokens: readonly CurationToken[]): (authoriz
 
 function sha256(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
-}
-
-/** Throws UNAUTHENTICATED or FORBIDDEN (with the matching HTTP status) unless the caller may write. */
-export function requireEditor(caller: Caller): void {
-  if (!caller.writesEnabled) throw forbidden(`Writes are turned off: no editor token is configured. To allow them, ${HOW_TO_CONFIGURE}.`);
-  if (caller.role === null) throw unauthenticated('Writes need an editor token: send the header `Authorization: Bearer <token>`.');
-  if (caller.role === 'unrecognised') throw unauthenticated('The bearer token is not recognised; send `Authorization: Bearer <token>` with a configured editor token.', 'invalid_token');
-  if (caller.role !== 'editor') throw forbidden(`This token has the ${caller.role} role; writes need an editor token.`);
-}
-
-function unauthenticated(message: string, bearerError?: string) {
-  const challenge = bearerError ? `Bearer realm="tianshan", error="${bearerError}"` : 'Bearer realm="tianshan"';
-  return clientError(ErrorCode.Unauthenticated, message, { http: { status: 401, headers: { 'WWW-Authenticate': challenge } } });
-}
-
-function forbidden(message: string) {
-  return clientError(ErrorCode.Forbidden, message, { http: { status: 403 } });
 }

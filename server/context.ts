@@ -1,28 +1,9 @@
 import type { Driver } from 'neo4j-driver';
 import { CypherExecutor, type QueryEvent } from '../cypher/executor.ts';
 import type { SessionTracker } from '../cypher/sessions.ts';
-import { entitiesMatchingRef, entityById } from '../schema/loaders/entity-loaders.ts';
-import { relationsOf } from '../schema/loaders/relation-loaders.ts';
-import type { Caller } from './auth.ts';
-
-/** What every resolver gets: this request's executor and loaders over the process's one driver. */
-export interface Context {
-  readonly requestId: string;
-  readonly executor: CypherExecutor;
-  readonly loaders: Loaders;
-  /** Who is calling, from the bearer token: mutations check it (server/auth.ts); reads ignore it. */
-  readonly caller: Caller;
-}
-
-export type Loaders = ReturnType<typeof createLoaders>;
-
-function createLoaders(executor: CypherExecutor) {
-  return {
-    entityById: entityById(executor),
-    entitiesMatchingRef: entitiesMatchingRef(executor),
-    relationsOf: relationsOf(executor),
-  };
-}
+import type { Caller } from '../schema/caller.ts';
+import type { Context } from '../schema/context.ts';
+import { createLoaders } from '../schema/loaders/index.ts';
 
 export interface ContextOptions {
   readonly driver: Driver;
@@ -38,8 +19,11 @@ export interface ContextOptions {
 /** Without a caller (e.g. outside HTTP), no one may write. */
 const NO_WRITER: Caller = { role: null, writesEnabled: false };
 
-/** A fresh context per request, so no loader cache outlives the request that filled it. */
-export function createContext(options: ContextOptions, requestId: string, caller: Caller = NO_WRITER): Context {
+/**
+ * A fresh context per request, so no loader cache outlives the request that filled it. `bookmarks` (a client's
+ * proof of its own earlier writes) make this request's reads wait for them on any member of a cluster.
+ */
+export function createContext(options: ContextOptions, requestId: string, caller: Caller = NO_WRITER, bookmarks: readonly string[] = []): Context {
   const executor = new CypherExecutor(options.driver, {
     database: options.database,
     timeoutMs: options.timeoutMs,
@@ -47,6 +31,7 @@ export function createContext(options: ContextOptions, requestId: string, caller
     metadata: { app: 'tianshan', requestId },
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
     ...(options.sessions ? { sessions: options.sessions } : {}),
+    bookmarks,
   });
   return { requestId, executor, loaders: createLoaders(executor), caller };
 }

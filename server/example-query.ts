@@ -1,5 +1,9 @@
-/** What GraphiQL shows first: the question the project was started for. */
-export const EXAMPLE_QUERY = `# Which treaties affected the Ili basin, and who signed them?
+/** What GraphiQL shows first: the question the project was started for, and where to go next. */
+export const EXAMPLE_QUERY = `# Which treaties affected the Ili basin, and who signed
+# them? Run it with ▶ (Ctrl-Enter). Next, try
+#   search(query: "Irkestam")    (typos are fine)
+#   path(from: "Zuo Zongtang", to: "Kyrgyzstan")
+# or see it all as a graph in the explorer: /explorer
 {
   treaties(affecting: "Ili basin") {
     totalCount

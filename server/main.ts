@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import { ensureWebBuild } from '../explorer/build.ts';
 import { CypherExecutor } from '../cypher/executor.ts';
 import { migrate } from '../cypher/migrate.ts';
 import { SessionTracker } from '../cypher/sessions.ts';
+import { messageOf } from '../model/errors.ts';
 import { loadConfig, type Config } from './config.ts';
-import { StartupError, messageOf } from './errors.ts';
+import { StartupError } from './errors.ts';
 import { appPolicy } from './http-policy.ts';
 import { listen } from './listen.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -39,6 +41,8 @@ async function main(config: Config, log: Logger): Promise<void> {
     const report = await seedIfEmpty(executor, config.SEED_DATASET);
     if (report) log.info(`seed: ${describeLoad(report)}`, { dataset: config.SEED_DATASET });
   }
+  // `npm ci` builds the pages' scripts; this catches a checkout changed since (or installed with --ignore-scripts).
+  if (await ensureWebBuild()) log.info('built the pages of the explorer and GraphiQL (dist/web)');
   const sessions = new SessionTracker();
   const policy = appPolicy(config);
   const app = createApp({
@@ -62,6 +66,7 @@ async function main(config: Config, log: Logger): Promise<void> {
   // The one human line, on stdout: what a person starting the server looks for.
   // GraphiQL is served only while introspection is on (see server/http-policy.ts).
   console.log(`Tianshan GraphQL${policy.introspection ? ' (GraphiQL)' : ''} at http://${shown}:${port}/graphql`);
+  console.log(`Explorer at http://${shown}:${port}/explorer`);
 
   const shutdown = (signal: string) => () =>
     void shutDown({

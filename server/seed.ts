@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CypherExecutor } from '../cypher/executor.ts';
 import { isEmpty } from '../cypher/health.ts';
-import { loadDataset, type LoadReport } from './ingest/load.ts';
+import { loadDataset, type LoadReport } from '../services/ingest/load.ts';
 
 /** Loads the seed dataset when the database holds no entity yet; a database in use is left alone. */
 export async function seedIfEmpty(executor: CypherExecutor, datasetDir: string): Promise<LoadReport | null> {

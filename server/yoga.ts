@@ -1,21 +1,26 @@
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { SessionTracker } from '../cypher/sessions.ts';
+import { messageOf } from '../model/errors.ts';
+import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { createAuthenticator, type CurationToken } from './auth.ts';
-import { createContext, type Context, type ContextOptions } from './context.ts';
+import { loadConfig } from './config.ts';
+import { createContext, type ContextOptions } from './context.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
 import { DEFAULT_POLICY, policyPlugins, type AppPolicy } from './http-policy.ts';
-import { corsAllowList } from './plugins/cors-allow-list.ts';
-import { loadConfig } from './config.ts';
-import { messageOf } from './errors.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { checkNeo4jWithin } from './neo4j/driver.ts';
+import { corsAllowList } from './plugins/cors-allow-list.ts';
+import { bookmarksOf, useBookmarks } from './plugins/use-bookmarks.ts';
+import { useClientErrors } from './plugins/use-client-errors.ts';
 import { useCompiledQueries } from './plugins/use-compiled-queries.ts';
 import { METRICS_PATH, useMetrics } from './plugins/use-metrics.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
+import { useUnavailableStatus } from './plugins/use-unavailable-status.ts';
 import { requestIdOf } from './request-id.ts';
+import { webPages } from './web/use-web-pages.ts';
 import { yogaLogger } from './yoga-logger.ts';
 
 export interface AppOptions extends ContextOptions {
@@ -33,6 +38,8 @@ export interface AppOptions extends ContextOptions {
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
+
+const GRAPHQL_ENDPOINT = '/graphql';
 
 /**
  * The GraphQL app, apart from the process that listens, so tests can call `app.fetch()`.
@@ -53,15 +60,17 @@ export function createApp(options: AppOptions): App {
       options.onQuery?.(event);
     },
   };
+  const pages = webPages({ endpoint: GRAPHQL_ENDPOINT, graphiql: policy.introspection, trustedDocuments: policy.trustedDocuments });
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
     landingPage: false,
     // Never reveal the cause of an unexpected error, even in development: it may hold Cypher.
     maskedErrors: { isDev: false },
-    // GraphiQL cannot work without introspection.
-    graphiql: policy.introspection ? { title: 'Tianshan', defaultQuery: EXAMPLE_QUERY } : false,
+    // GraphiQL cannot work without introspection. Our page loads it from our own server (server/web/).
+    graphiql: policy.introspection ? { title: 'Tianshan GraphiQL', defaultQuery: EXAMPLE_QUERY } : false,
+    renderGraphiQL: ({ title, defaultQuery }) => pages.renderGraphiQL({ title: title ?? 'Tianshan GraphiQL', defaultQuery: defaultQuery ?? EXAMPLE_QUERY }),
     cors: corsAllowList(policy.corsOrigins),
     // Our own limit (policyPlugins) names it DOCUMENT_TOO_LARGE and covers GET query strings too.
     maxRequestBodySize: false,
@@ -70,10 +79,13 @@ export function createApp(options: AppOptions): App {
     logging: yogaLogger(log),
     context: ({ request }) => {
       const caller = authenticate(request.headers.get('authorization'));
-      return createContext(contextOptions, requestIdOf(request), caller);
+      return createContext(contextOptions, requestIdOf(request), caller, bookmarksOf(request));
     },
     plugins: [
       useCompiledQueries(),
+      useClientErrors(),
+      useBookmarks(),
+      useUnavailableStatus(),
       useRequestLog(log),
       useMetrics(metrics),
       useReadinessCheck({
@@ -90,6 +102,7 @@ export function createApp(options: AppOptions): App {
         },
       }),
       ...policyPlugins(policy),
+      pages.plugin,
     ],
   });
 }

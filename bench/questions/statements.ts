@@ -1,4 +1,4 @@
-import { TREATY_EFFECT_TYPES } from '../../server/model/relations.ts';
+import { TREATY_EFFECT_TYPES } from '../../model/relations.ts';
 
 /**
  * Cypher that the ceiling and the peer's `@cypher` fields share, so that where the peer needs

@@ -1,5 +1,5 @@
-import { ENTITY_KINDS, type EntityKind } from '../../server/model/kinds.ts';
-import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../server/model/relations.ts';
+import { ENTITY_KINDS, type EntityKind } from '../../model/kinds.ts';
+import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../model/relations.ts';
 import { AREA_TREATIES, SHORTEST_PATHS, TIMELINE_AROUND } from '../questions/statements.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { EntityFixture, RelationFixture } from '../../server/ingest/fixture-schema.ts';
-import type { EntityKind } from '../../server/model/kinds.ts';
-import { relationAllowed, type RelationType } from '../../server/model/relations.ts';
+import type { EntityFixture, RelationFixture } from '../../model/fixture-schema.ts';
+import type { EntityKind } from '../../model/kinds.ts';
+import { relationAllowed, type RelationType } from '../../model/relations.ts';
 import type { Random } from '../prng.ts';
 import type { SyntheticDocument } from './document.ts';
 import type { GeneratedKind, Naming } from './names.ts';

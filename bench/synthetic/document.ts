@@ -1,5 +1,5 @@
+import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../model/relations.ts';
 import { GENERATED_KINDS, type GeneratedKind } from './names.ts';
-import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../server/model/relations.ts';
 
 /**
  * The one source document of the synthetic dataset: a few hundred sentences that every quote

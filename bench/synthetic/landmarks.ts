@@ -1,4 +1,4 @@
-import type { RelationFixture } from '../../server/ingest/fixture-schema.ts';
+import type { RelationFixture } from '../../model/fixture-schema.ts';
 
 /** A pair of entities for the path question, and what Neo4j's `allShortestPaths` must find between them. */
 export interface PathPair {

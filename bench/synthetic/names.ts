@@ -1,4 +1,4 @@
-import type { EntityKind } from '../../server/model/kinds.ts';
+import type { EntityKind } from '../../model/kinds.ts';
 import type { Random } from '../prng.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { TREATY_EFFECT_TYPES } from '../../server/model/relations.ts';
+import { TREATY_EFFECT_TYPES } from '../../model/relations.ts';
 import type { Random } from '../prng.ts';
 import type { DatasetBuilder, RelationExtras } from './builder.ts';
 import type { Cluster } from './clusters.ts';

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import { relationsPage, type Direction, type RelationsPageRow } from '../../cypher/relations.ts';
-import type { RelationType } from '../../server/model/relations.ts';
-import { EMPTY_PAGE } from '../pagination.ts';
+import type { RelationType } from '../../model/relations.ts';
+import { EMPTY_PAGE } from '../pages.ts';
 
 export interface RelationsKey {
   readonly id: string;

@@ -1,7 +1,7 @@
 import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
-import { requireEditor } from '../../server/auth.ts';
-import { attachSource } from '../../server/curation/attach-source.ts';
+import { attachSource } from '../../services/curation/attach-source.ts';
 import { builder } from '../builder.ts';
+import { requireEditor } from '../caller.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
 import { SourceQuoteInput } from './inputs.ts';
@@ -28,7 +28,7 @@ builder.mutationFields((t) => ({
     type: AttachSourcePayload,
     description: 'Adds a source quote to an entity or a relation; the quote must occur verbatim in that source\'s text. Attaching it again changes nothing. Needs an editor token.',
     args: { input: t.arg({ type: AttachSourceInput, required: true, description: 'The quote and what it supports.' }) },
-    resolve: async (_root, { input }, { caller, executor }) => {
+    resolve: async function resolveAttachSource(_root, { input }, { caller, executor }) {
       requireEditor(caller);
       return attachSource(executor, input);
     },

@@ -1,8 +1,8 @@
-import { requireEditor } from '../../server/auth.ts';
-import { createEntity, updateEntity } from '../../server/curation/entities.ts';
-import { entityDraft, patchEntity } from '../../server/curation/inputs.ts';
-import { atInput } from '../../server/curation/problems.ts';
+import { createEntity, updateEntity } from '../../services/curation/entities.ts';
+import { entityDraft, patchEntity } from '../../services/curation/inputs.ts';
+import { atInput } from '../../services/curation/problems.ts';
 import { builder } from '../builder.ts';
+import { requireEditor } from '../caller.ts';
 import { EntityKindEnum } from '../types/entity.ts';
 import { LIMITS, QuantityInput, SourceQuoteInput, TimeSpanInput } from './inputs.ts';
 import { entityPayload } from './payloads.ts';
@@ -46,7 +46,7 @@ builder.mutationFields((t) => ({
     type: CreateEntityPayload,
     description: 'Creates an entity, checked as a fixture entity is (kinds, a new id, verbatim quotes); BAD_USER_INPUT lists every problem. Needs an editor token.',
     args: { input: t.arg({ type: CreateEntityInput, required: true, description: 'The new entity.' }) },
-    resolve: async (_root, { input }, { caller, executor }) => {
+    resolve: async function resolveCreateEntity(_root, { input }, { caller, executor }) {
       requireEditor(caller);
       return { entity: await createEntity(executor, entityDraft(input)) };
     },
@@ -55,7 +55,7 @@ builder.mutationFields((t) => ({
     type: UpdateEntityPayload,
     description: 'Changes an entity; the result is checked as a new one would be. NOT_FOUND for an unknown id. Needs an editor token.',
     args: { input: t.arg({ type: UpdateEntityInput, required: true, description: 'The entity and the changes.' }) },
-    resolve: async (_root, { input }, { caller, executor }) => {
+    resolve: async function resolveUpdateEntity(_root, { input }, { caller, executor }) {
       requireEditor(caller);
       const target = { id: String(input.id), path: ['input', 'id'] };
       const entity = await updateEntity(executor, target, (current) => ({ draft: patchEntity(current, input), locate: atInput }));

@@ -1,8 +1,8 @@
-import { MAX_LIST_LENGTH, MAX_TEXT_LENGTH } from '../../server/ingest/fixture-schema.ts';
+import { MAX_LIST_LENGTH, MAX_TEXT_LENGTH } from '../../model/fixture-schema.ts';
 import { builder } from '../builder.ts';
 import { TimePrecisionEnum } from '../types/time-span.ts';
 
-/** Inputs shared by the mutations; they mirror the fixture format (server/ingest/fixture-schema.ts), which checks them. */
+/** Inputs shared by the mutations; they mirror the fixture format (model/fixture-schema.ts), which checks them. */
 
 export const LIMITS = `Strings: at most ${MAX_TEXT_LENGTH} characters, trimmed, no control characters; lists: at most ${MAX_LIST_LENGTH} items.`;
 

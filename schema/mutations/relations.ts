@@ -1,8 +1,8 @@
-import { requireEditor } from '../../server/auth.ts';
-import { patchRelation, relationDraft } from '../../server/curation/inputs.ts';
-import { atInput } from '../../server/curation/problems.ts';
-import { createRelation, deleteRelation, updateRelation } from '../../server/curation/relations.ts';
+import { patchRelation, relationDraft } from '../../services/curation/inputs.ts';
+import { atInput } from '../../services/curation/problems.ts';
+import { createRelation, deleteRelation, updateRelation } from '../../services/curation/relations.ts';
 import { builder } from '../builder.ts';
+import { requireEditor } from '../caller.ts';
 import { RelationTypeEnum } from '../types/relation.ts';
 import { LIMITS, SourceQuoteInput, TimeSpanInput } from './inputs.ts';
 import { relationPayload } from './payloads.ts';
@@ -65,7 +65,7 @@ builder.mutationFields((t) => ({
     type: CreateRelationPayload,
     description: 'Creates a relation between two existing entities, checked as a fixture relation is (type, kinds, verbatim quotes). Needs an editor token.',
     args: { input: t.arg({ type: CreateRelationInput, required: true, description: 'The new relation.' }) },
-    resolve: async (_root, { input }, { caller, executor }) => {
+    resolve: async function resolveCreateRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);
       return { relation: await createRelation(executor, relationDraft(input)) };
     },
@@ -74,7 +74,7 @@ builder.mutationFields((t) => ({
     type: UpdateRelationPayload,
     description: "Changes a relation's qualifiers or sources; the result is checked as a new one would be. Needs an editor token.",
     args: { input: t.arg({ type: UpdateRelationInput, required: true, description: 'The relation and the changes.' }) },
-    resolve: async (_root, { input }, { caller, executor }) => {
+    resolve: async function resolveUpdateRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);
       const target = relationTarget(input);
       const relation = await updateRelation(executor, target, (current) => ({ draft: patchRelation(current, input), locate: atInput }));
@@ -85,7 +85,7 @@ builder.mutationFields((t) => ({
     type: DeleteRelationPayload,
     description: 'Deletes a relation; NOT_FOUND if there is none. A dataset that still holds it brings it back when loaded again. Needs an editor token.',
     args: { input: t.arg({ type: DeleteRelationInput, required: true, description: 'The relation to delete.' }) },
-    resolve: async (_root, { input }, { caller, executor }) => {
+    resolve: async function resolveDeleteRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);
       const target = relationTarget(input);
       return { relationId: await deleteRelation(executor, target) };

@@ -1,9 +1,10 @@
 import { entitiesPage } from '../../cypher/entities.ts';
-import { ENTITY_KINDS } from '../../server/model/kinds.ts';
+import { ENTITY_KINDS } from '../../model/kinds.ts';
+import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
-import { EMPTY_PAGE, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { EMPTY_PAGE, toConnection, windowOf } from '../pages.ts';
 import { readsOnlyIdentity } from '../projection.ts';
-import { parseKind } from '../resolve-ref.ts';
+import { pageArgs } from '../types/connection.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 
@@ -17,7 +18,7 @@ builder.queryFields((t) => ({
       kind: t.arg.string({ description: `Only this kind: one of ${ENTITY_KINDS.join(', ')} (any case).` }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, { executor }, info) => {
+    resolve: async function resolveEntities(_root, args, { executor }, info) {
       const window = windowOf(args);
       const label = args.kind === null || args.kind === undefined ? 'Entity' : parseKind(args.kind, 'kind', ENTITY_KINDS);
       const query = entitiesPage.get(label);

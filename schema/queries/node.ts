@@ -1,8 +1,8 @@
 import { builder } from '../builder.ts';
-import { EntityRef, NodeRef } from '../types/entity-ref.ts';
-import { ErrorCode, clientError } from '../../server/errors.ts';
-import { MAX_PAGE_SIZE } from '../pagination.ts';
+import { ErrorCode, clientError } from '../errors.ts';
+import { MAX_PAGE_SIZE } from '../pages.ts';
 import { resolveRef } from '../resolve-ref.ts';
+import { EntityRef, NodeRef } from '../types/entity-ref.ts';
 
 builder.queryFields((t) => ({
   node: t.field({
@@ -10,14 +10,16 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Fetches any object by its global id (Relay); null when there is none.',
     args: { id: t.arg.id({ required: true, description: 'The id, e.g. "treaty-of-tarbagatai".' }) },
-    resolve: (_root, { id }, { loaders }) => loaders.entityById.load(String(id)),
+    resolve: function resolveNode(_root, { id }, { loaders }) {
+      return loaders.entityById.load(String(id));
+    },
   }),
   nodes: t.field({
     type: [NodeRef],
     nullable: { list: false, items: true },
     description: `Fetches up to ${MAX_PAGE_SIZE} objects by id, in the order given; null for each unknown id.`,
     args: { ids: t.arg.idList({ required: true, description: 'The ids.' }) },
-    resolve: (_root, { ids }, { loaders }) => {
+    resolve: function resolveNodes(_root, { ids }, { loaders }) {
       if (ids.length > MAX_PAGE_SIZE) {
         throw clientError(ErrorCode.BadUserInput, `\`ids\`: at most ${MAX_PAGE_SIZE} at a time; got ${ids.length}.`, { argument: 'ids' });
       }
@@ -29,6 +31,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One entity by its id, or by its name or an alias in any case ("Ili basin"); NOT_FOUND or AMBIGUOUS otherwise.',
     args: { id: t.arg.id({ required: true, description: 'An id, a name or an alias.' }) },
-    resolve: async (_root, { id }, context) => context.loaders.entityById.load(await resolveRef(context, String(id), 'id')),
+    resolve: async function resolveEntity(_root, { id }, context) {
+      return context.loaders.entityById.load(await resolveRef(context, String(id), 'id'));
+    },
   }),
 }));

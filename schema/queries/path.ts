@@ -1,9 +1,10 @@
 import { refParams } from '../../cypher/entities.ts';
 import { MAX_HOPS, MAX_PATHS, shortestPaths, type PathRow } from '../../cypher/path.ts';
-import { ErrorCode, clientError } from '../../server/errors.ts';
+import { checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
+import { ErrorCode, clientError } from '../errors.ts';
 import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
-import { checkRefLength, settledRef } from '../resolve-ref.ts';
+import { readWithRefs } from '../resolve-ref.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
 
@@ -25,26 +26,31 @@ builder.queryFields((t) => ({
       to: t.arg.id({ required: true, description: 'An id (or name) to reach.' }),
       maxHops: t.arg.int({ defaultValue: 4, description: `The longest path to look for: 1 to ${MAX_HOPS}.` }),
     },
-    resolve: async (_root, args, context, info) => {
+    resolve: async function resolvePath(_root, args, context, info) {
       const hops = args.maxHops ?? 4;
       const query = shortestPaths.get(hops);
       if (!query) {
         throw clientError(ErrorCode.BadUserInput, `\`maxHops\` must be between 1 and ${MAX_HOPS}; got ${hops}.`, { argument: 'maxHops' });
       }
-      const fromRef = checkRefLength(String(args.from), 'from');
-      const toRef = checkRefLength(String(args.to), 'to');
-      const pathsBetween = async (fromId: string, toId: string) => {
-        const [row] = await context.executor.read(query, { from: refParams(fromId), to: refParams(toId), limit: MAX_PATHS, slim: readsOnlyIdentity(info), ends: readsRelationEnds(info) });
-        if (!row) throw new Error('path query returned no row');
-        return row;
-      };
-      // The query resolves both ends itself: one round-trip when they name one entity each.
-      const row = await pathsBetween(fromRef, toRef);
-      const from = await settledRef(context, fromRef, 'from', row.fromMatches);
-      const to = await settledRef(context, toRef, 'to', row.toMatches);
-      if (from === to) throw clientError(ErrorCode.BadUserInput, '`from` and `to` are the same entity.', { argument: 'to' });
-      // Only when the data changed between the query and settledRef's own reads: the paths between what they found now.
-      return from === row.from && to === row.to ? row.paths : (await pathsBetween(from, to)).paths;
+      const ends = [
+        { ref: checkRefLength(String(args.from), 'from'), argument: 'from' },
+        { ref: checkRefLength(String(args.to), 'to'), argument: 'to' },
+      ];
+      const row = await readWithRefs(
+        context,
+        ends,
+        async ([from = '', to = '']) => {
+          const [found] = await context.executor.read(query, { from: refParams(from), to: refParams(to), limit: MAX_PATHS, slim: readsOnlyIdentity(info), ends: readsRelationEnds(info) });
+          if (!found) throw new Error('path query returned no row');
+          return found;
+        },
+        (found) => [
+          { matches: found.fromMatches, used: found.from },
+          { matches: found.toMatches, used: found.to },
+        ],
+      );
+      if (row.from === row.to) throw clientError(ErrorCode.BadUserInput, '`from` and `to` are the same entity.', { argument: 'to' });
+      return row.paths;
     },
   }),
 }));

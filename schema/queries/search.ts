@@ -1,11 +1,12 @@
 import { fuzzyQuery, searchWords } from '../../cypher/lucene.ts';
 import { searchPage, type SearchHit } from '../../cypher/search.ts';
-import { ErrorCode, clientError } from '../../server/errors.ts';
-import { ENTITY_KINDS } from '../../server/model/kinds.ts';
+import { ENTITY_KINDS } from '../../model/kinds.ts';
+import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
-import { EMPTY_PAGE, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { ErrorCode, clientError } from '../errors.ts';
+import { EMPTY_PAGE, toConnection, windowOf } from '../pages.ts';
 import { readsOnlyIdentity } from '../projection.ts';
-import { parseKind } from '../resolve-ref.ts';
+import { connectionType, pageArgs } from '../types/connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 
 const SearchEdge = builder.objectRef<SearchHit & { cursor: string }>('SearchEdge').implement({
@@ -32,7 +33,7 @@ builder.queryFields((t) => ({
       kinds: t.arg.stringList({ description: `Only these kinds (${ENTITY_KINDS.join(', ')}).` }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, { executor }, info) => {
+    resolve: async function resolveSearch(_root, args, { executor }, info) {
       const window = windowOf(args);
       const words = searchWords(args.query);
       if (words.length === 0) {

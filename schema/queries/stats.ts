@@ -1,6 +1,6 @@
 import { counts } from '../../cypher/stats.ts';
-import type { EntityKind } from '../../server/model/kinds.ts';
-import type { RelationType } from '../../server/model/relations.ts';
+import type { EntityKind } from '../../model/kinds.ts';
+import type { RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { EntityKindEnum } from '../types/entity.ts';
 import { RelationTypeEnum } from '../types/relation.ts';
@@ -40,7 +40,7 @@ builder.queryFields((t) => ({
   stats: t.field({
     type: Stats,
     description: 'Counts of entities by kind and of relations by type.',
-    resolve: async (_root, _args, { executor }) => {
+    resolve: async function resolveStats(_root, _args, { executor }) {
       const [row] = await executor.read(counts, {});
       return { entities: (row?.entities ?? []) as StatsShape['entities'], relations: (row?.relations ?? []) as StatsShape['relations'] };
     },

@@ -1,12 +1,15 @@
 import { refParams } from '../../cypher/entities.ts';
 import { timelineAroundPage, timelinePage, type TimelineRow } from '../../cypher/timeline.ts';
+import { timeSpanOf } from '../../model/codec.ts';
+import { checkYearRange, checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
-import { EMPTY_PAGE, checkYearRange, connectionType, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { EMPTY_PAGE, toConnection, windowOf } from '../pages.ts';
 import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
-import { checkRefLength, settledRef } from '../resolve-ref.ts';
+import { readWithRefs } from '../resolve-ref.ts';
+import { connectionType, pageArgs } from '../types/connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
-import { TimeSpan, timeSpanOf } from '../types/time-span.ts';
+import { TimeSpan } from '../types/time-span.ts';
 
 const TimelineEdge = builder.objectRef<TimelineRow & { cursor: string }>('TimelineEdge').implement({
   description: 'One dated thing: an entity (a treaty, an event…) or a relation (a cession, a signature…).',
@@ -19,7 +22,7 @@ const TimelineEdge = builder.objectRef<TimelineRow & { cursor: string }>('Timeli
       description: 'Its full time span.',
       resolve: (row) => {
         const dated = row.entity ?? row.relation;
-        return dated ? timeSpanOf(dated) : null;
+        return dated ? (timeSpanOf(dated) ?? null) : null;
       },
     }),
     entity: t.field({ type: EntityRef, nullable: true, description: 'The dated entity, when this entry is one.', resolve: (row) => row.entity }),
@@ -43,7 +46,7 @@ builder.queryFields((t) => ({
       involving: t.arg.id({ description: 'An id (or name): the entity itself, its dated relations and the dated entities it is related to.' }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, context, info) => {
+    resolve: async function resolveTimeline(_root, args, context, info) {
       const window = windowOf(args);
       checkYearRange(args);
       const range = { from: args.from ?? null, to: args.to ?? null, slim: readsOnlyIdentity(info), ends: readsRelationEnds(info), ...window };
@@ -51,16 +54,17 @@ builder.queryFields((t) => ({
         const [page] = await context.executor.read(timelinePage, range);
         return toConnection(page ?? EMPTY_PAGE, window);
       }
-      const ref = checkRefLength(String(args.involving), 'involving');
-      const pageAround = async (involving: string) => {
-        const [page] = await context.executor.read(timelineAroundPage, { ...range, involving: refParams(involving) });
-        return page ?? { ...EMPTY_PAGE, involvingMatches: [], involving: null };
-      };
-      // The page query resolves `involving` itself: one round-trip when it names one entity.
-      const page = await pageAround(ref);
-      const involving = await settledRef(context, ref, 'involving', page.involvingMatches);
-      // Only when the data changed between the query and settledRef's own read: the page around what it found now.
-      return toConnection(involving === page.involving ? page : await pageAround(involving), window);
+      const involving = { ref: checkRefLength(String(args.involving), 'involving'), argument: 'involving' };
+      const page = await readWithRefs(
+        context,
+        [involving],
+        async ([ref = '']) => {
+          const [row] = await context.executor.read(timelineAroundPage, { ...range, involving: refParams(ref) });
+          return row ?? { ...EMPTY_PAGE, involvingMatches: [], involving: null };
+        },
+        (row) => [{ matches: row.involvingMatches, used: row.involving }],
+      );
+      return toConnection(page, window);
     },
   }),
 }));

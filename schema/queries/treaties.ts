@@ -1,10 +1,12 @@
 import { refParams } from '../../cypher/entities.ts';
 import { treatiesPage } from '../../cypher/treaties.ts';
-import { ErrorCode, clientError } from '../../server/errors.ts';
+import { checkYearRange, checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
-import { EMPTY_PAGE, MAX_PAGE_SIZE, checkYearRange, pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { ErrorCode, clientError } from '../errors.ts';
+import { EMPTY_PAGE, MAX_PAGE_SIZE, toConnection, windowOf } from '../pages.ts';
 import { readsOnlyIdentity } from '../projection.ts';
-import { checkRefLength, settledRef } from '../resolve-ref.ts';
+import { readWithRefs } from '../resolve-ref.ts';
+import { pageArgs } from '../types/connection.ts';
 import { entityConnection, entityPage } from '../types/entity-connection.ts';
 import { Treaty } from '../types/treaty.ts';
 
@@ -28,35 +30,39 @@ builder.queryFields((t) => ({
       to: t.arg.int({ description: 'Only treaties signed in or before this year.' }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_root, args, context, info) => {
+    resolve: async function resolveTreaties(_root, args, context, info) {
       const window = windowOf(args);
       checkYearRange(args);
       if ((args.between?.length ?? 0) > MAX_PAGE_SIZE) {
         throw clientError(ErrorCode.BadUserInput, `\`between\`: at most ${MAX_PAGE_SIZE} parties.`, { argument: 'between' });
       }
-      const between = (args.between ?? []).map((ref) => checkRefLength(String(ref), 'between'));
-      const affecting = args.affecting == null ? null : checkRefLength(args.affecting, 'affecting');
-      const pageFor = async (area: string | null, parties: readonly string[]) => {
-        const [page] = await context.executor.read(treatiesPage, {
-          areaRef: area === null ? null : refParams(area),
-          areaKinds: AREA_KINDS,
-          between: parties.map(refParams),
-          partyKinds: PARTY_KINDS,
-          from: args.from ?? null,
-          to: args.to ?? null,
-          slim: readsOnlyIdentity(info),
-          ...window,
-        });
-        return page ?? { ...EMPTY_PAGE, areaMatches: [], area: null, partyMatches: [], parties: [] };
-      };
-      // The page query resolves `affecting` and `between` itself: one round-trip when each names one entity.
-      const page = await pageFor(affecting, between);
-      const area = affecting === null ? null : await settledRef(context, affecting, 'affecting', page.areaMatches, AREA_KINDS);
-      const parties: string[] = [];
-      for (const [index, ref] of between.entries()) parties.push(await settledRef(context, ref, 'between', page.partyMatches[index] ?? [], PARTY_KINDS));
-      // Only when the data changed between the query and settledRef's own reads: the page of what they found now.
-      const settled = area === page.area && parties.every((party, index) => party === page.parties[index]);
-      return toConnection(entityPage(settled ? page : await pageFor(area, parties)), window);
+      const between = (args.between ?? []).map((ref) => ({ ref: checkRefLength(String(ref), 'between'), argument: 'between', kinds: PARTY_KINDS }));
+      const affecting = args.affecting == null ? [] : [{ ref: checkRefLength(args.affecting, 'affecting'), argument: 'affecting', kinds: AREA_KINDS }];
+      const hasArea = affecting.length > 0;
+      const page = await readWithRefs(
+        context,
+        [...affecting, ...between],
+        async (refs) => {
+          const area = hasArea ? (refs[0] ?? null) : null;
+          const parties = hasArea ? refs.slice(1) : refs;
+          const [row] = await context.executor.read(treatiesPage, {
+            areaRef: area === null ? null : refParams(area),
+            areaKinds: AREA_KINDS,
+            between: parties.map(refParams),
+            partyKinds: PARTY_KINDS,
+            from: args.from ?? null,
+            to: args.to ?? null,
+            slim: readsOnlyIdentity(info),
+            ...window,
+          });
+          return row ?? { ...EMPTY_PAGE, areaMatches: [], area: null, partyMatches: [], parties: [] };
+        },
+        (row) => [
+          ...(hasArea ? [{ matches: row.areaMatches, used: row.area }] : []),
+          ...between.map((_, index) => ({ matches: row.partyMatches[index] ?? [], used: row.parties[index] ?? null })),
+        ],
+      );
+      return toConnection(entityPage(page), window);
     },
   }),
 }));

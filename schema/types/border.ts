@@ -1,6 +1,6 @@
+import { quantitiesOf } from '../../model/codec.ts';
 import { defineEntityType } from './define-entity-type.ts';
 import { TREATIES_AFFECTING_FIELD } from './polity-fields.ts';
-import { quantitiesOf } from './provenance.ts';
 
 export const Border = defineEntityType(
   'Border',

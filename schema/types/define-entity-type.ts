@@ -1,10 +1,10 @@
 import type { FieldMap } from '@pothos/core';
+import './entity.ts';
 import type { EntityRow } from '../../cypher/rows.ts';
-import { KIND_DESCRIPTIONS, type EntityKind } from '../../server/model/kinds.ts';
+import { KIND_DESCRIPTIONS, type EntityKind } from '../../model/kinds.ts';
 import { builder } from '../builder.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
 import { relationField, type RelationFieldSpec } from './relation-field.ts';
-import './entity.ts';
 
 type ExtraFields = (t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder.$inferSchemaTypes, EntityRow>) => FieldMap;
 

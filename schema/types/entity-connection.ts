@@ -1,7 +1,7 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { EntityRow } from '../../cypher/rows.ts';
 import { builder } from '../builder.ts';
-import { connectionType } from '../pagination.ts';
+import { connectionType } from './connection.ts';
 
 type Types = typeof builder.$inferSchemaTypes;
 type Item = { readonly node: EntityRow };

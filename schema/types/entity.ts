@@ -1,14 +1,16 @@
 import type { Direction } from '../../cypher/relations.ts';
-import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../server/model/kinds.ts';
-import type { RelationType } from '../../server/model/relations.ts';
+import { quantitiesOf, sourceQuotesOf, timeSpanOf } from '../../model/codec.ts';
+import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../model/kinds.ts';
+import type { RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
+import { toConnection, windowOf } from '../pages.ts';
 import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
-import { pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { pageArgs } from './connection.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
-import { Quantity, SourceRef, quantitiesOf, sourceRefsOf } from './provenance.ts';
+import { Quantity, SourceRef } from './provenance.ts';
 import { RelationConnection, RelationDirection, RelationTypeEnum } from './relation.ts';
-import { TimeSpan, timeSpanOf } from './time-span.ts';
+import { TimeSpan } from './time-span.ts';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'The kinds of entity; each is an object type implementing `Entity`.',
@@ -37,9 +39,9 @@ builder.interfaceType(EntityRef, {
       description: 'A finer kind, e.g. "river basin", "valley" or "prefecture" for a region, "protocol" for a treaty.',
     }),
     status: t.exposeString('status', { nullable: true, description: 'A state the source reports: "planned", "undemarcated", "not recognised"…' }),
-    time: t.field({ type: TimeSpan, nullable: true, description: 'When it existed, happened or was signed.', resolve: (row) => timeSpanOf(row) }),
+    time: t.field({ type: TimeSpan, nullable: true, description: 'When it existed, happened or was signed.', resolve: (row) => timeSpanOf(row) ?? null }),
     quantities: t.field({ type: [Quantity], description: 'Figures the sources give for it.', resolve: (row) => quantitiesOf(row) }),
-    sources: t.field({ type: [SourceRef], description: 'The sentences it is taken from.', resolve: (row) => sourceRefsOf(row) }),
+    sources: t.field({ type: [SourceRef], description: 'The sentences it is taken from.', resolve: (row) => sourceQuotesOf(row) }),
     relations: t.field({
       type: RelationConnection,
       description: 'Every relation of this entity, of the given types (all if none) and direction: for exploring what no typed field names.',

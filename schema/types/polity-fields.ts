@@ -1,4 +1,4 @@
-import { TREATY_EFFECT_TYPES } from '../../server/model/relations.ts';
+import { TREATY_EFFECT_TYPES } from '../../model/relations.ts';
 import type { RelationFieldSpec } from './relation-field.ts';
 
 /** Relation fields that states and empires share: both sign treaties, hold land and meet at borders. */

@@ -2,11 +2,12 @@ import type { ArgBuilder } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Direction, RelatedRow } from '../../cypher/relations.ts';
 import type { EntityRow } from '../../cypher/rows.ts';
-import type { Context } from '../../server/context.ts';
-import type { RelationType } from '../../server/model/relations.ts';
+import type { RelationType } from '../../model/relations.ts';
 import type { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { toConnection, windowOf } from '../pages.ts';
 import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
-import { pageArgs, toConnection, windowOf } from '../pagination.ts';
+import { pageArgs } from './connection.ts';
 import { RelationConnection } from './relation.ts';
 
 export interface RelationFieldSpec {
@@ -25,8 +26,9 @@ export function relationField(arg: ArgBuilder<typeof builder.$inferSchemaTypes>,
     type: RelationConnection,
     description: spec.description,
     args: pageArgs(arg),
-    // Needs only the parent's id; the relations' own rows are the loader's (see schema/projection.ts).
-    extensions: READS_ONLY_ID,
+    // Needs only the parent's id; the relations' own rows are the loader's (see schema/projection.ts). What it
+    // follows is on the field too, for tools that list the statements the schema can send (the Cypher snapshots).
+    extensions: { ...READS_ONLY_ID, relationField: { types: spec.types, direction: spec.direction } },
     resolve: async (entity: EntityRow, args: { first?: number | null; after?: string | null }, { loaders }: Context, info: GraphQLResolveInfo) => {
       const window = windowOf(args);
       const page = await loaders.relationsOf.load({ id: entity.id, types: spec.types, direction: spec.direction, slim: readsOnlyIdentity(info), ...window });

@@ -1,13 +1,14 @@
 import type { ObjectFieldBuilder } from '@pothos/core';
-import type { RelatedRow, Direction } from '../../cypher/relations.ts';
-import type { EntityRow, RelationProps, RelationRow } from '../../cypher/rows.ts';
-import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../server/model/relations.ts';
+import type { Direction, RelatedRow } from '../../cypher/relations.ts';
+import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
+import { sourceQuotesOf, timeSpanOf, type RelationProps } from '../../model/codec.ts';
+import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
-import { connectionType } from '../pagination.ts';
+import { connectionType } from './connection.ts';
 import { EntityRef } from './entity-ref.ts';
-import { SourceRef, sourceRefsOf } from './provenance.ts';
-import { TimeSpan, timeSpanOf } from './time-span.ts';
+import { SourceRef } from './provenance.ts';
+import { TimeSpan } from './time-span.ts';
 
 export const RelationDirection = builder.enumType('RelationDirection', {
   description: 'Which way to follow relations from an entity.',
@@ -45,9 +46,9 @@ function qualifierFields<Shape>(t: Fields<Shape>, props: (shape: Shape) => Relat
       description: 'Who gained by it.',
       resolve: (shape, _args, { loaders }) => loadOptional(loaders.entityById, props(shape).effectTo),
     }),
-    time: t.field({ type: TimeSpan, nullable: true, description: 'When the relation held or took effect.', resolve: (shape) => timeSpanOf(props(shape)) }),
+    time: t.field({ type: TimeSpan, nullable: true, description: 'When the relation held or took effect.', resolve: (shape) => timeSpanOf(props(shape)) ?? null }),
     note: t.string({ nullable: true, description: 'A remark on the relation.', resolve: (shape) => props(shape).note }),
-    sources: t.field({ type: [SourceRef], description: 'The sentences the relation is taken from.', resolve: (shape) => sourceRefsOf(props(shape)) }),
+    sources: t.field({ type: [SourceRef], description: 'The sentences the relation is taken from.', resolve: (shape) => sourceQuotesOf(props(shape)) }),
   };
 }
 

@@ -14,5 +14,10 @@ export const Source = defineEntityType(
       description: '"article" for a published text; "background" for general knowledge stated by the maintainers, not by an article.',
       resolve: (row) => row.basis ?? null,
     }),
+    text: t.string({
+      nullable: true,
+      description: 'The whole text of the document, in which every quote of it stands verbatim: for showing a quote in its context.',
+      resolve: (row, _args, context) => context.loaders.sourceTextById.load(row.id),
+    }),
   }),
 );

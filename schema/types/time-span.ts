@@ -1,5 +1,4 @@
-import type { TimeProps } from '../../cypher/rows.ts';
-import { TIME_PRECISIONS, type TimePrecision } from '../../server/model/time-span.ts';
+import { TIME_PRECISIONS, type TimeSpan as TimeSpanValue } from '../../model/time-span.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
 
@@ -27,32 +26,16 @@ export const TimePrecisionEnum = builder.enumType('TimePrecision', {
   values: enumValues(TIME_PRECISIONS, (p) => `Known to the ${p}.`, (p) => p.toUpperCase()),
 });
 
-interface TimeSpanShape {
-  readonly start: PartialDateShape | null;
-  readonly end: PartialDateShape | null;
-  readonly precision: TimePrecision;
-  readonly text: string | null;
-}
-
-export const TimeSpan = builder.objectRef<TimeSpanShape>('TimeSpan').implement({
+export const TimeSpan = builder.objectRef<TimeSpanValue>('TimeSpan').implement({
   description: 'When something happened or held: a single date (start = end), a range such as 1862–77, or an open span.',
   fields: (t) => ({
-    start: t.field({ type: PartialDate, nullable: true, description: 'The first date it held, if known.', resolve: (span) => span.start }),
-    end: t.field({ type: PartialDate, nullable: true, description: 'The last date it held, if known.', resolve: (span) => span.end }),
+    start: t.field({ type: PartialDate, nullable: true, description: 'The first date it held, if known.', resolve: (span) => partialDate(span.start) }),
+    end: t.field({ type: PartialDate, nullable: true, description: 'The last date it held, if known.', resolve: (span) => partialDate(span.end) }),
     precision: t.field({ type: TimePrecisionEnum, description: 'How precise the bounds are.', resolve: (span) => span.precision }),
-    text: t.exposeString('text', { nullable: true, description: 'The wording of the source, e.g. "mid-19th century".' }),
+    text: t.string({ nullable: true, description: 'The wording of the source, e.g. "mid-19th century".', resolve: (span) => span.text ?? null }),
   }),
 });
 
-/** The time span stored on an entity or relation, or null when undated. */
-export function timeSpanOf(props: TimeProps): TimeSpanShape | null {
-  if (props.timePrecision === null || props.timePrecision === undefined) return null;
-  const start = props.timeStart ?? null;
-  const end = props.timeEnd ?? null;
-  return {
-    start: start === null ? null : { iso: start },
-    end: end === null ? null : { iso: end },
-    precision: props.timePrecision as TimePrecision,
-    text: props.timeText ?? null,
-  };
+function partialDate(iso: string | undefined): PartialDateShape | null {
+  return iso === undefined ? null : { iso };
 }

@@ -1,4 +1,4 @@
-import { TREATY_EFFECT_TYPES } from '../../server/model/relations.ts';
+import { TREATY_EFFECT_TYPES } from '../../model/relations.ts';
 import { defineEntityType } from './define-entity-type.ts';
 
 export const Treaty = defineEntityType('Treaty', {

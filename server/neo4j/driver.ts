@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import { messageOf } from '../../model/errors.ts';
 import { loadConfig } from '../config.ts';
-import { StartupError, messageOf } from '../errors.ts';
+import { StartupError } from '../errors.ts';
 import type { Neo4jTarget } from './acquire.ts';
 
 export interface DriverOptions {

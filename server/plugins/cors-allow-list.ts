@@ -1,4 +1,5 @@
 import type { CORSOptions, Plugin } from 'graphql-yoga';
+import { BOOKMARKS_HEADER } from './use-bookmarks.ts';
 import { CSRF_HEADER } from './use-csrf-prevention.ts';
 
 /** What Yoga's `cors` option takes: fixed options, or options per request. */
@@ -20,8 +21,8 @@ export function corsAllowList(origins: readonly string[]): CorsPolicy {
     // `*` here makes Yoga echo the request's origin (checked just below) and add `Vary: Origin`.
     origin: ['*'],
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'accept', 'authorization', 'x-request-id', CSRF_HEADER],
-    exposedHeaders: ['x-request-id'],
+    allowedHeaders: ['content-type', 'accept', 'authorization', 'x-request-id', CSRF_HEADER, BOOKMARKS_HEADER],
+    exposedHeaders: ['x-request-id', BOOKMARKS_HEADER],
     credentials: false,
     maxAge: 600,
   };

@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { clientError, type ErrorCode } from '../errors.ts';
+import { clientError, type ErrorCode } from '../../schema/errors.ts';
 
 /**
  * A document refused as a whole, before any resolver runs (a limit, introspection). Like Yoga's

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode } from '../../schema/errors.ts';
 import { requestRejected } from './rejection.ts';
 
 /** The header that proves a request was not forged by another site: any value will do. */

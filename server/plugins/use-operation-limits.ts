@@ -4,7 +4,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { ValidationContext } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode } from '../../schema/errors.ts';
 import { operationCost } from './operation-cost.ts';
 import { documentRejected } from './rejection.ts';
 

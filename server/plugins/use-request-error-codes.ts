@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode } from '../../schema/errors.ts';
 import { rewriteError } from './rewrite-error.ts';
 
 /**

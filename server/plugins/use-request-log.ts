@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../log.ts';
 import { requestIdOf } from '../request-id.ts';
+import { ASSETS_PATH } from '../web/static-assets.ts';
 import { useRequestSummary, type RequestSummary } from './use-request-summary.ts';
 
 /** Codes that mean the server (or Neo4j) failed, not the client: their requests log at warn. */
@@ -27,7 +28,8 @@ function writeLine(log: Logger, summary: RequestSummary): void {
   const fields = { ...summary, ms: Math.round(summary.ms * 10) / 10 };
   if (summary.status >= 500 || summary.errorCodes.some((code) => SERVER_FAULTS.has(code))) {
     log.warn('request', fields);
-  } else if (PROBE_PATHS.has(summary.path)) {
+  } else if (PROBE_PATHS.has(summary.path) || summary.path.startsWith(ASSETS_PATH)) {
+    // The pages' files too: a dozen lines per page view would bury the requests that matter.
     log.debug('request', fields);
   } else {
     log.info('request', fields);

@@ -1,6 +1,6 @@
 import { getNamedType, isIntrospectionType, type ASTVisitor, type GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode } from '../errors.ts';
+import { ErrorCode } from '../../schema/errors.ts';
 import { documentRejected } from './rejection.ts';
 import { rewriteError } from './rewrite-error.ts';
 

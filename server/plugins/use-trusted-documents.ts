@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { ErrorCode, StartupError, messageOf } from '../errors.ts';
+import { messageOf } from '../../model/errors.ts';
+import { ErrorCode } from '../../schema/errors.ts';
+import { StartupError } from '../errors.ts';
 import { documentRejected } from './rejection.ts';
 
 /** The documents a front end was built with, by the SHA-256 (hex) of their text. */

@@ -8,7 +8,7 @@ import { QUESTIONS } from '../../bench/questions/index.ts';
 import { SERVER_NAMES } from '../../bench/questions/types.ts';
 import { writeReport } from '../../bench/report.ts';
 import { generateSynthetic } from '../../bench/synthetic.ts';
-import { validateDataset } from '../../server/ingest/validate.ts';
+import { validateDataset } from '../../services/ingest/validate.ts';
 import { emptyDatabase, testDriver } from '../support/database.ts';
 
 /**

@@ -86,13 +86,14 @@ describe('CORS', () => {
     expect(asked.status).toBe(204);
     expect(asked.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(asked.headers.get('access-control-allow-methods')).toBe('GET, POST');
-    expect(asked.headers.get('access-control-allow-headers')).toMatch(/content-type.*authorization.*x-graphql-csrf/);
+    // A browser client may send back a mutation's bookmarks (read-your-writes), and read them off the answer.
+    expect(asked.headers.get('access-control-allow-headers')).toMatch(/content-type.*authorization.*x-graphql-csrf.*neo4j-bookmarks/);
     expect(asked.headers.get('vary')).toMatch(/Origin/);
 
     const answer = await app.fetch('http://test/graphql', post('https://app.example.org'));
     expect(answer.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
     expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
-    expect(answer.headers.get('access-control-expose-headers')).toBe('x-request-id');
+    expect(answer.headers.get('access-control-expose-headers')).toBe('x-request-id, neo4j-bookmarks');
 
     // Sandboxed pages and local files send the origin "null": it must not pass as an allowed one.
     for (const other of ['https://elsewhere.example', 'https://app.example.org.elsewhere.example', 'null']) {

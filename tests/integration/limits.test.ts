@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_QUERY } from '../../server/example-query.ts';
 import { DEFAULT_POLICY } from '../../server/http-policy.ts';
+import { RETRY_AFTER_SECONDS } from '../../server/plugins/use-unavailable-status.ts';
 import { dataOf, testApp } from '../support/app.ts';
 import { loadSeed, testDriver } from '../support/database.ts';
 
@@ -164,5 +165,12 @@ describe('a runaway query', () => {
     expect(JSON.stringify(slow.result.errors)).not.toMatch(/MATCH|startYear|stack/);
     expect(dataOf(quick.result)).toEqual({ entity: { name: "People's Republic of China" } });
     expect(quick.ms).toBeLessThan(slow.ms);
+    // application/json clients get 200, as the GraphQL-over-HTTP spec asks of them; those that accept
+    // application/graphql-response+json hear it from the status too.
+    expect(slow.result.status).toBe(200);
+    const spec = await impatient.graphql('{ timeline(first: 1) { totalCount } }', undefined, { accept: 'application/graphql-response+json' });
+    expect(spec.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TIMEOUT']);
+    expect(spec.status).toBe(504);
+    expect(spec.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../server/ingest/load.ts';
-import { FixtureError } from '../../server/errors.ts';
+import { FixtureError } from '../../model/errors.ts';
+import { loadDataset } from '../../services/ingest/load.ts';
 import { INVENTED_DIR, SEED_DIR, emptyDatabase, snapshot, testDriver, testExecutor } from '../support/database.ts';
 
 let driver: Driver;

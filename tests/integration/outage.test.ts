@@ -6,16 +6,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConstraintViolated } from '../../cypher/errors.ts';
 import { CypherExecutor, type QueryEvent } from '../../cypher/executor.ts';
 import { migrate } from '../../cypher/migrate.ts';
 import { cypher } from '../../cypher/query.ts';
 import { loadConfig } from '../../server/config.ts';
-import { loadDataset } from '../../server/ingest/load.ts';
 import { createLogger, silentLogger } from '../../server/log.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded/index.ts';
 import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
+import { RETRY_AFTER_SECONDS } from '../../server/plugins/use-unavailable-status.ts';
 import { createApp, type App } from '../../server/yoga.ts';
+import { loadDataset } from '../../services/ingest/load.ts';
 import { SEED_DIR } from '../support/database.ts';
 
 const DATABASE = 'neo4j';
@@ -65,15 +67,15 @@ async function get(pathname: string): Promise<number> {
   return response.status;
 }
 
-async function graphql(query: string): Promise<Response & { ms: number }> {
+async function graphql(query: string, accept = 'application/json'): Promise<Response & { ms: number; retryAfter: string | null }> {
   const started = performance.now();
   const response = await app.fetch('http://test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', accept },
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as Response['body'];
-  return { status: response.status, body, ms: performance.now() - started };
+  return { status: response.status, body, ms: performance.now() - started, retryAfter: response.headers.get('retry-after') };
 }
 
 const codesOf = (response: Response) => (response.body.errors ?? []).map((error) => error.extensions?.code);
@@ -97,13 +99,14 @@ describe('retries', () => {
   const duplicateEntity = cypher<{ id: string }, never>('test.duplicateEntity', 'CREATE (:Entity {id: $id})');
   const touch = cypher<{ id: string }, never>('test.touch', 'MATCH (p:RetryProbe {id: $id}) SET p.touched = coalesce(p.touched, 0) + 1');
 
-  it('does not retry a syntax error or a constraint violation: one try, no retry delay, masked as unexpected', async () => {
+  it('does not retry a syntax error or a constraint violation: one try, no retry delay', async () => {
     const events: QueryEvent[] = [];
     const started = performance.now();
     await expect(executorRecording(events).read(badSyntax, {})).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.SyntaxError' });
-    await expect(executorRecording(events).write((tx) => tx.run(duplicateEntity, { id: 'kyrgyzstan' }))).rejects.toMatchObject({
-      code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
-    });
+    // Ours, for the service that wrote to decide what it means; the driver's kept as its cause.
+    const duplicate = executorRecording(events).write((tx) => tx.run(duplicateEntity, { id: 'kyrgyzstan' }));
+    await expect(duplicate).rejects.toBeInstanceOf(ConstraintViolated);
+    await expect(duplicate).rejects.toMatchObject({ cause: { code: 'Neo.ClientError.Schema.ConstraintValidationFailed' } });
     expect(events.map((event) => event.name)).toEqual(['test.badSyntax', 'test.duplicateEntity']);
     // A retry would have waited about a second first.
     expect(performance.now() - started).toBeLessThan(800);
@@ -159,7 +162,14 @@ describe('a Neo4j outage', () => {
       expect(failure.ms).toBeLessThan(FAIL_WITHIN_MS);
       // The driver's message (with the Bolt address) stays in the server log.
       expect(JSON.stringify(failure.body)).not.toContain(String(boltPort));
+      // application/json: 200, as the GraphQL-over-HTTP spec asks for those clients.
+      expect(failure.status).toBe(200);
     }
+    // A client that accepts application/graphql-response+json hears it from the status, with when to try again.
+    const spec = await graphql(SEARCH, 'application/graphql-response+json');
+    expect(codesOf(spec)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(spec.status).toBe(503);
+    expect(spec.retryAfter).toBe(String(RETRY_AFTER_SECONDS));
     const failMs = failures.map((failure) => failure.ms).sort((a, b) => a - b);
 
     const restartStarted = performance.now();
@@ -173,9 +183,9 @@ describe('a Neo4j outage', () => {
 
     // The request log says what happened, at warn, with the client's code.
     const unavailable = logLines.filter((line) => line['msg'] === 'request' && (line['errorCodes'] as string[]).includes('SERVICE_UNAVAILABLE'));
-    expect(unavailable).toHaveLength(failures.length);
+    expect(unavailable.map((line) => line['status'])).toEqual([...failures.map(() => 200), 503]);
     for (const line of unavailable) {
-      expect(line).toMatchObject({ level: 'warn', operation: 'Search', status: 200 });
+      expect(line).toMatchObject({ level: 'warn', operation: 'Search' });
       expect(line['errorCauses']).toEqual([expect.stringMatching(/Failed to connect to server|Connection was closed/)]);
     }
     expect(logLines.some((line) => line['msg'] === 'not ready: Neo4j does not answer')).toBe(true);

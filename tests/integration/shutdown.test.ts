@@ -6,13 +6,13 @@ import { request as httpRequest, type ClientRequest } from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GraphQLError } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CypherExecutor } from '../../cypher/executor.ts';
 import { SessionTracker } from '../../cypher/sessions.ts';
 import { cypher } from '../../cypher/query.ts';
 import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
 import { TX_TIMEOUT_MARGIN_MS } from '../../server/shutdown.ts';
+import { clientCodeOf } from '../support/client-code.ts';
 import { testDriver } from '../support/database.ts';
 import { alive, gone, startServer } from '../support/server-process.ts';
 
@@ -140,7 +140,6 @@ describe('a write in flight when the grace period is over', () => {
     const { records } = await driver.executeQuery('MATCH (p:ShutdownProbe {marker: $marker}) RETURN p.step AS step ORDER BY step', { marker }, { database });
     return records.map((record) => record.get('step') as number);
   };
-  const codeOf = (error: unknown) => (error instanceof GraphQLError ? error.extensions['code'] : error);
 
   it('is let finish and commits whole, while a write that would start now is refused and writes nothing', async () => {
     const sessions = new SessionTracker();
@@ -152,7 +151,7 @@ describe('a write in flight when the grace period is over', () => {
       await tx.run(create, { marker: running, step: 1 });
       // What shutDown does when SHUTDOWN_GRACE_MS is over, while this transaction is open.
       sessions.refuseNew();
-      lateOutcome = await executor.write((lateTx) => lateTx.run(create, { marker: late, step: 1 })).catch(codeOf);
+      lateOutcome = await executor.write((lateTx) => lateTx.run(create, { marker: late, step: 1 })).catch(clientCodeOf);
       await tx.run(create, { marker: running, step: 2 });
     });
     expect(lateOutcome).toBe('SERVICE_UNAVAILABLE');
@@ -174,7 +173,7 @@ describe('a write in flight when the grace period is over', () => {
     const started = performance.now();
     expect(await sessions.idle(1_000 + TX_TIMEOUT_MARGIN_MS)).toBe(true);
     console.info(`shutdown: a write past its 1000 ms transaction timeout ended ${(performance.now() - started).toFixed(0)} ms after new ones were refused`);
-    await expect(write.catch(codeOf)).resolves.toBe('QUERY_TIMEOUT');
+    await expect(write.catch(clientCodeOf)).resolves.toBe('QUERY_TIMEOUT');
     expect(await stepsOf(marker)).toEqual([]);
   });
 });

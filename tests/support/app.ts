@@ -17,7 +17,7 @@ export function testApp(driver: Driver, options: Partial<Pick<AppOptions, 'curat
     query: string,
     variables?: Record<string, unknown>,
     headers: Record<string, string> = {},
-  ): Promise<GraphQLResponse & { roundTrips: number; status: number }> {
+  ): Promise<GraphQLResponse & { roundTrips: number; status: number; headers: Headers }> {
     queries.length = 0;
     const response = await app.fetch('http://test/graphql', {
       method: 'POST',
@@ -25,7 +25,7 @@ export function testApp(driver: Driver, options: Partial<Pick<AppOptions, 'curat
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as GraphQLResponse;
-    return { ...body, roundTrips: queries.length, status: response.status };
+    return { ...body, roundTrips: queries.length, status: response.status, headers: response.headers };
   }
 
   return { app, graphql, queries };

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { CypherExecutor } from '../../cypher/executor.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
-import { loadDataset } from '../../server/ingest/load.ts';
+import { loadDataset } from '../../services/ingest/load.ts';
 
 export const SEED_DIR = 'fixtures/china-kyrgyzstan-border';
 export const INVENTED_DIR = 'tests/fixtures/invented-border';

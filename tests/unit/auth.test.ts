@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { createAuthenticator, requireEditor, type Caller, type CurationToken } from '../../server/auth.ts';
+import { requireEditor, type Caller } from '../../schema/caller.ts';
+import { createAuthenticator, type CurationToken } from '../../server/auth.ts';
 import { loadConfig } from '../../server/config.ts';
 import { StartupError } from '../../server/errors.ts';
 

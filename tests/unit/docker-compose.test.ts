@@ -85,6 +85,11 @@ describe('docker-compose.yml and the Dockerfile', () => {
   });
 
   it('copy every folder the server needs at run time', () => {
-    for (const folder of ['server', 'schema', 'cypher', 'fixtures']) expect(dockerfile).toMatch(new RegExp(`^COPY ${folder} ${folder}$`, 'm'));
+    // The layers a request passes through (README's code map), the seed and the pages' sources.
+    for (const folder of ['server', 'schema', 'services', 'cypher', 'model', 'fixtures', 'explorer']) {
+      expect(dockerfile).toMatch(new RegExp(`^COPY ${folder} ${folder}$`, 'm'));
+    }
+    // The pages are built in the image, from node_modules: nothing is fetched when they are served.
+    expect(dockerfile).toMatch(/^RUN npm run build:web$/m);
   });
 });

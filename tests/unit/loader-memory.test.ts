@@ -4,7 +4,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { CypherExecutor } from '../../cypher/executor.ts';
-import { loadDataset } from '../../server/ingest/load.ts';
+import { loadDataset } from '../../services/ingest/load.ts';
 
 const INVENTED_DIR = 'tests/fixtures/invented-border';
 const REFUSAL = new neo4j.Neo4jError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDataset } from '../../server/ingest/read-dataset.ts';
+import { readDataset } from '../../services/ingest/read-dataset.ts';
 
 /** Independent of the loader's own check: every quote of the seed, found verbatim in its document's text. */
 describe('quotes of the seed', () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse, validate } from 'graphql';
@@ -32,5 +33,14 @@ describe('the README', () => {
     for (const example of [...examples, EXAMPLE_QUERY]) {
       expect(validate(schema, parse(example)).map((error) => error.message), example).toEqual([]);
     }
+  });
+
+  it('has a code map that names the layers in the order a request travels, and every folder of the tree', () => {
+    const map = readme.split('\n## Code map\n')[1]?.split('\n## ')[0] ?? '';
+    const layers = [...map.matchAll(/^- `([a-z0-9-]+)\/`/gm)].map((m) => m[1]);
+    expect(layers).toEqual(['server', 'schema', 'services', 'cypher', 'model']);
+    const tracked = execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n');
+    const folders = new Set(tracked.filter((file) => file.includes('/') && !file.startsWith('.')).map((file) => file.split('/')[0]));
+    for (const folder of folders) expect(map, `${folder}/ in the code map`).toContain(`\`${folder}/\``);
   });
 });

@@ -7,12 +7,14 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { GraphQLError } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyDriverError, toClientError, type DriverErrorKind } from '../../cypher/driver-errors.ts';
+import { classifyDriverError, toDatabaseError, type DriverErrorKind } from '../../cypher/driver-errors.ts';
+import { ConstraintViolated, DatabaseUnavailable, QueryTimedOut } from '../../cypher/errors.ts';
 import { CypherExecutor } from '../../cypher/executor.ts';
 import { ping } from '../../cypher/health.ts';
 import { retryTransient } from '../../cypher/retry.ts';
-import { ErrorCode } from '../../server/errors.ts';
+import { ErrorCode, clientErrorOf } from '../../schema/errors.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
+import { clientCodeOf } from '../support/client-code.ts';
 
 function driverError(code: string, message = `a ${code}`): InstanceType<typeof neo4j.Neo4jError> {
   return new neo4j.Neo4jError(message, code, '50N42', 'error: general processing exception');
@@ -22,7 +24,11 @@ describe('classifying driver errors', () => {
   const cases: [code: string, retried: boolean, kind: DriverErrorKind][] = [
     // The query's own fault: retrying cannot help, so it fails at once and is masked for the client.
     ['Neo.ClientError.Statement.SyntaxError', false, 'other'],
-    ['Neo.ClientError.Schema.ConstraintValidationFailed', false, 'other'],
+    // A write that broke a constraint (an id taken meanwhile): the service that wrote decides what it means.
+    ['Neo.ClientError.Schema.ConstraintValidationFailed', false, 'constraint'],
+    // Bookmarks a client sent back that Neo4j never gave out (or mixed from two databases): its mistake.
+    ['Neo.ClientError.Transaction.InvalidBookmark', false, 'bookmark'],
+    ['Neo.ClientError.Transaction.InvalidBookmarkMixture', false, 'bookmark'],
     ['Neo.ClientError.Statement.ParameterMissing', false, 'other'],
     ['Neo.ClientError.Security.Unauthorized', false, 'other'],
     // Stopped by Neo4j after NEO4J_TX_TIMEOUT_MS: retrying would only take as long again.
@@ -51,12 +57,26 @@ describe('classifying driver errors', () => {
   it('leaves errors that are not the driver\'s alone', () => {
     const error = new TypeError('a bug');
     expect(classifyDriverError(error)).toBe('other');
-    expect(toClientError(error)).toBe(error);
+    expect(toDatabaseError(error)).toBe(error);
+    expect(clientErrorOf(error)).toBe(error);
+  });
+
+  it('raises the database\'s own errors, each keeping the driver\'s as its cause', () => {
+    const cases = [
+      [driverError('ServiceUnavailable'), DatabaseUnavailable],
+      [driverError('Neo.ClientError.Transaction.TransactionTimedOut'), QueryTimedOut],
+      [driverError('Neo.ClientError.Schema.ConstraintValidationFailed'), ConstraintViolated],
+    ] as const;
+    for (const [cause, type] of cases) {
+      const error = toDatabaseError(cause);
+      expect(error).toBeInstanceOf(type);
+      expect((error as Error).cause).toBe(cause);
+    }
   });
 
   it('gives the client a coded error and keeps the driver error as a cause that is not serialised', () => {
     const cause = driverError('ServiceUnavailable', 'Failed to connect to server 10.0.0.1:7687');
-    const translated = toClientError(cause);
+    const translated = clientErrorOf(toDatabaseError(cause));
     expect(translated).toBeInstanceOf(GraphQLError);
     const error = translated as GraphQLError;
     expect(error.extensions['code']).toBe(ErrorCode.ServiceUnavailable);
@@ -141,9 +161,6 @@ async function readFails(driver: Driver, maxRetryTimeMs: number): Promise<{ erro
   throw new Error('the read succeeded against a server that cannot answer');
 }
 
-function codeOf(error: unknown): unknown {
-  return error instanceof GraphQLError ? error.extensions['code'] : error;
-}
 
 describe('a real driver against a Neo4j that cannot answer', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -165,7 +182,7 @@ describe('a real driver against a Neo4j that cannot answer', () => {
   it('retries a lost connection once within the default bound, then fails SERVICE_UNAVAILABLE', async () => {
     const { connections, readFails: read } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 500 });
     const { error, ms } = await read();
-    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect(clientCodeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     // The driver waits 0.8-1.2 s before its second try; by then 500 ms have passed, so no third.
     expect(connections()).toBe(2);
     expect(ms).toBeLessThan(2_000);
@@ -174,7 +191,7 @@ describe('a real driver against a Neo4j that cannot answer', () => {
   it('tries more often under a longer bound, and never past it', async () => {
     const { connections, readFails: read } = await setUp((socket) => socket.destroy(), { maxRetryTimeMs: 1_500 });
     const { error, ms } = await read();
-    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect(clientCodeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     // Tries at about 0 s, 1 s (within 1.5 s: one more) and 3 s (past it: the last).
     expect(connections()).toBe(3);
     expect(ms).toBeLessThan(4_500);
@@ -183,7 +200,7 @@ describe('a real driver against a Neo4j that cannot answer', () => {
   it('gives up on a server that accepts but never answers after NEO4J_CONNECT_TIMEOUT_MS', async () => {
     const { readFails: read } = await setUp(() => {}, { connectTimeoutMs: 300, maxRetryTimeMs: 0 });
     const { error, ms } = await read();
-    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect(clientCodeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     expect(ms).toBeGreaterThanOrEqual(250);
     expect(ms).toBeLessThan(1_500);
   });
@@ -193,7 +210,7 @@ describe('a real driver against a Neo4j that cannot answer', () => {
     await read(); // the driver makes its pool on first use; only then is there one to close
     await driver.close();
     const { error } = await read();
-    expect(codeOf(error)).toBe(ErrorCode.ServiceUnavailable);
+    expect(clientCodeOf(error)).toBe(ErrorCode.ServiceUnavailable);
     expect((error as Error).cause).toMatchObject({ message: expect.stringMatching(/^Pool is closed/) });
   });
 });

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { messageOf } from '../../errors.ts';
+import { messageOf } from '../../../model/errors.ts';
 import type { LifecycleState } from './lifecycle.ts';
 import type { EmbeddedLog } from './log.ts';
 import type { Supervisor } from './supervisor.ts';

@@ -1,0 +1,261 @@
+import { createHash } from 'node:crypto';
+import type { DocumentFixture, EntityFixture, RelationFixture } from './fixture-schema.ts';
+import type { EntityKind } from './kinds.ts';
+import { parseRelationId, relationId } from './relation-id.ts';
+import type { RelationType } from './relations.ts';
+import { yearOf, type TimePrecision, type TimeSpan } from './time-span.ts';
+
+/*
+ * The storage codec: how entities and relations are kept as Neo4j properties, both ways. Neo4j
+ * properties cannot nest, so provenance is two parallel lists (`sourceIds`, `sourceQuotes`), a time
+ * span is flat fields plus `startYear`/`endYear` for indexed ranges, and quantities are one JSON
+ * string. `hash` lets a reload tell "unchanged" from "updated" without comparing every field in Cypher.
+ * Everything that writes (the loader, curation) encodes here; everything that reads decodes here.
+ */
+
+/** A flat property map, as Neo4j stores it. */
+export type Props = Record<string, string | number | boolean | string[] | null>;
+
+/** A time span as stored; all null when undated. */
+export interface TimeProps {
+  readonly timeStart: string | null;
+  readonly timeEnd: string | null;
+  readonly timePrecision: string | null;
+  readonly timeText: string | null;
+  readonly startYear: number | null;
+  readonly endYear: number | null;
+}
+
+export interface ProvenanceProps {
+  readonly sourceIds: readonly string[];
+  readonly sourceQuotes: readonly string[];
+}
+
+/** An entity's properties as stored (a Source document's have its URL, licence and basis too). */
+export interface EntityProps extends TimeProps, ProvenanceProps {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: string;
+  readonly category: string | null;
+  readonly status: string | null;
+  readonly quantities: string | null;
+  readonly dataset: string | null;
+  readonly url?: string | null;
+  readonly license?: string | null;
+  readonly attribution?: string | null;
+  readonly basis?: string | null;
+}
+
+/** A relation's properties as stored; its type and ends are the relationship's own. */
+export interface RelationProps extends TimeProps, ProvenanceProps {
+  readonly id: string;
+  readonly role: string | null;
+  readonly effect: string | null;
+  readonly effectFrom: string | null;
+  readonly effectTo: string | null;
+  readonly note: string | null;
+}
+
+export interface EntityRecord {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly props: Props;
+}
+
+export interface RelationRecord {
+  readonly id: string;
+  readonly type: RelationType;
+  readonly from: string;
+  readonly to: string;
+  readonly props: Props;
+}
+
+export interface SourceQuote {
+  readonly quote: string;
+  readonly source: string;
+}
+
+export interface Quantity {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Encoding: a fixture (or a curated edit, checked as one) into the properties a write stores.
+
+export function entityRecord(entity: EntityFixture, dataset: string, defaultSource: string): EntityRecord {
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    props: stored({
+      id: entity.id,
+      kind: entity.kind,
+      dataset,
+      ...nameProps(entity.name, entity.aliases),
+      description: entity.description,
+      category: entity.category ?? null,
+      status: entity.status ?? null,
+      quantities: entity.quantities.length > 0 ? JSON.stringify(entity.quantities) : null,
+      ...timeProps(entity.time),
+      ...provenanceProps(entity.sources, defaultSource),
+    }),
+  };
+}
+
+/**
+ * A source document is an entity too, so facts can point at it and clients can cite it. It keeps
+ * its `text`, so that quotes added later (by curation) can be checked against it like a fixture's.
+ */
+export function documentRecord(document: DocumentFixture, dataset: string, text: string): EntityRecord {
+  return {
+    id: document.id,
+    kind: 'Source',
+    props: stored({
+      id: document.id,
+      kind: 'Source',
+      dataset,
+      ...nameProps(document.name, []),
+      description: document.description,
+      category: document.basis,
+      basis: document.basis,
+      url: document.url ?? null,
+      license: document.license ?? null,
+      attribution: document.attribution ?? null,
+      timeStart: document.retrieved ?? null,
+      timePrecision: document.retrieved ? 'day' : null,
+      sourceIds: [document.id],
+      sourceQuotes: [],
+      text,
+    }),
+  };
+}
+
+export function relationRecord(relation: RelationFixture, dataset: string, defaultSource: string): RelationRecord {
+  const id = relationId(relation);
+  return {
+    id,
+    type: relation.type as RelationType,
+    from: relation.from,
+    to: relation.to,
+    props: stored({
+      id,
+      dataset,
+      role: relation.role ?? null,
+      effect: relation.effect ?? null,
+      effectFrom: relation.effectFrom ?? null,
+      effectTo: relation.effectTo ?? null,
+      note: relation.note ?? null,
+      ...timeProps(relation.time),
+      ...provenanceProps(relation.sources, defaultSource),
+    }),
+  };
+}
+
+function timeProps(time: TimeSpan | undefined): Props {
+  return {
+    timeStart: time?.start ?? null,
+    timeEnd: time?.end ?? null,
+    timePrecision: time?.precision ?? null,
+    timeText: time?.text ?? null,
+    startYear: time?.start !== undefined ? yearOf(time.start) : time?.end !== undefined ? yearOf(time.end) : null,
+    endYear: time?.end !== undefined ? yearOf(time.end) : time?.start !== undefined ? yearOf(time.start) : null,
+  };
+}
+
+function provenanceProps(sources: EntityFixture['sources'], defaultSource: string): Props {
+  return {
+    sourceIds: sources.map((source) => source.source ?? defaultSource),
+    sourceQuotes: sources.map((source) => source.quote),
+  };
+}
+
+function nameProps(name: string, aliases: readonly string[]): Props {
+  return { name, aliases: [...aliases], aliasText: aliases.join(' | ') };
+}
+
+/**
+ * The props as stored, with their hash. Neo4j keeps no null property (`SET e = props` drops the
+ * key), so nulls are left out: half of a relation's fields are usually null, and each would cost
+ * Bolt traffic and transaction memory on a large load.
+ */
+function stored(props: Props): Props {
+  const kept: Props = {};
+  for (const key in props) {
+    const value = props[key];
+    if (value !== null && value !== undefined) kept[key] = value;
+  }
+  return { ...kept, hash: contentHash(kept) };
+}
+
+/**
+ * A digest of stored props in a canonical form: keys sorted and nulls left out, so neither the order in which
+ * the code lists fields nor a field that is absent rather than null changes it; it can be recomputed from what
+ * Neo4j holds. (Before this form, hashes covered `JSON.stringify` of the props in code order, nulls included:
+ * the first load after the change reports every item of a dataset as updated, once.)
+ */
+export function contentHash(props: Props): string {
+  const canonical = Object.keys(props)
+    .filter((key) => key !== 'hash' && props[key] !== null && props[key] !== undefined)
+    .sort()
+    .map((key) => [key, props[key]]);
+  return createHash('sha1').update(JSON.stringify(canonical)).digest('base64url');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Decoding: stored properties back into the model's values, for reads and for curation's edits.
+
+/** The time span stored on an entity or relation, or undefined when undated. */
+export function timeSpanOf(props: TimeProps): TimeSpan | undefined {
+  if (props.timePrecision == null) return undefined;
+  return {
+    start: props.timeStart ?? undefined,
+    end: props.timeEnd ?? undefined,
+    precision: props.timePrecision as TimePrecision,
+    text: props.timeText ?? undefined,
+  };
+}
+
+/** Each quote with the id of its document. */
+export function sourceQuotesOf(props: ProvenanceProps): SourceQuote[] {
+  return props.sourceQuotes.map((quote, index) => ({ quote, source: props.sourceIds[index] ?? '' }));
+}
+
+export function quantitiesOf(props: Pick<EntityProps, 'quantities'>): Quantity[] {
+  return props.quantities ? (JSON.parse(props.quantities) as Quantity[]) : [];
+}
+
+/** The fixture a stored entity was encoded from, so that curation can change it and check it as a fixture. */
+export function entityFixtureOf(props: EntityProps): EntityFixture {
+  return {
+    id: props.id,
+    kind: props.kind,
+    name: props.name,
+    aliases: [...props.aliases],
+    description: props.description,
+    category: props.category ?? undefined,
+    status: props.status ?? undefined,
+    time: timeSpanOf(props),
+    quantities: quantitiesOf(props),
+    sources: sourceQuotesOf(props),
+  };
+}
+
+/** The fixture a stored relation was encoded from; its type and ends come with it. */
+export function relationFixtureOf(relation: RelationProps & { readonly type: RelationType; readonly from: { readonly id: string }; readonly to: { readonly id: string } }): RelationFixture {
+  return {
+    type: relation.type,
+    from: relation.from.id,
+    to: relation.to.id,
+    key: parseRelationId(relation.id)?.key,
+    role: relation.role ?? undefined,
+    effect: relation.effect ?? undefined,
+    effectFrom: relation.effectFrom ?? undefined,
+    effectTo: relation.effectTo ?? undefined,
+    time: timeSpanOf(relation),
+    note: relation.note ?? undefined,
+    sources: sourceQuotesOf(relation),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The domain's errors: what was asked breaks the model's rules, or names nothing. They are values
+ * the layers above translate into their own terms: GraphQL error codes in schema/errors.ts, one
+ * printed line for `npm run load`. Nothing here knows of GraphQL or HTTP.
+ */
+
+/** One thing wrong, at a path inside what was submitted (`["sources", 0, "quote"]`). */
+export interface Problem {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/** Input that breaks the model's rules, with every problem found; nothing was written. */
+export class InvalidInput extends Error {
+  override readonly name = 'InvalidInput';
+  constructor(readonly problems: readonly Problem[]) {
+    super(`Invalid input: ${problems.map(({ path, message }) => `\`${path.join('.')}\`: ${message}`).join('; ')}.`);
+  }
+}
+
+/** What a change names does not exist; `problems` says which part of the input named it. */
+export class NotFound extends Error {
+  override readonly name = 'NotFound';
+  readonly problems: readonly Problem[];
+  constructor(path: Problem['path'], message: string) {
+    super(message);
+    this.problems = [{ path, message }];
+  }
+}
+
+/** A dataset that failed validation; `problems` name the file, the item and the field. */
+export class FixtureError extends Error {
+  override readonly name = 'FixtureError';
+  constructor(readonly problems: readonly string[]) {
+    super(`the dataset is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was written:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** The message of anything thrown, for logs and one-line failures. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

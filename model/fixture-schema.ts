@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { ENTITY_KINDS } from './kinds.ts';
+import { RELATION_TYPES } from './relations.ts';
+import { PARTIAL_DATE, TIME_PRECISIONS } from './time-span.ts';
+
+/**
+ * The one schema every dataset is checked against before anything is written. A dataset is a
+ * folder: `dataset.yaml` (its documents), `entities.yaml` and `relations.yaml`.
+ */
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Bounds on every string and list, so a dataset or a curation request cannot store megabytes in one property. */
+export const MAX_SLUG_LENGTH = 200;
+export const MAX_TEXT_LENGTH = 10_000;
+export const MAX_LIST_LENGTH = 100;
+const slug = z
+  .string()
+  .max(MAX_SLUG_LENGTH, `at most ${MAX_SLUG_LENGTH} characters`)
+  .regex(SLUG, 'a slug: lower-case letters, digits and single hyphens, e.g. "ili-valley"');
+// Neo4j stores strings as UTF-8, so a lone surrogate would silently become U+FFFD; control characters
+// (NUL and the like, but not tab and line breaks) have no place in names or quotes and upset logs.
+const LONE_SURROGATE = /\p{Cs}/u;
+const CONTROL_CHARACTER = /[^\P{Cc}\t\n\r]/u;
+const text = z
+  .string()
+  .trim()
+  .min(1, 'a non-empty string')
+  .max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`)
+  .refine((value) => !LONE_SURROGATE.test(value), 'not well-formed Unicode: it holds a lone surrogate')
+  .refine((value) => !CONTROL_CHARACTER.test(value), 'holds a control character (such as a null byte)');
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST_LENGTH, `at most ${MAX_LIST_LENGTH} items`);
+
+const partialDate = z.string().regex(PARTIAL_DATE, 'a partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
+
+export const timeSpanSchema = z
+  .strictObject({
+    start: partialDate.optional(),
+    end: partialDate.optional(),
+    precision: z.enum(TIME_PRECISIONS),
+    text: text.optional(),
+  })
+  .refine((span) => span.start !== undefined || span.end !== undefined, {
+    message: 'a time span needs a start, an end or both',
+  })
+  .refine((span) => span.start === undefined || span.end === undefined || span.start <= span.end, {
+    message: 'a time span must not end before it starts',
+  });
+
+/** A verbatim sentence or clause of a document; `source` defaults to the dataset's first document. */
+export const sourceRefSchema = z.strictObject({
+  quote: text,
+  source: slug.optional(),
+});
+
+const sources = list(sourceRefSchema).min(1, 'at least one source quote: every fact must be traceable');
+
+export const quantitySchema = z.strictObject({
+  name: text,
+  value: z.number().finite(),
+  unit: text,
+});
+
+export const entitySchema = z.strictObject({
+  id: slug,
+  kind: z.enum(ENTITY_KINDS),
+  category: text.optional(),
+  name: text,
+  aliases: list(text).default([]),
+  description: text,
+  time: timeSpanSchema.optional(),
+  status: text.optional(),
+  quantities: list(quantitySchema).default([]),
+  sources,
+});
+
+export const relationSchema = z.strictObject({
+  type: z.enum(RELATION_TYPES as [string, ...string[]]),
+  from: slug,
+  to: slug,
+  /** Tells apart two relations of one type between the same pair. */
+  key: slug.optional(),
+  role: text.optional(),
+  effect: text.optional(),
+  effectFrom: slug.optional(),
+  effectTo: slug.optional(),
+  time: timeSpanSchema.optional(),
+  note: text.optional(),
+  sources,
+});
+
+export const DOCUMENT_BASES = ['article', 'background'] as const;
+
+/** A source document whose text lives in the dataset folder; it becomes a `Source` entity. */
+export const documentSchema = z.strictObject({
+  id: slug,
+  name: text,
+  description: text,
+  file: text,
+  /** `article` for a published text; `background` for general knowledge we state ourselves. */
+  basis: z.enum(DOCUMENT_BASES),
+  url: z.url().optional(),
+  license: text.optional(),
+  attribution: text.optional(),
+  retrieved: partialDate.optional(),
+});
+
+/** The dataset of what curation writes (services/curation/); a fixture with this id would remove it on load. */
+export const CURATION_DATASET = 'curation';
+
+export const datasetSchema = z.strictObject({
+  id: slug.refine((id) => id !== CURATION_DATASET, `"${CURATION_DATASET}" is reserved for what curation writes`),
+  name: text,
+  description: text,
+  documents: z.array(documentSchema).min(1, 'at least one source document'),
+});
+
+export const entitiesFileSchema = z.array(entitySchema);
+export const relationsFileSchema = z.array(relationSchema);
+
+export type EntityFixture = z.infer<typeof entitySchema>;
+export type RelationFixture = z.infer<typeof relationSchema>;
+export type DocumentFixture = z.infer<typeof documentSchema>;
+export type DatasetFixture = z.infer<typeof datasetSchema>;

@@ -1,0 +1,16 @@
+import type { CypherExecutor } from '../../cypher/executor.ts';
+import { entitiesMatchingRef, entityById } from './entity-loaders.ts';
+import { relationsOf } from './relation-loaders.ts';
+import { sourceTextById } from './source-loaders.ts';
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** One request's DataLoaders over its executor: made fresh per request, so no cache outlives the request that filled it. */
+export function createLoaders(executor: CypherExecutor) {
+  return {
+    entityById: entityById(executor),
+    entitiesMatchingRef: entitiesMatchingRef(executor),
+    relationsOf: relationsOf(executor),
+    sourceTextById: sourceTextById(executor),
+  };
+}

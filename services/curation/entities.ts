@@ -1,0 +1,68 @@
+import { claimEntityId, lockEntity } from '../../cypher/curation.ts';
+import { entitiesById } from '../../cypher/entities.ts';
+import { ConstraintViolated } from '../../cypher/errors.ts';
+import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
+import { existingEntities, upsertEntities } from '../../cypher/ingest.ts';
+import type { EntityRow } from '../../cypher/rows.ts';
+import { entityFixtureOf, entityRecord } from '../../model/codec.ts';
+import { InvalidInput, NotFound } from '../../model/errors.ts';
+import { entitySchema, type EntityFixture } from '../../model/fixture-schema.ts';
+import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
+import { atInput, parseAs, rejectProblems, type Edit, type Target } from './problems.ts';
+import { quoteProblemsInGraph } from './quotes.ts';
+
+function idTaken(id: string, by: string) {
+  return new InvalidInput([{ path: ['input', 'id'], message: `"${id}" is taken by ${by}; choose another id, or use updateEntity` }]);
+}
+
+/** Writes a new entity, checked as a fixture entity is; BAD_USER_INPUT (nothing written) otherwise. */
+export async function createEntity(executor: CypherExecutor, draft: unknown): Promise<EntityRow> {
+  const entity = parseAs(entitySchema, draft, atInput);
+  // Quotes are checked against a document's stored text, which only a dataset load provides.
+  if (entity.kind === 'Source') {
+    throw new InvalidInput([{ path: ['input', 'kind'], message: 'a Source is a document with its text: add it in a dataset and load it (npm run load)' }]);
+  }
+  return executor.write(async (tx) => {
+    rejectProblems(await quoteProblemsInGraph(tx, entity.sources), atInput);
+    const [taken] = await tx.run(existingEntities, { ids: [entity.id] });
+    if (taken) throw idTaken(entity.id, `a ${taken.kind}`);
+    try {
+      await tx.run(claimEntityId, { id: entity.id });
+    } catch (error) {
+      // Another editor created the same id between our check and this write: the id constraint says so.
+      if (error instanceof ConstraintViolated) throw idTaken(entity.id, 'another entity');
+      throw error;
+    }
+    return writeEntity(tx, entity);
+  });
+}
+
+/** Rewrites the target entity as `edit` makes it from its current fixture, checked as a new one is. */
+export async function updateEntity(executor: CypherExecutor, target: Target, edit: Edit<EntityFixture>): Promise<EntityRow> {
+  return executor.write(async (tx) => {
+    // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
+    const [row] = await tx.run(lockEntity, { id: target.id });
+    if (!row) throw new NotFound(target.path, `No entity has the id "${target.id}".`);
+    // A document's record (its text, URL, licence) comes from its dataset; an entity record would drop them.
+    if (row.entity.basis != null) {
+      throw new InvalidInput([{ path: target.path, message: `"${target.id}" is a source document of dataset "${row.entity.dataset}"; change it in that dataset's files` }]);
+    }
+    const { draft, locate } = edit(entityFixtureOf(row.entity));
+    const entity = parseAs(entitySchema, draft, locate);
+    // Its relations were checked against its kind: an edit may change anything else.
+    if (entity.id !== row.entity.id || entity.kind !== row.entity.kind) throw new Error(`an edit of entity ${target.id} changed its id or kind`);
+    rejectProblems(await quoteProblemsInGraph(tx, entity.sources), locate);
+    return writeEntity(tx, entity);
+  });
+}
+
+/** The loader's record and upsert, so a curated entity is stored exactly as a fixture one. */
+async function writeEntity(tx: WriteTransaction, entity: EntityFixture): Promise<EntityRow> {
+  const { id, kind, props } = entityRecord(entity, CURATION_DATASET, NO_DEFAULT_SOURCE);
+  const upsert = upsertEntities.get(kind);
+  if (!upsert) throw new Error(`no upsert query for kind ${kind}`);
+  await tx.run(upsert, { rows: [{ id, props }] });
+  const [written] = await tx.run(entitiesById, { ids: [id] });
+  if (!written) throw new Error(`entity ${id} is missing right after its write`);
+  return written.entity;
+}

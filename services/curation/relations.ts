@@ -1,0 +1,87 @@
+import { deleteRelation as deleteRelationQuery, lockEntityKinds, lockRelation, relationById } from '../../cypher/curation.ts';
+import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
+import { upsertRelations } from '../../cypher/ingest.ts';
+import type { RelationRow } from '../../cypher/rows.ts';
+import { relationFixtureOf, relationRecord } from '../../model/codec.ts';
+import { InvalidInput, NotFound } from '../../model/errors.ts';
+import { relationSchema, type RelationFixture } from '../../model/fixture-schema.ts';
+import { parseRelationId, relationId } from '../../model/relation-id.ts';
+import { relationProblems } from '../ingest/validate.ts';
+import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
+import { atInput, parseAs, rejectProblems, type Edit, type Locate, type Target } from './problems.ts';
+import { quoteProblemsInGraph } from './quotes.ts';
+
+type RelationKey = { from: string; to: string; id: string };
+
+/** Writes a new relation, checked as a fixture relation is; BAD_USER_INPUT (nothing written) otherwise. */
+export async function createRelation(executor: CypherExecutor, draft: unknown): Promise<RelationRow> {
+  const relation = parseAs(relationSchema, draft, atInput);
+  return executor.write(async (tx) => {
+    await checkAgainstGraph(tx, relation, atInput);
+    const key = keyOf(relation);
+    if ((await tx.run(relationById, key)).length > 0) {
+      const message = `a ${relation.type} relation from "${relation.from}" to "${relation.to}" exists already (id "${key.id}"); change it with updateRelation, or give this one a distinct key`;
+      throw new InvalidInput([{ path: ['input', 'key'], message }]);
+    }
+    return writeRelation(tx, relation);
+  });
+}
+
+/**
+ * Rewrites the target relation as `edit` makes it from its current fixture, checked as a new one
+ * is. Its type and ends make its id, so they stay; to change them, delete it and create another.
+ */
+export async function updateRelation(executor: CypherExecutor, target: Target, edit: Edit<RelationFixture>): Promise<RelationRow> {
+  const key = parseKey(target);
+  return executor.write(async (tx) => {
+    // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
+    const [row] = await tx.run(lockRelation, key);
+    if (!row) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
+    const { draft, locate } = edit(relationFixtureOf(row.relation));
+    const relation = parseAs(relationSchema, draft, locate);
+    if (relationId(relation) !== target.id) throw new Error(`an edit of relation ${target.id} changed its type or ends`);
+    await checkAgainstGraph(tx, relation, locate);
+    return writeRelation(tx, relation);
+  });
+}
+
+/** Deletes the target relation; NOT_FOUND if there is none. */
+export async function deleteRelation(executor: CypherExecutor, target: Target): Promise<string> {
+  const key = parseKey(target);
+  return executor.write(async (tx) => {
+    const [row] = await tx.run(deleteRelationQuery, key);
+    if (!row?.deleted) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
+    return target.id;
+  });
+}
+
+/** What only the graph can tell: the ends exist (locked from here on), their kinds suit the type, the quotes are verbatim. */
+async function checkAgainstGraph(tx: WriteTransaction, relation: RelationFixture, locate: Locate): Promise<void> {
+  const ids = [relation.from, relation.to, relation.effectFrom, relation.effectTo].filter((ref): ref is string => ref !== undefined);
+  const kinds = new Map((await tx.run(lockEntityKinds, { ids: [...new Set(ids)] })).map((row) => [row.id, row.kind]));
+  rejectProblems([...relationProblems(relation, kinds), ...(await quoteProblemsInGraph(tx, relation.sources))], locate);
+}
+
+/** The loader's record and upsert, so a curated relation is stored exactly as a fixture one. */
+async function writeRelation(tx: WriteTransaction, relation: RelationFixture): Promise<RelationRow> {
+  const { id, type, from, to, props } = relationRecord(relation, CURATION_DATASET, NO_DEFAULT_SOURCE);
+  const upsert = upsertRelations.get(type);
+  if (!upsert) throw new Error(`no upsert query for relation type ${type}`);
+  const missing = await tx.run(upsert, { rows: [{ id, from, to, props }] });
+  // The ends were locked when checked, so they cannot have gone; if they have, abort the transaction.
+  if (missing.length > 0) throw new Error(`relation ${id} lost an end while being written`);
+  const [written] = await tx.run(relationById, { from, to, id });
+  if (!written) throw new Error(`relation ${id} is missing right after its write`);
+  return written.relation;
+}
+
+function keyOf(relation: RelationFixture): RelationKey {
+  return { from: relation.from, to: relation.to, id: relationId(relation) };
+}
+
+/** The ends named in a relation id, so the relation is found from its start node rather than by a scan. */
+function parseKey({ id, path }: Target): RelationKey {
+  const parts = parseRelationId(id);
+  if (!parts) throw new InvalidInput([{ path, message: `"${id}" is not a relation id (such as "kyrgyzstan--signed--some-treaty")` }]);
+  return { from: parts.from, to: parts.to, id };
+}

@@ -1,0 +1,59 @@
+// The Cypher snapshot tier: the compact text of every statement the server can send, in one reviewed
+// file (no database needed), so a change to a query shows in review as a change to that file.
+// After an intended change: `npx vitest run tests/unit/cypher-snapshots.test.ts -u`, and read the diff.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { isObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import type { CypherQuery } from '../../cypher/query.ts';
+import { relationsPage, type Direction } from '../../cypher/relations.ts';
+import type { RelationType } from '../../model/relations.ts';
+import { schema } from '../../schema/index.ts';
+
+type Statement = CypherQuery<Record<string, unknown>, unknown>;
+
+function isStatement(value: unknown): value is Statement {
+  return typeof value === 'object' && value !== null && typeof (value as Statement).name === 'string' && typeof (value as Statement).text === 'string';
+}
+
+/** Every statement a cypher/ module exports: constants, and maps of one statement per kind, type or hop count. */
+async function exportedStatements(): Promise<Statement[]> {
+  const modules = (await readdir('cypher')).filter((name) => name.endsWith('.ts'));
+  const statements: Statement[] = [];
+  for (const name of modules) {
+    const exports: Record<string, unknown> = await import(path.resolve('cypher', name));
+    for (const value of Object.values(exports)) {
+      if (isStatement(value)) statements.push(value);
+      else if (value instanceof Map) statements.push(...[...value.values()].filter(isStatement));
+    }
+  }
+  return statements;
+}
+
+/** The relation pages the schema asks for: one per typed relation field, and `relations(types:)` in each direction. */
+function relationPageStatements(): Statement[] {
+  const statements: Statement[] = (['OUT', 'IN', 'BOTH'] as const).map((direction) => relationsPage([], direction, true));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const spec = field.extensions['relationField'] as { types: RelationType[]; direction: Direction } | undefined;
+      if (spec) statements.push(relationsPage(spec.types, spec.direction));
+    }
+  }
+  return statements;
+}
+
+describe('the Cypher statements', () => {
+  it('are the reviewed texts in tests/unit/__snapshots__/cypher-statements.txt', async () => {
+    const byName = new Map<string, string>();
+    for (const { name, text } of [...(await exportedStatements()), ...relationPageStatements()]) {
+      const known = byName.get(name);
+      // One name, one text: names label metrics and logs.
+      expect(known === undefined || known === text, `two texts named ${name}`).toBe(true);
+      byName.set(name, text);
+    }
+    expect(byName.size).toBeGreaterThan(100);
+    const file = [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, text]) => `// ${name}\n${text}\n`).join('\n');
+    await expect(file).toMatchFileSnapshot('__snapshots__/cypher-statements.txt');
+  });
+});
