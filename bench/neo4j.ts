@@ -39,9 +39,13 @@ export async function startBenchNeo4j(entities: number, log: (line: string) => v
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tianshan-bench-neo4j-'));
   // The embedded launcher names its JVM only in its log ("... (JVM pid 1234) ..."); without it, CPU shows n/a.
   let pid: number | undefined;
-  const listen = (line: string) => {
-    pid ??= Number(/JVM pid (\d+)/.exec(line)?.[1]) || undefined;
-    log(line);
+  const listen = {
+    info: (line: string) => {
+      pid ??= Number(/JVM pid (\d+)/.exec(line)?.[1]) || undefined;
+      log(line);
+    },
+    warn: log,
+    error: (line: string, fields?: Record<string, unknown>) => log(fields === undefined ? line : `${line} ${JSON.stringify(fields)}`),
   };
   const acquired = await acquireNeo4j(config, { allowContainer: true, embeddedPort: 0, embeddedDataDir: dataDir, log: listen });
   const driver = createDriver(acquired, { poolSize: config.NEO4J_POOL_SIZE });

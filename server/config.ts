@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_RETRY_TIME_MS } from '../cypher/retry.ts';
 import { curationTokensSchema } from './auth.ts';
 import { StartupError } from './errors.ts';
+import { DEFAULT_RESTART_POLICY } from './neo4j/embedded/lifecycle.ts';
 
 /**
  * The only place that reads the environment. Every variable is parsed and checked once at start;
@@ -18,11 +19,17 @@ const schema = z.object({
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
-  /** Bolt port of the embedded Neo4j; 0 picks a free one. */
-  NEO4J_EMBEDDED_PORT: port.default(7687),
+  /** Bolt port of the embedded Neo4j: exactly this one (taken: an error); 0 picks a free one; unset: 7687, or a free one when 7687 is taken. */
+  NEO4J_EMBEDDED_PORT: port.optional(),
   NEO4J_EMBEDDED_DATA: z.string().min(1).default('.neo4j/data'),
   NEO4J_EMBEDDED_HEAP: size.default('2g'),
   NEO4J_EMBEDDED_PAGECACHE: size.default('1g'),
+  /** How many times the embedded Neo4j's JVM is restarted within NEO4J_EMBEDDED_RESTART_WINDOW_MS after exiting unexpectedly; one exit more and the server exits 1. 0: never. */
+  NEO4J_EMBEDDED_RESTARTS: z.coerce.number().int().min(0).default(DEFAULT_RESTART_POLICY.maxRestarts),
+  /** The window NEO4J_EMBEDDED_RESTARTS counts unexpected exits in; older ones are forgotten. */
+  NEO4J_EMBEDDED_RESTART_WINDOW_MS: z.coerce.number().int().positive().default(DEFAULT_RESTART_POLICY.windowMs),
+  /** Wait before the first restart; it doubles with each further one within the window, up to 30 s. */
+  NEO4J_EMBEDDED_RESTART_DELAY_MS: z.coerce.number().int().min(0).default(DEFAULT_RESTART_POLICY.firstDelayMs),
   /** Every Cypher transaction is stopped after this long. */
   NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   NEO4J_POOL_SIZE: z.coerce.number().int().positive().default(50),

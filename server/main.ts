@@ -18,7 +18,15 @@ import { createApp } from './yoga.ts';
 /** `npm start`: get Neo4j, prepare it, load the seed if empty, serve GraphQL, and stop cleanly on a signal. */
 async function main(config: Config, log: Logger): Promise<void> {
   const neo4jLog = log.child({ component: 'neo4j' });
-  const target = await acquireNeo4j(config, { allowContainer: false, log: (line) => neo4jLog.info(line) });
+  const target = await acquireNeo4j(config, {
+    allowContainer: false,
+    log: neo4jLog,
+    // The embedded Neo4j keeps crashing: leave it to whoever restarts this service (systemd, Docker).
+    onEmbeddedGiveUp: (error) => {
+      log.error(`tianshan: ${error.message}; exiting so that the service can be restarted whole`);
+      process.exit(1);
+    },
+  });
   const stopTarget = onceOnly(() => target.stop());
   const driver = createDriver(target, {
     poolSize: config.NEO4J_POOL_SIZE,

@@ -6,11 +6,11 @@ import { ceilingServer } from './ceiling.ts';
 import { countingDriver, type DriverCounters } from './counting-driver.ts';
 import { oursServer } from './ours.ts';
 import { peerServer } from './peer.ts';
-import type { ChildArguments, FromServer, ServerFactory, ToServer } from './types.ts';
+import { CHILD_ARGUMENTS_VARIABLE, type ChildArguments, type FromServer, type ServerFactory, type ToServer } from './types.ts';
 
 /**
  * The process one benchmark server runs in, so that its memory is its own to measure. Started by
- * spawn.ts with its arguments as JSON in argv; answers over IPC (see FromServer / ToServer).
+ * spawn.ts with its arguments as JSON in an environment variable; answers over IPC (see FromServer / ToServer).
  * It serves on loopback only, on a port the system picks.
  */
 const FACTORIES: Record<ServerName, ServerFactory> = { ours: oursServer, ceiling: ceilingServer, peer: peerServer };
@@ -20,7 +20,7 @@ function send(message: FromServer): void {
 }
 
 async function main(): Promise<void> {
-  const args = JSON.parse(process.argv[2] ?? '{}') as ChildArguments;
+  const args = JSON.parse(process.env[CHILD_ARGUMENTS_VARIABLE] ?? '{}') as ChildArguments;
   const driver = createDriver({ ...args.target, way: 'uri', stop: async () => {} }, { poolSize: args.poolSize });
   const counters: DriverCounters = { statements: 0, openSessions: 0 };
   const server = await FACTORIES[args.server]({ driver: countingDriver(driver, counters), counters, database: args.target.database, timeoutMs: args.timeoutMs });

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerName } from '../questions/types.ts';
-import type { BenchTarget, ChildArguments, FromServer, ServerStats } from './types.ts';
+import { CHILD_ARGUMENTS_VARIABLE, type BenchTarget, type ChildArguments, type FromServer, type ServerStats } from './types.ts';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,8 +37,11 @@ export async function startServer(name: ServerName, options: SpawnOptions): Prom
   const args: ChildArguments = { server: name, target: options.target, poolSize: options.poolSize, timeoutMs: options.timeoutMs };
   // One folder per server: node writes a profile per thread (tsx's loader runs in its own), named by pid and thread.
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfileDir, name)}`] : [];
-  const child = fork(CHILD, [JSON.stringify(args)], {
+  const child = fork(CHILD, [], {
     cwd: REPO_ROOT,
+    // The environment, not argv: the arguments hold Neo4j's password, and any user on the machine may
+    // read another's command line (ps), but not its environment.
+    env: { ...process.env, [CHILD_ARGUMENTS_VARIABLE]: JSON.stringify(args) },
     execArgv: ['--import', 'tsx', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

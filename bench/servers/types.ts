@@ -50,6 +50,9 @@ export type FromServer =
   | { readonly type: 'stats'; readonly stats: ServerStats }
   | { readonly type: 'failed'; readonly message: string };
 
+/** The environment variable that carries a child's ChildArguments as JSON. */
+export const CHILD_ARGUMENTS_VARIABLE = 'TIANSHAN_BENCH_CHILD';
+
 /** How the parent starts a child: which server, against which Neo4j. */
 export interface ChildArguments {
   readonly server: ServerName;

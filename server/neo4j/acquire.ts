@@ -1,9 +1,15 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
+import { BoltPortInUseError, StartupError } from '../errors.ts';
 import { chooseNeo4jWay, type Neo4jWay } from './choose.ts';
 import { containerRuntimeAnswers, startNeo4jContainer } from './container.ts';
-import { embeddedToolsAvailable, startEmbeddedNeo4j } from './embedded.ts';
+import { embeddedToolsAvailable } from './embedded/build.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded/index.ts';
+import { DEFAULT_RESTART_POLICY } from './embedded/lifecycle.ts';
+import { stderrLog, type EmbeddedLog } from './embedded/log.ts';
+import { readMarker } from './embedded/marker.ts';
+import { EMBEDDED_USER, readPassword } from './embedded/password.ts';
+import { DEFAULT_BOLT_PORT, type IfPortTaken } from './embedded/port.ts';
 
 /** A Neo4j to talk to, however it was got, and how to let it go. */
 export interface Neo4jTarget {
@@ -21,7 +27,9 @@ export interface AcquireOptions {
   /** Overrides NEO4J_EMBEDDED_PORT / NEO4J_EMBEDDED_DATA, e.g. a free port and a temp folder for tests. */
   readonly embeddedPort?: number;
   readonly embeddedDataDir?: string;
-  readonly log?: (line: string) => void;
+  /** The embedded Neo4j's JVM kept exiting and is not restarted again (see NEO4J_EMBEDDED_RESTARTS). */
+  readonly onEmbeddedGiveUp?: (error: Error) => void;
+  readonly log?: EmbeddedLog;
 }
 
 const DESCRIPTIONS: Record<Neo4jWay, string> = {
@@ -32,7 +40,7 @@ const DESCRIPTIONS: Record<Neo4jWay, string> = {
 
 /** Gets a Neo4j by the one resolution order shared by `npm start`, `npm test` and the benchmarks. */
 export async function acquireNeo4j(config: Config, options: AcquireOptions): Promise<Neo4jTarget> {
-  const log = options.log ?? ((line: string) => console.error(line));
+  const log = options.log ?? stderrLog;
   const tools = embeddedToolsAvailable();
   const way = await chooseNeo4jWay({
     uri: config.NEO4J_URI,
@@ -41,11 +49,11 @@ export async function acquireNeo4j(config: Config, options: AcquireOptions): Pro
     ...tools,
   });
   const target = await start(way, config, options, log);
-  log(`neo4j: using ${DESCRIPTIONS[way]} at ${target.uri}`);
+  log.info(`neo4j: using ${DESCRIPTIONS[way]} at ${target.uri}`);
   return target;
 }
 
-async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log: (line: string) => void): Promise<Neo4jTarget> {
+async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log: EmbeddedLog): Promise<Neo4jTarget> {
   const database = config.NEO4J_DATABASE;
   switch (way) {
     case 'uri':
@@ -63,61 +71,66 @@ async function start(way: Neo4jWay, config: Config, options: AcquireOptions, log
     }
     case 'embedded': {
       const dataDir = path.resolve(options.embeddedDataDir ?? config.NEO4J_EMBEDDED_DATA);
-      // Community edition has one user database, `neo4j`; auth is off because it listens on loopback only.
-      const embeddedTarget = (uri: string, stop: () => Promise<void>): Neo4jTarget => ({
+      // Community edition has one user database, `neo4j`, and one user, with the password in the data folder.
+      const embeddedTarget = (uri: string, password: string, stop: () => Promise<void>): Neo4jTarget => ({
         way,
         uri,
-        user: undefined,
-        password: undefined,
+        user: EMBEDDED_USER,
+        password,
         database: 'neo4j',
         stop,
       });
       // A store can be open in one JVM only: `npm run load` next to a running `npm start` uses its Neo4j.
-      const running = await runningEmbedded(dataDir);
-      if (running) {
-        log(`neo4j: the embedded Neo4j of ${dataDir} is already running (pid ${running.pid}); using it`);
-        return embeddedTarget(running.uri, async () => {});
+      const running = readMarker(dataDir);
+      if (running?.state === 'restarting') {
+        throw new StartupError(
+          `the embedded Neo4j of ${dataDir} (run by process ${running.owner}) is being restarted after its JVM exited; try again in a moment`,
+        );
       }
-      const embedded = await startEmbeddedNeo4j({
-        dataDir,
-        boltPort: options.embeddedPort ?? config.NEO4J_EMBEDDED_PORT,
-        heap: config.NEO4J_EMBEDDED_HEAP,
-        pageCache: config.NEO4J_EMBEDDED_PAGECACHE,
-        log,
-      });
-      const marker = path.join(dataDir, RUNNING_MARKER);
-      await writeFile(marker, JSON.stringify({ uri: embedded.uri, pid: embedded.pid }));
-      return embeddedTarget(embedded.uri, async () => {
-        await rm(marker, { force: true });
-        await embedded.stop();
-      });
+      if (running) {
+        log.info(`neo4j: the embedded Neo4j of ${dataDir} is already running (process ${running.owner}, JVM pid ${running.jvm}); using it`);
+        return embeddedTarget(running.uri, readPassword(dataDir, log), async () => {});
+      }
+      const embedded = await startEmbedded(dataDir, config, options, log);
+      return embeddedTarget(embedded.uri, embedded.password, () => embedded.stop());
     }
   }
 }
 
-/** Written into the data folder while this process's embedded Neo4j runs, so other processes can find it. */
-const RUNNING_MARKER = 'tianshan-running.json';
-
-async function runningEmbedded(dataDir: string): Promise<{ uri: string; pid: number } | undefined> {
-  let marker: { uri: string; pid: number };
+/** Starts the embedded Neo4j as configured; a taken Bolt port is one line that names NEO4J_EMBEDDED_PORT. */
+async function startEmbedded(dataDir: string, config: Config, options: AcquireOptions, log: EmbeddedLog): Promise<EmbeddedNeo4j> {
+  const configured = options.embeddedPort ?? config.NEO4J_EMBEDDED_PORT;
   try {
-    marker = JSON.parse(await readFile(path.join(dataDir, RUNNING_MARKER), 'utf8')) as { uri: string; pid: number };
+    return await startEmbeddedNeo4j({
+      dataDir,
+      ...embeddedPortChoice(configured),
+      heap: config.NEO4J_EMBEDDED_HEAP,
+      pageCache: config.NEO4J_EMBEDDED_PAGECACHE,
+      restarts: {
+        maxRestarts: config.NEO4J_EMBEDDED_RESTARTS,
+        windowMs: config.NEO4J_EMBEDDED_RESTART_WINDOW_MS,
+        firstDelayMs: config.NEO4J_EMBEDDED_RESTART_DELAY_MS,
+        maxDelayMs: Math.max(DEFAULT_RESTART_POLICY.maxDelayMs, config.NEO4J_EMBEDDED_RESTART_DELAY_MS),
+      },
+      onGiveUp: options.onEmbeddedGiveUp,
+      log,
+    });
   } catch (error) {
-    // No marker, or a torn one: nothing we know of is running.
-    if (errorCode(error) === 'ENOENT' || error instanceof SyntaxError) return undefined;
-    throw error;
-  }
-  try {
-    process.kill(marker.pid, 0); // signal 0 only asks whether the process exists
-    return marker;
-  } catch (error) {
-    // A marker left by a JVM that was killed: start afresh. EPERM: it exists, under another user.
-    if (errorCode(error) === 'ESRCH') return undefined;
-    if (errorCode(error) === 'EPERM') return marker;
-    throw error;
+    if (!(error instanceof BoltPortInUseError)) throw error;
+    const { port } = error;
+    throw new StartupError(
+      configured === undefined || configured === 0
+        ? `the embedded Neo4j's Bolt port ${port} on 127.0.0.1 was taken by another process while it started; start again`
+        : `NEO4J_EMBEDDED_PORT=${port}: port ${port} on 127.0.0.1 is already in use (another Neo4j?); stop what uses it, ` +
+            'set NEO4J_EMBEDDED_PORT to another port, or leave it unset to have a free one picked',
+    );
   }
 }
 
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+/**
+ * The Bolt port to ask for: NEO4J_EMBEDDED_PORT when it is set, and nothing else (0: any free one);
+ * unset, Neo4j's usual 7687, or any free port when something else has 7687 (Neo4j Desktop, a second checkout).
+ */
+export function embeddedPortChoice(configured: number | undefined): { boltPort: number; ifBoltPortTaken: IfPortTaken } {
+  return configured === undefined ? { boltPort: DEFAULT_BOLT_PORT, ifBoltPortTaken: 'use-a-free-port' } : { boltPort: configured, ifBoltPortTaken: 'fail' };
 }

@@ -1,6 +1,6 @@
 // Child process for the orphan test in embedded-neo4j.test.ts: starts the embedded Neo4j, prints
 // `JVM_PID <pid>` on stdout and then just stays alive until the test SIGKILLs it.
-import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { startEmbeddedNeo4j } from '../../server/neo4j/embedded/index.ts';
 
 const dataDir = process.argv[2];
 if (dataDir === undefined) {

@@ -11,9 +11,10 @@ import { CypherExecutor, type QueryEvent } from '../../cypher/executor.ts';
 import { migrate } from '../../cypher/migrate.ts';
 import { cypher } from '../../cypher/query.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createLogger } from '../../server/log.ts';
+import { createLogger, silentLogger } from '../../server/log.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
-import { freeLoopbackPort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded/index.ts';
+import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
 import { RETRY_AFTER_SECONDS } from '../../server/plugins/use-unavailable-status.ts';
 import { createApp, type App } from '../../server/yoga.ts';
 import { loadDataset } from '../../services/ingest/load.ts';
@@ -38,7 +39,7 @@ let driver: Driver;
 let app: App;
 const logLines: Record<string, unknown>[] = [];
 
-const startNeo4j = () => startEmbeddedNeo4j({ dataDir, boltPort, heap: '512m', pageCache: '64m', log: () => {} });
+const startNeo4j = () => startEmbeddedNeo4j({ dataDir, boltPort, heap: '512m', pageCache: '64m', log: silentLogger });
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tianshan-outage-'));
@@ -47,7 +48,7 @@ beforeAll(async () => {
   // NEO4J_POOL_SIZE's default: with more requests in flight than connections, the rest wait up to
   // NEO4J_CONNECT_TIMEOUT_MS for one, and a failure takes about that much longer.
   const poolSize = loadConfig({}).NEO4J_POOL_SIZE;
-  driver = createDriver({ way: 'uri', uri: neo4j.uri, user: undefined, password: undefined, database: DATABASE, stop: async () => {} }, { poolSize });
+  driver = createDriver({ way: 'uri', uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: DATABASE, stop: async () => {} }, { poolSize });
   await migrate(driver, DATABASE);
   await loadDataset(new CypherExecutor(driver, { database: DATABASE, timeoutMs: 60_000 }), SEED_DIR);
   const log = createLogger({ level: 'debug', sink: (_level, line) => logLines.push(JSON.parse(line) as Record<string, unknown>) });

@@ -1,7 +1,6 @@
 // SIGTERM as an orchestrator sends it: `npm start` in a child process stops taking connections,
 // finishes the request in flight, closes the driver, stops the embedded Neo4j it started and
 // exits 0. And what a write in flight can and cannot end up as when the grace period runs out.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import * as os from 'node:os';
@@ -11,53 +10,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { CypherExecutor } from '../../cypher/executor.ts';
 import { SessionTracker } from '../../cypher/sessions.ts';
 import { cypher } from '../../cypher/query.ts';
-import { freeLoopbackPort } from '../../server/neo4j/embedded.ts';
+import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
 import { TX_TIMEOUT_MARGIN_MS } from '../../server/shutdown.ts';
 import { clientCodeOf } from '../support/client-code.ts';
 import { testDriver } from '../support/database.ts';
+import { alive, gone, startServer } from '../support/server-process.ts';
 
 const SEARCH = JSON.stringify({ query: 'query Search { search(query: "pass") { totalCount } }' });
-
-interface LogLine extends Record<string, unknown> {
-  readonly msg: string;
-}
-
-/** `npm start` (as `node --import tsx server/main.ts`, so that signals reach it without npx between). */
-function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    // Only what is given: a NEO4J_URI in the test's own environment must not leak in.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const logs = (): LogLine[] =>
-    (stdout + stderr)
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as LogLine);
-
-  /** Resolves with the GraphiQL URL once it is printed. */
-  const listening = (timeoutMs: number) =>
-    new Promise<URL>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL within ${timeoutMs} ms:\n${stdout}\n${stderr}`)), timeoutMs);
-      const check = () => {
-        const match = /GraphiQL\) at (http:\/\/\S+)/.exec(stdout);
-        if (!match?.[1]) return;
-        clearTimeout(timer);
-        resolve(new URL(match[1].replace('localhost', '127.0.0.1')));
-      };
-      child.stdout.on('data', check);
-      void exited.then((code) => {
-        clearTimeout(timer);
-        reject(new Error(`exited (${code}) before listening:\n${stdout}\n${stderr}`));
-      });
-    });
-  return { child, exited, logs, listening, output: () => `${stdout}\n${stderr}` };
-}
 
 /**
  * A GraphQL POST whose body arrives in two halves, `gapMs` apart: the server has the request (and
@@ -81,22 +40,6 @@ function slowPost(url: URL, body: string) {
     sent.flushHeaders();
   });
   return { response, finish: () => sent?.end(body.slice(half)) };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ESRCH') return false;
-    throw error;
-  }
-}
-
-async function gone(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (alive(pid) && Date.now() < deadline) await sleep(100);
-  return !alive(pid);
 }
 
 async function refused(url: URL): Promise<boolean> {

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { freeLoopbackPort } from '../../server/neo4j/embedded.ts';
+import { freeLoopbackPort } from '../../server/neo4j/embedded/port.ts';
 
 /**
  * `npm start` as a person runs it, in a child process. It is pointed at the run's Neo4j through
@@ -91,6 +94,18 @@ describe('start-up problems are one clear line and a non-zero exit', () => {
   it('names a port that is taken and how to choose another', async () => {
     const run = await start({ ...neo4jEnv(), PORT: String(takenPort), HOST: '127.0.0.1' }).exited;
     expectOneLine(run, new RegExp(`port ${takenPort} on 127\\.0\\.0\\.1 is already in use.*PORT=${takenPort + 1} npm start`));
+  });
+
+  it("names NEO4J_EMBEDDED_PORT when the embedded Neo4j's port is taken, and starts no JVM", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'tianshan-start-'));
+    try {
+      // At info, so that a JVM's start would show in the log.
+      const run = await start({ NEO4J_EMBEDDED_PORT: String(takenPort), NEO4J_EMBEDDED_DATA: dataDir, PORT: '0', LOG_LEVEL: 'info' }).exited;
+      expectOneLine(run, new RegExp(`NEO4J_EMBEDDED_PORT=${takenPort}: port ${takenPort} on 127\\.0\\.0\\.1 is already in use .*leave it unset`));
+      expect(run.stdout + run.stderr).not.toMatch(/embedded Neo4j: starting/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('names an unreachable NEO4J_URI, the cause and what to do', async () => {

@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, loadConfig } from '../../server/config.ts';
@@ -6,11 +9,12 @@ import { NEO4J_IMAGE } from '../../server/neo4j/container.ts';
 
 interface Service {
   image?: string;
+  restart?: string;
   build?: unknown;
   environment?: Record<string, string>;
   ports?: string[];
   volumes?: string[];
-  healthcheck?: { test: string[] };
+  healthcheck?: { test: string[]; interval?: string; retries?: number };
   depends_on?: Record<string, { condition: string }>;
 }
 
@@ -45,6 +49,39 @@ describe('docker-compose.yml and the Dockerfile', () => {
     expect(server.ports).toContain(`${config.PORT}:${config.PORT}`);
     expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${config.PORT}$`, 'm'));
     expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "server\/main\.ts"\]$/m);
+  });
+
+  it('restart both services when they exit, so an outer supervisor takes over when the server gives up', () => {
+    for (const service of [neo4j, server]) expect(['always', 'unless-stopped']).toContain(service.restart);
+  });
+
+  it("check the server's health on /ready with a command that works in the image", async () => {
+    const test = server.healthcheck?.test ?? [];
+    // Exec form: no shell in the image is needed, and no `$` for compose to take for a variable.
+    expect(test.slice(0, 2)).toEqual(['CMD', 'node']);
+    expect(test.join(' ')).not.toContain('$');
+    // It asks the port the service is given.
+    expect(server.environment).toHaveProperty('PORT');
+    // The command itself, against a server that lives (/health 200) but is not ready, and then is.
+    let ready = false;
+    const probe = createServer((request, response) => {
+      response.statusCode = request.url === '/health' || (request.url === '/ready' && ready) ? 200 : 503;
+      response.end();
+    });
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = probe.address() as AddressInfo;
+    const healthcheck = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, test.slice(2), { env: { PORT: String(port) }, stdio: 'ignore' });
+        child.once('exit', (code) => resolve(code));
+      });
+    try {
+      expect(await healthcheck()).toBe(1);
+      ready = true;
+      expect(await healthcheck()).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+    }
   });
 
   it('copy every folder the server needs at run time', () => {

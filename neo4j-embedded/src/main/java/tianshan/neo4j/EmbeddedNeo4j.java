@@ -17,6 +17,7 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.PortBindException;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -24,17 +25,24 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 
 /**
- * Runs Neo4j Community embedded with a Bolt connector on 127.0.0.1 only, for server/neo4j/embedded.ts.
+ * Runs Neo4j Community embedded with a Bolt connector on 127.0.0.1 only and authentication on, for
+ * server/neo4j/embedded/.
  *
  * <pre>
- * java -cp 'target/classes:target/lib/*' tianshan.neo4j.EmbeddedNeo4j --data DIR --bolt-port PORT [--pagecache 512m]
+ * java -cp 'target/classes:target/lib/*' tianshan.neo4j.EmbeddedNeo4j --data DIR --bolt-port PORT \
+ *      --password-file FILE [--pagecache 512m]
  * </pre>
  *
- * Protocol with the parent process:
+ * The user is {@code neo4j}; its password is the one in FILE, made on first start when FILE does not exist (see
+ * {@link UserPassword}).
+ *
+ * <p>Protocol with the parent process:
  * <ul>
- *   <li>stdout carries exactly one line, {@code READY bolt://127.0.0.1:PORT}, once the database {@code neo4j} is
- *       available. Everything else the JVM might print goes to stderr.</li>
- *   <li>On failure a short reason goes to stderr and the exit status is non-zero.</li>
+ *   <li>stdout carries {@code NOTE <text>} lines for the parent to log, then one line,
+ *       {@code READY bolt://127.0.0.1:PORT}, once the database {@code neo4j} is available. Everything else the JVM
+ *       might print goes to stderr.</li>
+ *   <li>On failure a short reason goes to stderr, last, and the exit status is non-zero: 3 when the Bolt port is
+ *       taken (the parent may pick another), 2 for bad arguments, 1 for anything else.</li>
  *   <li>EOF on stdin means "stop": the DBMS is shut down and the JVM exits 0. Because the parent holds the only write
  *       end of the pipe, the kernel closes it when the parent dies for any reason (even SIGKILL), so the JVM never
  *       outlives its parent.</li>
@@ -44,6 +52,9 @@ import org.neo4j.io.ByteUnit;
 public final class EmbeddedNeo4j {
 
     private static final String DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+    private static final int EXIT_FAILED = 1;
+    private static final int EXIT_USAGE = 2;
+    private static final int EXIT_BOLT_PORT_IN_USE = 3;
     private static final long AVAILABLE_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(2);
     /** How long the shutdown hook waits for a start that is still in progress before giving up on it. */
     private static final long STARTUP_WAIT_ON_SHUTDOWN_S = 60;
@@ -64,8 +75,8 @@ public final class EmbeddedNeo4j {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("EmbeddedNeo4j: " + e.getMessage());
-            System.err.println("usage: EmbeddedNeo4j --data <dir> --bolt-port <port> [--pagecache 512m]");
-            System.exit(2);
+            System.err.println("usage: EmbeddedNeo4j --data <dir> --bolt-port <port> --password-file <file> [--pagecache 512m]");
+            System.exit(EXIT_USAGE);
             return;
         }
 
@@ -76,26 +87,13 @@ public final class EmbeddedNeo4j {
         try {
             Path home = options.data.toAbsolutePath().normalize();
             Files.createDirectories(home);
-            managementService = new DatabaseManagementServiceBuilder(home)
-                    .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.boltPort))
-                    .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", options.boltPort))
-                    // Loopback-only listener, so nobody but local processes can reach it; tests and local
-                    // development then need no credentials.
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(HttpConnector.enabled, false)
-                    .setConfig(HttpsConnector.enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes)
-                    .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
-                    // Transaction timeouts are enforced when the monitor next looks (every 2 s by default):
-                    // look often, so a client's timeout stops a runaway query close to when it asked.
-                    .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
-                    // Netty's graceful shutdown waits a 5 s quiet period per Bolt event loop group (two of
-                    // them), which made every stop take ~10 s after the store was already closed. Nothing is
-                    // in flight at that point, and tests stop and restart this process repeatedly.
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
-                    .build();
+            String password = preparePassword(home, options, protocol);
+            managementService = configure(home, options, true).build();
+            if (UserPassword.ensure(managementService, password)) {
+                note(protocol, "the password of user " + UserPassword.USER + " was not the one in " + options.passwordFile
+                        + "; it is now");
+            }
+            UserPassword.removeInitial(home);
         } catch (Throwable t) {
             startFailure = t;
         } finally {
@@ -113,7 +111,7 @@ public final class EmbeddedNeo4j {
             if (!db.isAvailable(AVAILABLE_TIMEOUT_MS)) {
                 System.err.println("EmbeddedNeo4j: database '" + DATABASE + "' not available after "
                         + AVAILABLE_TIMEOUT_MS / 1000 + " s; see " + options.data.resolve("logs/debug.log"));
-                System.exit(1);
+                System.exit(EXIT_FAILED);
                 return;
             }
         } catch (Throwable t) {
@@ -123,6 +121,64 @@ public final class EmbeddedNeo4j {
 
         protocol.println("READY bolt://127.0.0.1:" + options.boltPort);
         // main returns here; the non-daemon threads of the DBMS keep the JVM alive until a shutdown.
+    }
+
+    /**
+     * The password of {@code neo4j}: the file's, or a new one when there is no file. A new one is set in the DBMS,
+     * or recorded as the initial password of a store yet to be created, before Bolt listens, and the file is
+     * written only after that.
+     */
+    private static String preparePassword(Path home, Options options, PrintStream protocol) throws Exception {
+        String known = UserPassword.read(options.passwordFile);
+        if (known != null) {
+            return known;
+        }
+        String password = UserPassword.generate();
+        if (UserPassword.storeExists(home)) {
+            // A store from before authentication was on, or whose password file was deleted: its user may still
+            // have the default password. Change it in a DBMS of its own with Bolt closed, at the cost of one more
+            // start, this once.
+            DatabaseManagementService closed = configure(home, options, false).build();
+            try {
+                UserPassword.ensure(closed, password);
+            } finally {
+                closed.shutdown();
+            }
+            UserPassword.write(options.passwordFile, password);
+            note(protocol, "set a new password for user " + UserPassword.USER + " in " + options.passwordFile
+                    + " (the data folder had none on file)");
+        } else {
+            UserPassword.setInitial(home, password, System.err);
+            UserPassword.write(options.passwordFile, password);
+            note(protocol, "made a password for user " + UserPassword.USER + " in " + options.passwordFile);
+        }
+        return password;
+    }
+
+    private static DatabaseManagementServiceBuilder configure(Path home, Options options, boolean bolt) {
+        return new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, bolt)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.boltPort))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", options.boltPort))
+                // Loopback only is not enough: any other user or process on the machine could connect.
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes)
+                .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
+                // Transaction timeouts are enforced when the monitor next looks (every 2 s by default):
+                // look often, so a client's timeout stops a runaway query close to when it asked.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
+                // Netty's graceful shutdown waits a 5 s quiet period per Bolt event loop group (two of
+                // them), which made every stop take ~10 s after the store was already closed. Nothing is
+                // in flight at that point, and tests stop and restart this process repeatedly.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
+    }
+
+    /** A line for the parent's log: the only way to tell it something before READY without failing. */
+    private static void note(PrintStream protocol, String text) {
+        protocol.println("NOTE " + text);
     }
 
     /** Reads stdin until EOF, then exits; the shutdown hook does the actual shutdown. */
@@ -173,7 +229,16 @@ public final class EmbeddedNeo4j {
         // (which carries the root cause, e.g. "Address already in use") must be among them.
         t.printStackTrace(System.err);
         System.err.println("EmbeddedNeo4j: failed to start: " + describe(t));
-        System.exit(1);
+        System.exit(causedBy(t, PortBindException.class) ? EXIT_BOLT_PORT_IN_USE : EXIT_FAILED);
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> kind) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -195,6 +260,7 @@ public final class EmbeddedNeo4j {
 
     private static final class Options {
         Path data;
+        Path passwordFile;
         int boltPort = -1;
         long pageCacheBytes = ByteUnit.mebiBytes(512);
 
@@ -208,6 +274,7 @@ public final class EmbeddedNeo4j {
                 String value = args[++i];
                 switch (flag) {
                     case "--data" -> o.data = Path.of(value);
+                    case "--password-file" -> o.passwordFile = Path.of(value);
                     case "--bolt-port" -> {
                         try {
                             o.boltPort = Integer.parseInt(value);
@@ -233,6 +300,9 @@ public final class EmbeddedNeo4j {
             }
             if (o.boltPort < 0) {
                 throw new IllegalArgumentException("--bolt-port is required");
+            }
+            if (o.passwordFile == null) {
+                throw new IllegalArgumentException("--password-file is required");
             }
             return o;
         }
