@@ -35,9 +35,10 @@ const schema = z.object({
 
   // Curation
   /**
-   * Bearer tokens for mutations: comma-separated `role:token` pairs, e.g. `editor:<token>,reader:<token>`.
-   * `editor` may write; `reader` is refused writes (reads need no token). Tokens: 32+ characters
-   * (`openssl rand -hex 32`). Unset: no editor, so every mutation is refused.
+   * Bearer tokens for mutations: comma-separated `role:name:token` entries, e.g. `editor:alice:<token>,reader:bob:<token>`.
+   * `editor` may write; `reader` is refused writes (reads need no token). The name is who a write is recorded as.
+   * Tokens: 32+ characters (`openssl rand -hex 32`). The old `role:token` form works, with a warning at start.
+   * Unset: no editor, so every mutation is refused (unless JWTs are configured).
    */
   CURATION_TOKENS: curationTokensSchema.optional(),
 

@@ -3,6 +3,7 @@ import { CypherExecutor } from '../cypher/executor.ts';
 import { migrate } from '../cypher/migrate.ts';
 import { SessionTracker } from '../cypher/sessions.ts';
 import { messageOf } from '../model/errors.ts';
+import { unnamedTokenWarning } from './auth.ts';
 import { loadConfig, type Config } from './config.ts';
 import { StartupError } from './errors.ts';
 import { appPolicy } from './http-policy.ts';
@@ -16,6 +17,8 @@ import { createApp } from './yoga.ts';
 
 /** `npm start`: get Neo4j, prepare it, load the seed if empty, serve GraphQL, and stop cleanly on a signal. */
 async function main(config: Config, log: Logger): Promise<void> {
+  const unnamed = unnamedTokenWarning(config.CURATION_TOKENS ?? []);
+  if (unnamed) log.warn(unnamed);
   const neo4jLog = log.child({ component: 'neo4j' });
   const target = await acquireNeo4j(config, { allowContainer: false, log: (line) => neo4jLog.info(line) });
   const stopTarget = onceOnly(() => target.stop());

@@ -8,7 +8,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
 });
 
-const TOKENS = (['editor', 'reader', 'editor'] as const).map((role, index) => ({ role, token: String(index).repeat(32) }));
+const TOKENS = (['editor', 'reader', 'editor'] as const).map((role, index) => ({ role, name: `holder-${index}`, token: String(index).repeat(32) }));
 
 describe('comparing bearer tokens', () => {
   beforeEach(() => {
