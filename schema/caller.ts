@@ -7,11 +7,8 @@ import { ErrorCode, clientError } from './errors.ts';
 export const ROLES = ['reader', 'editor'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What the request's `Authorization` header proved, plus whether writing is possible at all. */
-export type Caller = {
-  /** False when no editor token is configured: then no one may write, whatever they send. */
-  readonly writesEnabled: boolean;
-} & (
+/** What the request's `Authorization` header proved. */
+export type Credential =
   /** No `Authorization` header. */
   | { readonly role: null }
   /** A credential we do not accept: not a configured token, or a JWT that fails a check (`problem` says which, for the client). */
@@ -19,8 +16,13 @@ export type Caller = {
   /** A JWT whose signature could not be checked right now: its key set (JWT_JWKS_URL) did not answer. */
   | { readonly role: 'unverifiable' }
   /** A recognised credential and the name of its holder: the token's name in CURATION_TOKENS, or the JWT's name claim. */
-  | { readonly role: Role; readonly name: string }
-);
+  | { readonly role: Role; readonly name: string };
+
+/** The request's credential, plus whether writing is possible at all. */
+export type Caller = Credential & {
+  /** False when no editor credential is configured: then no one may write, whatever they send. */
+  readonly writesEnabled: boolean;
+};
 
 const HOW_TO_CONFIGURE = 'set CURATION_TOKENS=editor:<name>:<token> (a token of 32 or more characters, e.g. from `openssl rand -hex 32`) or JWT_ISSUER with a key, and restart';
 

@@ -1,10 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ROLES, type Caller, type Role } from '../schema/caller.ts';
+import { looksLikeJwt, type JwtVerifier } from './jwt.ts';
 
 /*
  * Curation tokens: read from configuration (`CURATION_TOKENS`), and matched against each request's
  * `Authorization` header to tell the schema who is calling (schema/caller.ts decides what they may do).
+ * JWTs from an identity provider are the alternative (server/jwt.ts).
  */
 
 export interface CurationToken {
@@ -56,10 +58,13 @@ function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** Makes the per-request check of the `Authorization` header over the configured tokens. */
-export function createAuthenticator(tokens: readonly CurationToken[]): (authorization: string | null) => Caller {
+/**
+ * Makes the per-request check of the `Authorization` header: against the configured tokens, then,
+ * when JWTs are configured and none matched, as a JWT. Answers at once unless a JWT must be verified.
+ */
+export function createAuthenticator(tokens: readonly CurationToken[], verifyJwt?: JwtVerifier): (authorization: string | null) => Caller | Promise<Caller> {
   const known = tokens.map(({ role, name, token }) => ({ role, name, digest: sha256(token) }));
-  const writesEnabled = tokens.some((token) => token.role === 'editor');
+  const writesEnabled = verifyJwt !== undefined || tokens.some((token) => token.role === 'editor');
   return (authorization) => {
     if (authorization === null) return { role: null, writesEnabled };
     const given = BEARER.exec(authorization)?.[1];
@@ -70,7 +75,9 @@ export function createAuthenticator(tokens: readonly CurationToken[]): (authoriz
     for (const candidate of known) {
       if (timingSafeEqual(digest, candidate.digest)) holder ??= candidate;
     }
-    return holder ? { role: holder.role, name: holder.name, writesEnabled } : { role: 'unrecognised', writesEnabled };
+    if (holder) return { role: holder.role, name: holder.name, writesEnabled };
+    if (verifyJwt && looksLikeJwt(given)) return verifyJwt(given).then((credential) => ({ ...credential, writesEnabled }));
+    return { role: 'unrecognised', writesEnabled };
   };
 }
 

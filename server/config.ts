@@ -11,6 +11,8 @@ const boolean = z.enum(['true', 'false', '1', '0']).transform((value) => value =
 const PORT_RANGE = 'a port number from 0 to 65535';
 const port = z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65_535, PORT_RANGE);
 const size = z.string().regex(/^\d+[kmg]$/i, 'a JVM size such as 512m or 2g');
+const LOOPBACK_URL = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//;
+const JWT_ALGORITHM_NAMES = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
 
 const schema = z.object({
   /** Your own Neo4j (bolt://, neo4j://, neo4j+s:// for Aura). Unset: a container in tests, else the embedded one. */
@@ -41,6 +43,27 @@ const schema = z.object({
    * Unset: no editor, so every mutation is refused (unless JWTs are configured).
    */
   CURATION_TOKENS: curationTokensSchema.optional(),
+  /** The identity provider's key set (JWKS), for JWT bearer tokens: https, or http to a loopback address only. */
+  JWT_JWKS_URL: z
+    .url({ protocol: /^https?$/, error: 'a URL such as https://id.example.org/.well-known/jwks.json' })
+    .refine((url) => url.startsWith('https:') || LOOPBACK_URL.test(url), 'https (http only to localhost, 127.0.0.1 or [::1]): keys fetched in the clear could be swapped')
+    .optional(),
+  /** Instead of JWT_JWKS_URL: one PEM public key (`-----BEGIN PUBLIC KEY-----`), or the path of a file that holds it. */
+  JWT_PUBLIC_KEY: z.string().min(1).optional(),
+  /** The issuer (`iss`) a JWT must name; required with a key. */
+  JWT_ISSUER: z.string().min(1).optional(),
+  /** An audience (`aud`) a JWT must name, this API; required with a key. */
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  /** Signature algorithms a JWT may use, comma-separated; asymmetric only, so the server holds no signing secret. */
+  JWT_ALGORITHMS: z
+    .string()
+    .transform((list) => list.split(',').map((alg) => alg.trim()).filter((alg) => alg !== ''))
+    .pipe(z.array(z.enum(JWT_ALGORITHM_NAMES, { error: `one of ${JWT_ALGORITHM_NAMES.join(', ')}` })).min(1))
+    .default(['RS256', 'ES256']),
+  /** The JWT claim that names the editor (e.g. `preferred_username`, `email`). */
+  JWT_NAME_CLAIM: z.string().min(1).default('sub'),
+  /** The JWT claim that gives the role: `editor`, or a list or space-separated string holding it; a dotted path reaches into objects (`realm_access.roles`). */
+  JWT_ROLE_CLAIM: z.string().min(1).default('role'),
 
   // Observability and lifecycle
   /** How long a new Bolt connection, or a free one from the pool, may take before a query fails SERVICE_UNAVAILABLE. */
@@ -79,13 +102,23 @@ const schema = z.object({
   TRUSTED_DOCUMENTS: z.string().min(1).optional(),
 });
 
+/** Settings that only make sense together. */
+const checked = schema.superRefine((config, ctx) => {
+  const problem = (path: keyof Config, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const keySource = config.JWT_JWKS_URL ?? config.JWT_PUBLIC_KEY;
+  if (config.JWT_JWKS_URL !== undefined && config.JWT_PUBLIC_KEY !== undefined) problem('JWT_PUBLIC_KEY', 'set JWT_JWKS_URL or JWT_PUBLIC_KEY, not both');
+  if (keySource !== undefined && config.JWT_ISSUER === undefined) problem('JWT_ISSUER', 'required with JWT_JWKS_URL or JWT_PUBLIC_KEY: the issuer every JWT must name');
+  if (keySource !== undefined && config.JWT_AUDIENCE === undefined) problem('JWT_AUDIENCE', 'required with JWT_JWKS_URL or JWT_PUBLIC_KEY: the audience (this API) every JWT must name');
+  if (keySource === undefined && (config.JWT_ISSUER ?? config.JWT_AUDIENCE) !== undefined) problem('JWT_ISSUER', 'JWTs also need JWT_JWKS_URL or JWT_PUBLIC_KEY to check their signatures');
+});
+
 export type Config = z.infer<typeof schema>;
 
 /** Parses `env` (default: the process environment) or throws one StartupError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset", as in most .env files and compose files.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = schema.safeParse(present);
+  const parsed = checked.safeParse(present);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   throw new StartupError(`invalid configuration: ${problems.join('; ')}`);

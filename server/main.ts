@@ -7,6 +7,7 @@ import { unnamedTokenWarning } from './auth.ts';
 import { loadConfig, type Config } from './config.ts';
 import { StartupError } from './errors.ts';
 import { appPolicy } from './http-policy.ts';
+import { jwtOptions } from './jwt.ts';
 import { listen } from './listen.ts';
 import { createLogger, type Logger } from './log.ts';
 import { acquireNeo4j } from './neo4j/acquire.ts';
@@ -44,6 +45,7 @@ async function main(config: Config, log: Logger): Promise<void> {
     timeoutMs: config.NEO4J_TX_TIMEOUT_MS,
     maxRetryTimeMs: config.NEO4J_MAX_RETRY_TIME_MS,
     curationTokens: config.CURATION_TOKENS,
+    jwt: jwtOptions(config),
     policy,
     log,
     readyTimeoutMs: config.READY_TIMEOUT_MS,

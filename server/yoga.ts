@@ -2,10 +2,12 @@ import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-
 import type { Driver } from 'neo4j-driver';
 import { SessionTracker } from '../cypher/sessions.ts';
 import { messageOf } from '../model/errors.ts';
+import type { Caller } from '../schema/caller.ts';
 import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
 import { createAuthenticator, type CurationToken } from './auth.ts';
 import { loadConfig } from './config.ts';
+import { createJwtVerifier, type JwtOptions } from './jwt.ts';
 import { createContext, type ContextOptions } from './context.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
 import { DEFAULT_POLICY, policyPlugins, type AppPolicy } from './http-policy.ts';
@@ -24,8 +26,10 @@ import { yogaLogger } from './yoga-logger.ts';
 
 export interface AppOptions extends ContextOptions {
   readonly driver: Driver;
-  /** Bearer tokens for mutations (`CURATION_TOKENS`); without an editor token every mutation is refused. */
+  /** Bearer tokens for mutations (`CURATION_TOKENS`); without an editor token or JWTs every mutation is refused. */
   readonly curationTokens?: readonly CurationToken[];
+  /** JWT bearer tokens from an identity provider (`jwtOptions(config)`); none when not given. */
+  readonly jwt?: JwtOptions | undefined;
   /** Request lines and Yoga's own messages; none when not given (tests). */
   readonly log?: Logger;
   /** READY_TIMEOUT_MS; its default when not given. */
@@ -43,8 +47,8 @@ export type App = YogaServerInstance<Record<string, unknown>, Context>;
  * `/health` answers while the process lives (Yoga's own); `/ready` only while Neo4j answers.
  */
 export function createApp(options: AppOptions): App {
-  const authenticate = createAuthenticator(options.curationTokens ?? []);
   const log = options.log ?? silentLogger;
+  const authenticate = createAuthenticator(options.curationTokens ?? [], options.jwt && createJwtVerifier(options.jwt, log));
   const readyTimeoutMs = options.readyTimeoutMs ?? loadConfig({}).READY_TIMEOUT_MS;
   const policy = options.policy ?? DEFAULT_POLICY;
   const sessions = options.sessions ?? new SessionTracker();
@@ -73,8 +77,10 @@ export function createApp(options: AppOptions): App {
     multipart: false,
     logging: yogaLogger(log),
     context: ({ request }) => {
+      const contextOf = (caller: Caller) => createContext(contextOptions, requestIdOf(request), caller, bookmarksOf(request));
+      // Only a JWT takes a promise (its keys may need fetching); a configured token or none answers at once.
       const caller = authenticate(request.headers.get('authorization'));
-      return createContext(contextOptions, requestIdOf(request), caller, bookmarksOf(request));
+      return caller instanceof Promise ? caller.then(contextOf) : contextOf(caller);
     },
     plugins: [
       useCompiledQueries(),

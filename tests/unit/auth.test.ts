@@ -91,6 +91,21 @@ describe('the bearer token of a request', () => {
   });
 });
 
+describe('a bearer JWT', () => {
+  it('goes to the JWT verifier only when it has the shape of one and no configured token matches', async () => {
+    const seen: string[] = [];
+    const authenticate = createAuthenticator([{ role: 'reader', name: 'rita', token: READER }], async (jwt) => {
+      seen.push(jwt);
+      return { role: 'editor', name: 'jwt-alice' };
+    });
+    // With JWTs on, writes are possible even without an editor token.
+    expect(await authenticate('Bearer aaa.bbb.ccc')).toEqual({ role: 'editor', name: 'jwt-alice', writesEnabled: true });
+    expect(await authenticate(`Bearer ${READER}`)).toEqual({ role: 'reader', name: 'rita', writesEnabled: true });
+    expect(await authenticate(`Bearer ${'x'.repeat(40)}`)).toEqual({ role: 'unrecognised', writesEnabled: true });
+    expect(seen).toEqual(['aaa.bbb.ccc']);
+  });
+});
+
 describe('requireEditor', () => {
   it('lets an editor write, and says who they are', () => {
     expect(refusal({ role: 'editor', name: 'alice', writesEnabled: true })).toBeUndefined();
@@ -106,6 +121,11 @@ describe('requireEditor', () => {
   it('refuses a token that is not configured: UNAUTHENTICATED, invalid_token', () => {
     const error = refusal({ role: 'unrecognised', writesEnabled: true });
     expect(error?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': expect.stringContaining('error="invalid_token"') } } });
+  });
+
+  it("passes on a JWT's problem, and an identity provider that does not answer is SERVICE_UNAVAILABLE, not the caller's fault", () => {
+    expect(refusal({ role: 'unrecognised', problem: 'The token has expired', writesEnabled: true })?.message).toMatch(/^The token has expired; send/);
+    expect(refusal({ role: 'unverifiable', writesEnabled: true })?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
   });
 
   it('refuses a reader: FORBIDDEN, 403', () => {
