@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_MAX_RETRY_TIME_MS } from '../cypher/retry.ts';
 import { curationTokensSchema } from './auth.ts';
@@ -12,6 +13,7 @@ const PORT_RANGE = 'a port number from 0 to 65535';
 const port = z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65_535, PORT_RANGE);
 const size = z.string().regex(/^\d+[kmg]$/i, 'a JVM size such as 512m or 2g');
 const LOOPBACK_URL = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//;
+const GRAPHQL_MAX_INT = 2_147_483_647;
 const JWT_ALGORITHM_NAMES = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
 
 const schema = z.object({
@@ -100,6 +102,24 @@ const schema = z.object({
     .optional(),
   /** A JSON manifest `{ "<sha256 of the document>": "<document>" }`: when set, only those documents run. */
   TRUSTED_DOCUMENTS: z.string().min(1).optional(),
+
+  // Fair use
+  /** Cost points (the measure MAX_COST limits) each client may spend per window (`RATE_LIMITED`, HTTP 429); 0 turns the budget off. */
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(0).max(GRAPHQL_MAX_INT, 'at most 2147483647, the largest GraphQL Int').default(1_000_000),
+  /** Length of a client's window, in seconds, from its first operation. */
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
+  /** Proxies whose `X-Forwarded-For` is believed: how many stand in front (`1`), or their addresses and CIDR ranges, comma-separated; unset: none. */
+  TRUST_PROXY: z
+    .string()
+    .transform((value, ctx): number | string[] => {
+      if (/^\d+$/.test(value.trim())) return Number(value);
+      const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+      for (const entry of entries) {
+        if (!isAddressOrRange(entry)) ctx.addIssue({ code: 'custom', message: `"${entry}" is neither a number of proxies nor an IP address or CIDR range such as 10.0.0.0/8` });
+      }
+      return entries;
+    })
+    .optional(),
 });
 
 /** Settings that only make sense together. */
@@ -110,9 +130,19 @@ const checked = schema.superRefine((config, ctx) => {
   if (keySource !== undefined && config.JWT_ISSUER === undefined) problem('JWT_ISSUER', 'required with JWT_JWKS_URL or JWT_PUBLIC_KEY: the issuer every JWT must name');
   if (keySource !== undefined && config.JWT_AUDIENCE === undefined) problem('JWT_AUDIENCE', 'required with JWT_JWKS_URL or JWT_PUBLIC_KEY: the audience (this API) every JWT must name');
   if (keySource === undefined && (config.JWT_ISSUER ?? config.JWT_AUDIENCE) !== undefined) problem('JWT_ISSUER', 'JWTs also need JWT_JWKS_URL or JWT_PUBLIC_KEY to check their signatures');
+  if (config.RATE_LIMIT_POINTS > 0 && config.RATE_LIMIT_POINTS < config.MAX_COST) {
+    problem('RATE_LIMIT_POINTS', `at least MAX_COST (${config.MAX_COST}), or an operation the cost limit allows could never run; 0 turns the budget off`);
+  }
 });
 
 export type Config = z.infer<typeof schema>;
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+}
 
 /** Parses `env` (default: the process environment) or throws one StartupError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
