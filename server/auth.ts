@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { ROLES, type Caller, type Role } from '../schema/caller.ts';
-import { looksLikeJwt, type JwtVerifier } from './jwt.ts';
+import { ROLES, type Caller, type Credential, type Role } from '../schema/caller.ts';
 
 /*
  * Curation tokens: read from configuration (`CURATION_TOKENS`), and matched against each request's
@@ -58,6 +57,12 @@ function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** Checks one compact JWT (server/jwt.ts); never throws. */
+export type JwtVerifier = (token: string) => Promise<Credential>;
+
+/** A compact JWS: three base64url parts. Anything else is not worth handing to the verifier. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
 /**
  * Makes the per-request check of the `Authorization` header: against the configured tokens, then,
  * when JWTs are configured and none matched, as a JWT. Answers at once unless a JWT must be verified.
@@ -76,8 +81,21 @@ export function createAuthenticator(tokens: readonly CurationToken[], verifyJwt?
       if (timingSafeEqual(digest, candidate.digest)) holder ??= candidate;
     }
     if (holder) return { role: holder.role, name: holder.name, writesEnabled };
-    if (verifyJwt && looksLikeJwt(given)) return verifyJwt(given).then((credential) => ({ ...credential, writesEnabled }));
+    if (verifyJwt && JWT_SHAPE.test(given)) return verifyJwt(given).then((credential) => ({ ...credential, writesEnabled }));
     return { role: 'unrecognised', writesEnabled };
+  };
+}
+
+/** One secret bearer token (METRICS_TOKEN), as hard to guess as a curation token. */
+export const bearerSecretSchema = z.string().regex(TOKEN, 'the token must be 32 or more of A-Z a-z 0-9 . _ ~ + / - (e.g. `openssl rand -hex 32`)');
+
+/** Whether an `Authorization` header is `Bearer <secret>`, compared in constant time in the secret. */
+export function createBearerCheck(secret: string): (authorization: string | null) => boolean {
+  const expected = sha256(secret);
+  return (authorization) => {
+    const given = authorization === null ? undefined : BEARER.exec(authorization)?.[1];
+    // Compared even without a credential, so that the answer takes as long either way.
+    return timingSafeEqual(sha256(given ?? ''), expected) && given !== undefined;
   };
 }
 

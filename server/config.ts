@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_MAX_RETRY_TIME_MS } from '../cypher/retry.ts';
-import { curationTokensSchema } from './auth.ts';
+import { bearerSecretSchema, curationTokensSchema } from './auth.ts';
 import { StartupError } from './errors.ts';
 
 /**
@@ -68,6 +68,8 @@ const schema = z.object({
   JWT_ROLE_CLAIM: z.string().min(1).default('role'),
 
   // Observability and lifecycle
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (32+ characters); unset: open to whoever reaches the port. */
+  METRICS_TOKEN: bearerSecretSchema.optional(),
   /** How long a new Bolt connection, or a free one from the pool, may take before a query fails SERVICE_UNAVAILABLE. */
   NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   /** A transaction that failed transiently is tried again while no more than this has passed since its first try (the driver waits ~1 s, doubling, before each new try). */
@@ -108,6 +110,10 @@ const schema = z.object({
   RATE_LIMIT_POINTS: z.coerce.number().int().min(0).max(GRAPHQL_MAX_INT, 'at most 2147483647, the largest GraphQL Int').default(1_000_000),
   /** Length of a client's window, in seconds, from its first operation. */
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
+  /** Serve HTTPS: the PEM certificate chain file (with TLS_KEY); answers then carry Strict-Transport-Security. Unset: plain HTTP. */
+  TLS_CERT: z.string().min(1).optional(),
+  /** The PEM private key file of TLS_CERT. */
+  TLS_KEY: z.string().min(1).optional(),
   /** Proxies whose `X-Forwarded-For` is believed: how many stand in front (`1`), or their addresses and CIDR ranges, comma-separated; unset: none. */
   TRUST_PROXY: z
     .string()
@@ -130,6 +136,7 @@ const checked = schema.superRefine((config, ctx) => {
   if (keySource !== undefined && config.JWT_ISSUER === undefined) problem('JWT_ISSUER', 'required with JWT_JWKS_URL or JWT_PUBLIC_KEY: the issuer every JWT must name');
   if (keySource !== undefined && config.JWT_AUDIENCE === undefined) problem('JWT_AUDIENCE', 'required with JWT_JWKS_URL or JWT_PUBLIC_KEY: the audience (this API) every JWT must name');
   if (keySource === undefined && (config.JWT_ISSUER ?? config.JWT_AUDIENCE) !== undefined) problem('JWT_ISSUER', 'JWTs also need JWT_JWKS_URL or JWT_PUBLIC_KEY to check their signatures');
+  if ((config.TLS_CERT === undefined) !== (config.TLS_KEY === undefined)) problem(config.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY', 'TLS_CERT and TLS_KEY go together');
   if (config.RATE_LIMIT_POINTS > 0 && config.RATE_LIMIT_POINTS < config.MAX_COST) {
     problem('RATE_LIMIT_POINTS', `at least MAX_COST (${config.MAX_COST}), or an operation the cost limit allows could never run; 0 turns the budget off`);
   }

@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { messageOf } from '../model/errors.ts';
-import type { Credential } from '../schema/caller.ts';
+import type { JwtVerifier } from './auth.ts';
 import type { Config } from './config.ts';
 import { StartupError } from './errors.ts';
 import type { Logger } from './log.ts';
@@ -27,9 +27,6 @@ export interface JwtOptions {
   /** The claim that gives the role: `editor`, or a list holding it; anything else counts as a reader. A dotted path reaches into objects. @default 'role' */
   readonly roleClaim: string;
 }
-
-/** Checks one compact JWT; never throws. */
-export type JwtVerifier = (token: string) => Promise<Credential>;
 
 /** Clocks of the provider and of this server may differ a little; a token is taken this long either side of its times. */
 const CLOCK_TOLERANCE_S = 30;
@@ -142,9 +139,4 @@ function claimAt(payload: JWTPayload, claim: string): unknown {
 function rolesOf(value: unknown): string[] {
   if (typeof value === 'string') return value.split(' ');
   return Array.isArray(value) ? value.filter((role): role is string => typeof role === 'string') : [];
-}
-
-/** A compact JWS: three base64url parts. Anything else is not worth handing to the verifier. */
-export function looksLikeJwt(credential: string): boolean {
-  return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(credential);
 }

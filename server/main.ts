@@ -8,7 +8,7 @@ import { loadConfig, type Config } from './config.ts';
 import { StartupError } from './errors.ts';
 import { appPolicy } from './http-policy.ts';
 import { jwtOptions } from './jwt.ts';
-import { listen } from './listen.ts';
+import { listen, tlsFiles } from './listen.ts';
 import { createLogger, type Logger } from './log.ts';
 import { acquireNeo4j } from './neo4j/acquire.ts';
 import { createDriver, verifyNeo4j } from './neo4j/driver.ts';
@@ -38,6 +38,7 @@ async function main(config: Config, log: Logger): Promise<void> {
   }
   const sessions = new SessionTracker();
   const policy = appPolicy(config);
+  const tls = tlsFiles(config);
   const app = createApp({
     driver,
     sessions,
@@ -46,12 +47,14 @@ async function main(config: Config, log: Logger): Promise<void> {
     maxRetryTimeMs: config.NEO4J_MAX_RETRY_TIME_MS,
     curationTokens: config.CURATION_TOKENS,
     jwt: jwtOptions(config),
+    metricsToken: config.METRICS_TOKEN,
+    tls: tls !== undefined,
     policy,
     log,
     readyTimeoutMs: config.READY_TIMEOUT_MS,
     processMetrics: true,
   });
-  const server = await listen(app, config.HOST, config.PORT);
+  const server = await listen(app, config.HOST, config.PORT, tls);
   const drain = new RequestDrain(server);
   // PORT=0 asks the kernel for a free port: show the one we got.
   const { port } = server.address() as AddressInfo;
@@ -59,7 +62,7 @@ async function main(config: Config, log: Logger): Promise<void> {
   log.info('listening', { host: config.HOST, port });
   // The one human line, on stdout: what a person starting the server looks for.
   // GraphiQL is served only while introspection is on (see server/http-policy.ts).
-  console.log(`Tianshan GraphQL${policy.introspection ? ' (GraphiQL)' : ''} at http://${shown}:${port}/graphql`);
+  console.log(`Tianshan GraphQL${policy.introspection ? ' (GraphiQL)' : ''} at ${tls ? 'https' : 'http'}://${shown}:${port}/graphql`);
 
   const shutdown = (signal: string) => () =>
     void shutDown({

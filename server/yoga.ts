@@ -5,7 +5,7 @@ import { messageOf } from '../model/errors.ts';
 import type { Caller } from '../schema/caller.ts';
 import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
-import { createAuthenticator, type CurationToken } from './auth.ts';
+import { createAuthenticator, createBearerCheck, type CurationToken } from './auth.ts';
 import { loadConfig } from './config.ts';
 import { createJwtVerifier, type JwtOptions } from './jwt.ts';
 import { createContext, type ContextOptions } from './context.ts';
@@ -20,6 +20,7 @@ import { useClientErrors } from './plugins/use-client-errors.ts';
 import { useCompiledQueries } from './plugins/use-compiled-queries.ts';
 import { METRICS_PATH, useMetrics } from './plugins/use-metrics.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
+import { useSecurityHeaders } from './plugins/use-security-headers.ts';
 import { useUnavailableStatus } from './plugins/use-unavailable-status.ts';
 import { requestIdOf } from './request-id.ts';
 import { yogaLogger } from './yoga-logger.ts';
@@ -36,6 +37,10 @@ export interface AppOptions extends ContextOptions {
   readonly readyTimeoutMs?: number;
   /** Add process metrics (CPU, heap, GC, event loop) to /metrics: for the server process only. */
   readonly processMetrics?: boolean;
+  /** METRICS_TOKEN: when given, /metrics answers only requests that send it as a bearer token. */
+  readonly metricsToken?: string | undefined;
+  /** Served over TLS (TLS_CERT): answers then tell browsers to use HTTPS only (Strict-Transport-Security). @default false */
+  readonly tls?: boolean;
   /** Limits, introspection, CORS and trusted documents (`appPolicy(config)`). @default DEFAULT_POLICY: the defaults of a development server */
   readonly policy?: AppPolicy;
 }
@@ -83,12 +88,13 @@ export function createApp(options: AppOptions): App {
       return caller instanceof Promise ? caller.then(contextOf) : contextOf(caller);
     },
     plugins: [
+      useSecurityHeaders({ strictTransportSecurity: options.tls ?? false }),
       useCompiledQueries(),
       useClientErrors(),
       useBookmarks(),
       useUnavailableStatus(),
       useRequestLog(log),
-      useMetrics(metrics),
+      useMetrics(metrics, options.metricsToken === undefined ? undefined : createBearerCheck(options.metricsToken)),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

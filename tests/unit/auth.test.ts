@@ -64,6 +64,14 @@ describe('CURATION_TOKENS', () => {
   });
 });
 
+describe('METRICS_TOKEN and TLS_CERT/TLS_KEY', () => {
+  it('take a hard-to-guess token, and a certificate only with its key', () => {
+    expect(loadConfig({ METRICS_TOKEN: EDITOR }).METRICS_TOKEN).toBe(EDITOR);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: the token must be 32 or more/);
+    expect(() => loadConfig({ TLS_CERT: 'cert.pem' })).toThrow(/TLS_KEY: TLS_CERT and TLS_KEY go together/);
+  });
+});
+
 describe('the bearer token of a request', () => {
   const authenticate = createAuthenticator(TOKENS);
 

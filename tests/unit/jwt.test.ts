@@ -2,7 +2,8 @@ import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { StartupError } from '../../server/errors.ts';
-import { createJwtVerifier, jwtOptions, type JwtVerifier } from '../../server/jwt.ts';
+import type { JwtVerifier } from '../../server/auth.ts';
+import { createJwtVerifier, jwtOptions } from '../../server/jwt.ts';
 import { silentLogger } from '../../server/log.ts';
 
 const ISSUER = 'https://id.example.org/';
