@@ -9,4 +9,18 @@ export interface Context {
   readonly loaders: Loaders;
   /** Who is calling, from the bearer token: mutations check it (schema/caller.ts); reads ignore it. */
   readonly caller: Caller;
+  /** The calling client's budget after this operation was charged to it; absent while clients are not limited. Set by the server before execution. */
+  readonly rateLimit?: RateLimitStatus;
+}
+
+/** A client's budget of cost points in its current window (the `rateLimit` field). */
+export interface RateLimitStatus {
+  /** Points a client may spend per window. */
+  readonly limit: number;
+  /** Points this operation was charged. */
+  readonly cost: number;
+  /** Points left in the window. */
+  readonly remaining: number;
+  /** When the window ends and the budget is whole again. */
+  readonly resetAt: Date;
 }

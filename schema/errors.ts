@@ -38,6 +38,8 @@ export const ErrorCode = {
   TrustedDocumentRequired: 'TRUSTED_DOCUMENT_REQUIRED',
   /** A trusted-document hash that is not in the manifest. */
   TrustedDocumentNotFound: 'TRUSTED_DOCUMENT_NOT_FOUND',
+  /** A client that has spent its budget of cost points for the window (HTTP 429 with Retry-After). */
+  RateLimited: 'RATE_LIMITED',
   /** A request that is not GraphQL over HTTP (broken JSON, no query); Yoga's own code for these too. */
   BadRequest: 'BAD_REQUEST',
 } as const;

@@ -20,6 +20,7 @@ import './queries/search.ts';
 import './queries/timeline.ts';
 import './queries/path.ts';
 import './queries/stats.ts';
+import './queries/rate-limit.ts';
 import './mutations/entities.ts';
 import './mutations/relations.ts';
 import './mutations/attach-source.ts';

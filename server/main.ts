@@ -4,10 +4,12 @@ import { CypherExecutor } from '../cypher/executor.ts';
 import { migrate } from '../cypher/migrate.ts';
 import { SessionTracker } from '../cypher/sessions.ts';
 import { messageOf } from '../model/errors.ts';
+import { unnamedTokenWarning } from './auth.ts';
 import { loadConfig, type Config } from './config.ts';
 import { StartupError } from './errors.ts';
 import { appPolicy } from './http-policy.ts';
-import { listen } from './listen.ts';
+import { jwtOptions } from './jwt.ts';
+import { listen, tlsFiles } from './listen.ts';
 import { createLogger, type Logger } from './log.ts';
 import { acquireNeo4j } from './neo4j/acquire.ts';
 import { createDriver, verifyNeo4j } from './neo4j/driver.ts';
@@ -17,6 +19,8 @@ import { createApp } from './yoga.ts';
 
 /** `npm start`: get Neo4j, prepare it, load the seed if empty, serve GraphQL, and stop cleanly on a signal. */
 async function main(config: Config, log: Logger): Promise<void> {
+  const unnamed = unnamedTokenWarning(config.CURATION_TOKENS ?? []);
+  if (unnamed) log.warn(unnamed);
   const neo4jLog = log.child({ component: 'neo4j' });
   const target = await acquireNeo4j(config, {
     allowContainer: false,
@@ -45,6 +49,7 @@ async function main(config: Config, log: Logger): Promise<void> {
   if (await ensureWebBuild()) log.info('built the pages of the explorer and GraphiQL (dist/web)');
   const sessions = new SessionTracker();
   const policy = appPolicy(config);
+  const tls = tlsFiles(config);
   const app = createApp({
     driver,
     sessions,
@@ -52,12 +57,15 @@ async function main(config: Config, log: Logger): Promise<void> {
     timeoutMs: config.NEO4J_TX_TIMEOUT_MS,
     maxRetryTimeMs: config.NEO4J_MAX_RETRY_TIME_MS,
     curationTokens: config.CURATION_TOKENS,
+    jwt: jwtOptions(config),
+    metricsToken: config.METRICS_TOKEN,
+    tls: tls !== undefined,
     policy,
     log,
     readyTimeoutMs: config.READY_TIMEOUT_MS,
     processMetrics: true,
   });
-  const server = await listen(app, config.HOST, config.PORT);
+  const server = await listen(app, config.HOST, config.PORT, tls);
   const drain = new RequestDrain(server);
   // PORT=0 asks the kernel for a free port: show the one we got.
   const { port } = server.address() as AddressInfo;
@@ -65,8 +73,9 @@ async function main(config: Config, log: Logger): Promise<void> {
   log.info('listening', { host: config.HOST, port });
   // The one human line, on stdout: what a person starting the server looks for.
   // GraphiQL is served only while introspection is on (see server/http-policy.ts).
-  console.log(`Tianshan GraphQL${policy.introspection ? ' (GraphiQL)' : ''} at http://${shown}:${port}/graphql`);
-  console.log(`Explorer at http://${shown}:${port}/explorer`);
+  const origin = `${tls ? 'https' : 'http'}://${shown}:${port}`;
+  console.log(`Tianshan GraphQL${policy.introspection ? ' (GraphiQL)' : ''} at ${origin}/graphql`);
+  console.log(`Explorer at ${origin}/explorer`);
 
   const shutdown = (signal: string) => () =>
     void shutDown({

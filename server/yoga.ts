@@ -2,10 +2,12 @@ import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-
 import type { Driver } from 'neo4j-driver';
 import { SessionTracker } from '../cypher/sessions.ts';
 import { messageOf } from '../model/errors.ts';
+import type { Caller } from '../schema/caller.ts';
 import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
-import { createAuthenticator, type CurationToken } from './auth.ts';
+import { createAuthenticator, createBearerCheck, type CurationToken } from './auth.ts';
 import { loadConfig } from './config.ts';
+import { createJwtVerifier, type JwtOptions } from './jwt.ts';
 import { createContext, type ContextOptions } from './context.ts';
 import { EXAMPLE_QUERY } from './example-query.ts';
 import { DEFAULT_POLICY, policyPlugins, type AppPolicy } from './http-policy.ts';
@@ -18,6 +20,7 @@ import { useClientErrors } from './plugins/use-client-errors.ts';
 import { useCompiledQueries } from './plugins/use-compiled-queries.ts';
 import { METRICS_PATH, useMetrics } from './plugins/use-metrics.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
+import { useSecurityHeaders } from './plugins/use-security-headers.ts';
 import { useUnavailableStatus } from './plugins/use-unavailable-status.ts';
 import { requestIdOf } from './request-id.ts';
 import { webPages } from './web/use-web-pages.ts';
@@ -25,14 +28,20 @@ import { yogaLogger } from './yoga-logger.ts';
 
 export interface AppOptions extends ContextOptions {
   readonly driver: Driver;
-  /** Bearer tokens for mutations (`CURATION_TOKENS`); without an editor token every mutation is refused. */
+  /** Bearer tokens for mutations (`CURATION_TOKENS`); without an editor token or JWTs every mutation is refused. */
   readonly curationTokens?: readonly CurationToken[];
+  /** JWT bearer tokens from an identity provider (`jwtOptions(config)`); none when not given. */
+  readonly jwt?: JwtOptions | undefined;
   /** Request lines and Yoga's own messages; none when not given (tests). */
   readonly log?: Logger;
   /** READY_TIMEOUT_MS; its default when not given. */
   readonly readyTimeoutMs?: number;
   /** Add process metrics (CPU, heap, GC, event loop) to /metrics: for the server process only. */
   readonly processMetrics?: boolean;
+  /** METRICS_TOKEN: when given, /metrics answers only requests that send it as a bearer token. */
+  readonly metricsToken?: string | undefined;
+  /** Served over TLS (TLS_CERT): answers then tell browsers to use HTTPS only (Strict-Transport-Security). @default false */
+  readonly tls?: boolean;
   /** Limits, introspection, CORS and trusted documents (`appPolicy(config)`). @default DEFAULT_POLICY: the defaults of a development server */
   readonly policy?: AppPolicy;
 }
@@ -46,8 +55,8 @@ const GRAPHQL_ENDPOINT = '/graphql';
  * `/health` answers while the process lives (Yoga's own); `/ready` only while Neo4j answers.
  */
 export function createApp(options: AppOptions): App {
-  const authenticate = createAuthenticator(options.curationTokens ?? []);
   const log = options.log ?? silentLogger;
+  const authenticate = createAuthenticator(options.curationTokens ?? [], options.jwt && createJwtVerifier(options.jwt, log));
   const readyTimeoutMs = options.readyTimeoutMs ?? loadConfig({}).READY_TIMEOUT_MS;
   const policy = options.policy ?? DEFAULT_POLICY;
   const sessions = options.sessions ?? new SessionTracker();
@@ -78,16 +87,19 @@ export function createApp(options: AppOptions): App {
     multipart: false,
     logging: yogaLogger(log),
     context: ({ request }) => {
+      const contextOf = (caller: Caller) => createContext(contextOptions, requestIdOf(request), caller, bookmarksOf(request));
+      // Only a JWT takes a promise (its keys may need fetching); a configured token or none answers at once.
       const caller = authenticate(request.headers.get('authorization'));
-      return createContext(contextOptions, requestIdOf(request), caller, bookmarksOf(request));
+      return caller instanceof Promise ? caller.then(contextOf) : contextOf(caller);
     },
     plugins: [
+      useSecurityHeaders({ strictTransportSecurity: options.tls ?? false }),
       useCompiledQueries(),
       useClientErrors(),
       useBookmarks(),
       useUnavailableStatus(),
       useRequestLog(log),
-      useMetrics(metrics),
+      useMetrics(metrics, options.metricsToken === undefined ? undefined : createBearerCheck(options.metricsToken)),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -22,7 +22,8 @@ export function corsAllowList(origins: readonly string[]): CorsPolicy {
     origin: ['*'],
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'accept', 'authorization', 'x-request-id', CSRF_HEADER, BOOKMARKS_HEADER],
-    exposedHeaders: ['x-request-id', BOOKMARKS_HEADER],
+    // Retry-After is not among the headers a page may read unless told: a 429 or 503 needs it.
+    exposedHeaders: ['x-request-id', 'retry-after', BOOKMARKS_HEADER],
     credentials: false,
     maxAge: 600,
   };

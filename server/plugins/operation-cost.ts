@@ -67,6 +67,21 @@ export function operationCost({ schema, document, operationName, variableValues 
 }
 
 /**
+ * `operationCost`, computed once per execution however many plugins ask: the cost limit and the
+ * rate limit both need it. Keyed by the execution's arguments, which every `onExecute` hook of one
+ * execution is given as the same object; one meter per app.
+ */
+export function costMeter(): (input: CostInput) => number | undefined {
+  const costs = new WeakMap<CostInput, number | undefined>();
+  return (input) => {
+    if (costs.has(input)) return costs.get(input);
+    const cost = operationCost(input);
+    costs.set(input, cost);
+    return cost;
+  };
+}
+
+/**
  * Walks one validated operation (so no fragment cycles and no unknown fields). Each field and each
  * fragment is costed once per page size and memoised, so fragments spread many times in many
  * places (the "billion laughs" shape) cost linear time, not exponential.

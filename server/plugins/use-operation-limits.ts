@@ -5,7 +5,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { ValidationContext } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { ErrorCode } from '../../schema/errors.ts';
-import { operationCost } from './operation-cost.ts';
+import { operationCost, type CostInput } from './operation-cost.ts';
 import { documentRejected } from './rejection.ts';
 
 /** How big one operation may be. Every limit is checked before any resolver runs, so a refused request costs Neo4j nothing. */
@@ -27,7 +27,7 @@ export interface OperationLimits {
  * actionable errors instead of throwing their own. Cost is ours: Armor's counts only literal
  * `first` values, so `first: $n` (or the default of 20) would slip through it.
  */
-export function useOperationLimits(limits: OperationLimits): Plugin {
+export function useOperationLimits(limits: OperationLimits, costOf: (input: CostInput) => number | undefined = operationCost): Plugin {
   const { maxDepth, maxAliases, maxDirectives, maxTokens, maxCost } = limits;
   const armorPlugins = [
     maxDepthPlugin<YogaInitialContext>({
@@ -73,7 +73,7 @@ export function useOperationLimits(limits: OperationLimits): Plugin {
     },
     // Cost depends on the variables, so it cannot be a validation rule: Yoga caches validation by document.
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args);
+      const cost = costOf(args);
       if (cost === undefined || cost <= maxCost) return;
       setResultAndStopExecution({
         errors: [

@@ -33,7 +33,7 @@ beforeAll(async () => {
   driver = testDriver();
   await loadSeed(driver);
   await driver.executeQuery('MATCH (e:Entity {id: $id}) DETACH DELETE e', { id: ID }, { database: inject('neo4j').database });
-  ({ app, queries } = testApp(driver, { curationTokens: [{ role: 'editor', token: EDITOR }] }));
+  ({ app, queries } = testApp(driver, { curationTokens: [{ role: 'editor', name: 'alice', token: EDITOR }] }));
 });
 
 afterAll(async () => {

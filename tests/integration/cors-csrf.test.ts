@@ -93,7 +93,7 @@ describe('CORS', () => {
     const answer = await app.fetch('http://test/graphql', post('https://app.example.org'));
     expect(answer.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
     expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
-    expect(answer.headers.get('access-control-expose-headers')).toBe('x-request-id, neo4j-bookmarks');
+    expect(answer.headers.get('access-control-expose-headers')).toBe('x-request-id, retry-after, neo4j-bookmarks');
 
     // Sandboxed pages and local files send the origin "null": it must not pass as an allowed one.
     for (const other of ['https://elsewhere.example', 'https://app.example.org.elsewhere.example', 'null']) {

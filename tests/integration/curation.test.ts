@@ -18,8 +18,8 @@ import { INVENTED_DIR, loadSeed, snapshot, testDriver, testExecutor } from '../s
 const EDITOR = randomBytes(32).toString('hex');
 const READER = randomBytes(32).toString('hex');
 const TOKENS: CurationToken[] = [
-  { role: 'editor', token: EDITOR },
-  { role: 'reader', token: READER },
+  { role: 'editor', name: 'alice', token: EDITOR },
+  { role: 'reader', name: 'rita', token: READER },
 ];
 const ARTICLE = 'wikipedia-china-kyrgyzstan-border';
 const BACKGROUND = 'background-geography';
@@ -162,12 +162,12 @@ describe('who may write', () => {
   });
 
   it('refuses every write, saying how to configure a token, when no editor token is configured', async () => {
-    const readersOnly = testApp(driver, { curationTokens: [{ role: 'reader', token: READER }] }).graphql;
+    const readersOnly = testApp(driver, { curationTokens: [{ role: 'reader', name: 'rita', token: READER }] }).graphql;
     const before = await snapshot(driver);
     for (const [, query, variables] of attempts) {
       const { code, message } = errorOf(await readersOnly(query, variables, { authorization: `Bearer ${READER}` }));
       expect(code).toBe('FORBIDDEN');
-      expect(message).toMatch(/no editor token is configured.*CURATION_TOKENS=editor:<token>/);
+      expect(message).toMatch(/no editor token is configured.*CURATION_TOKENS=editor:<name>:<token>/);
     }
     expect(await snapshot(driver)).toEqual(before);
   });

@@ -9,7 +9,7 @@ export interface GraphQLResponse {
 }
 
 /** The real app over the run's Neo4j, called through `fetch` without a port; it records every Cypher round-trip. */
-export function testApp(driver: Driver, options: Partial<Pick<AppOptions, 'curationTokens' | 'policy' | 'timeoutMs'>> = {}) {
+export function testApp(driver: Driver, options: Partial<Pick<AppOptions, 'curationTokens' | 'jwt' | 'policy' | 'timeoutMs'>> = {}) {
   const queries: QueryEvent[] = [];
   const app: App = createApp({ driver, database: inject('neo4j').database, timeoutMs: 10_000, onQuery: (event) => queries.push(event), ...options });
 

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAuthenticator } from '../../server/auth.ts';
+import { createAuthenticator, createBearerCheck } from '../../server/auth.ts';
 
 // Spy on the comparison the authenticator must use; the real one still runs.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -8,7 +8,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
 });
 
-const TOKENS = (['editor', 'reader', 'editor'] as const).map((role, index) => ({ role, token: String(index).repeat(32) }));
+const TOKENS = (['editor', 'reader', 'editor'] as const).map((role, index) => ({ role, name: `holder-${index}`, token: String(index).repeat(32) }));
 
 describe('comparing bearer tokens', () => {
   beforeEach(() => {
@@ -25,6 +25,17 @@ describe('comparing bearer tokens', () => {
     const calls = vi.mocked(crypto.timingSafeEqual).mock.calls;
     expect(calls).toHaveLength(TOKENS.length);
     // Digests, so every comparison has one length whatever was sent.
+    for (const [a, b] of calls) expect([a.byteLength, b.byteLength]).toEqual([32, 32]);
+  });
+
+  it.each([
+    ['the token', `Bearer ${'m'.repeat(32)}`, true],
+    ['another token', `Bearer ${'x'.repeat(4096)}`, false],
+    ['no header', null, false],
+  ])('checks the metrics token in constant time, given %s', (_case, header, allowed) => {
+    expect(createBearerCheck('m'.repeat(32))(header)).toBe(allowed);
+    const calls = vi.mocked(crypto.timingSafeEqual).mock.calls;
+    expect(calls).toHaveLength(1);
     for (const [a, b] of calls) expect([a.byteLength, b.byteLength]).toEqual([32, 32]);
   });
 });

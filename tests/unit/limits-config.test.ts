@@ -20,6 +20,8 @@ describe('limits and HTTP policy from configuration', () => {
       introspection: true,
       corsOrigins: [],
       trustedDocuments: undefined,
+      rateLimit: { points: 1_000_000, windowMs: 60_000 },
+      trustProxy: { kind: 'none' },
     });
   });
 
