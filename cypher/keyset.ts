@@ -1,0 +1,18 @@
+/**
+ * The end of every list query that counts what it matched: the matches, sorted by the list's order and collected
+ * as `[key, ...]` entries (key: the list of values they are sorted by), become the page after the keyset
+ * cursor `$after` (a key, or null for the first page): the `$first` entries whose key sorts after it. Cypher
+ * compares lists element by element, so one comparison places a key; since the entries are sorted, the ones at
+ * or before `$after` are a prefix, and counting them gives where the page starts. An entry whose item was
+ * removed since the cursor was made changes nothing: the page starts after the values it had.
+ *
+ * `item` projects one entry (bound to `entry`) to what the page returns; `carry` lists columns passed through.
+ */
+export function keysetPage(matched: string, item: string, carry = ''): string {
+  return `WITH ${carry}${matched} AS matched, size([entry IN ${matched} WHERE $after IS NOT NULL AND entry[0] <= $after]) AS before
+   RETURN ${carry}size(matched) AS total, before > 0 AS hasPrevious, before + $first < size(matched) AS hasNext,
+     [entry IN matched[before..(before + $first)] | ${item}] AS items`;
+}
+
+/** The parameters every keyset page takes. */
+export type KeysetParams = { after: readonly (string | number)[] | null; first: number };
