@@ -192,7 +192,7 @@ export const entitiesPage = byLabels<EntitiesPageParams, PageRow<EntityItem>>(
      RETURN count(e) > 0 AS hasPrevious
    }
    RETURN total, coalesce(hasPrevious, false) AS hasPrevious, size(page) > $first AS hasNext,
-          [e IN page[0..$first] | {key: [e.name, e.id], node: ${entityMap('e')}, held: null}] AS items`,
+          [e IN page[0..$first] | {key: CASE WHEN $cursors THEN [e.name, e.id] END, node: ${entityMap('e')}}] AS items`,
 );
 
 export type EntitiesAsOfParams = EntitiesPageParams & AsOfParams;
@@ -200,14 +200,16 @@ export type EntitiesAsOfParams = EntitiesPageParams & AsOfParams;
 /**
  * A page of the entities that held (existed, happened, were in force) at the days asked (see as-of.ts), by name:
  * each label's time index finds those that may have, their ranks decide, and the matches are counted and sorted.
+ * What the index finds is exactly what may have held, certainly, possibly or undated: with the defaults (POSSIBLE,
+ * undated included) nothing is left to decide, and only the page's entities are ranked.
  */
 export const entitiesAsOfPage = byLabels<EntitiesAsOfParams, PageRow<EntityItem>>(
   'entities.pageAsOf',
   (labels) => `CALL () {
      ${branches(labels, (label) => `MATCH (e:${label}) WHERE ${mayHold('e')} RETURN e`)}
    }
-   WITH e, ${rankOf('e')} AS held WHERE ${kept(['held'])}
-   WITH e, held ORDER BY e.name, e.id
-   WITH collect([[e.name, e.id], e, held]) AS matched
-   ${keysetPage('matched', `{key: entry[0], node: ${boundTo('entry[1]', entityMap)}, held: entry[2]}`)}`,
+   WITH e WHERE ($minRank <= 2 AND $undated) OR ${kept([rankOf('e')])}
+   WITH e ORDER BY e.name, e.id
+   WITH collect([[e.name, e.id], e]) AS matched
+   ${keysetPage('matched', `node: ${boundTo('entry[1]', entityMap)}, held: ${rankOf('entry[1]')}`)}`,
 );

@@ -6,13 +6,15 @@
  * or before `$after` are a prefix, and counting them gives where the page starts. An entry whose item was
  * removed since the cursor was made changes nothing: the page starts after the values it had.
  *
- * `item` projects one entry (bound to `entry`) to what the page returns; `carry` lists columns passed through.
+ * `fields` projects one entry (bound to `entry`) to the fields the page returns, besides its `key`, which comes only
+ * when `$cursors` says a client reads cursors (most questions do not, and a key is a list for Bolt to carry);
+ * `carry` lists columns passed through.
  */
-export function keysetPage(matched: string, item: string, carry = ''): string {
+export function keysetPage(matched: string, fields: string, carry = ''): string {
   return `WITH ${carry}${matched} AS matched, size([entry IN ${matched} WHERE $after IS NOT NULL AND entry[0] <= $after]) AS before
    RETURN ${carry}size(matched) AS total, before > 0 AS hasPrevious, before + $first < size(matched) AS hasNext,
-     [entry IN matched[before..(before + $first)] | ${item}] AS items`;
+     [entry IN matched[before..(before + $first)] | {key: CASE WHEN $cursors THEN entry[0] END, ${fields}}] AS items`;
 }
 
-/** The parameters every keyset page takes. */
-export type KeysetParams = { after: readonly (string | number)[] | null; first: number };
+/** The parameters every keyset page takes; `cursors`: whether the items' keys are read (to make cursors). */
+export type KeysetParams = { after: readonly (string | number)[] | null; first: number; cursors: boolean };

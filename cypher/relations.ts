@@ -14,8 +14,8 @@ export interface RelatedRow {
   readonly node: EntityRow;
   /** Whether the parent is the relation's start: tells `from` and `to` apart when walking BOTH ways. */
   readonly outgoing: boolean;
-  /** Its rank as of the date asked (see as-of.ts); null when no date is asked. */
-  readonly held: number | null;
+  /** Its rank as of the date asked (see as-of.ts); absent when no date is asked. */
+  readonly held?: number | null;
 }
 
 export type RelationsPageParams = Slim & AsOfParams & KeysetParams & { ids: readonly string[]; types: readonly RelationType[] };
@@ -65,7 +65,7 @@ export function relationsPage(
          WITH collect([[coalesce(o.startYear, r.startYear, 100000), o.name, r.id], r, held]) AS matched
          ${keysetPage(
            'matched',
-           `{key: entry[0], relation: ${boundTo('entry[1]', (rel) => relationMap(rel, { ends: false }))}, node: ${boundTo('CASE WHEN startNode(entry[1]) = p THEN endNode(entry[1]) ELSE startNode(entry[1]) END', entityMap)}, outgoing: startNode(entry[1]) = p, held: entry[2]}`,
+           `relation: ${boundTo('entry[1]', (rel) => relationMap(rel, { ends: false }))}, node: ${boundTo('CASE WHEN startNode(entry[1]) = p THEN endNode(entry[1]) ELSE startNode(entry[1]) END', entityMap)}, outgoing: startNode(entry[1]) = p${asOf ? ', held: entry[2]' : ''}`,
          )}
        }
        RETURN id, total, hasPrevious, hasNext, items`,

@@ -14,10 +14,10 @@ export interface RelationRow extends RelationProps {
   readonly to: EntityRow;
 }
 
-/** An entity in a list, with its rank as of the date asked (cypher/as-of.ts; null when no date is asked). */
+/** An entity in a list, with its rank as of the date asked (cypher/as-of.ts; absent when no date is asked). */
 export interface EntityItem {
   readonly node: EntityRow;
-  readonly held: number | null;
+  readonly held?: number | null;
 }
 
 /** The values that place an item in its list's order (a treaty's year, name and id): what a keyset cursor holds. */
@@ -25,11 +25,11 @@ export type CursorKey = readonly (string | number)[];
 
 /**
  * One page of a list, with the total the filters match and whether items come before and after it. Each item
- * carries its `key` in the list's order (see keyset.ts).
+ * carries its `key` in the list's order (see keyset.ts), or null when no cursor is read.
  */
 export interface PageRow<T> {
   readonly total: number;
   readonly hasPrevious: boolean;
   readonly hasNext: boolean;
-  readonly items: readonly (T & { readonly key: CursorKey })[];
+  readonly items: readonly (T & { readonly key: CursorKey | null })[];
 }

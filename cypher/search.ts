@@ -15,5 +15,5 @@ export const searchPage = cypher<Slim & KeysetParams & { lucene: string; kinds: 
    WHERE $kinds IS NULL OR node.kind IN $kinds
    WITH node, score ORDER BY score DESC, node.name, node.id
    WITH collect([[-score, node.name, node.id], node, score]) AS matched
-   ${keysetPage('matched', `{key: entry[0], node: ${boundTo('entry[1]', entityMap)}, score: entry[2]}`)}`,
+   ${keysetPage('matched', `node: ${boundTo('entry[1]', entityMap)}, score: entry[2]`)}`,
 );

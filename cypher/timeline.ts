@@ -23,7 +23,7 @@ const PAGE = (carry: string) => `
    WITH ${carry}collect(CASE WHEN year IS NOT NULL THEN [key, entity, r] END) AS matched
    ${keysetPage(
      'matched',
-     `{key: entry[0], year: entry[0][0], entity: ${boundTo('entry[1]', entityMap)}, relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}}`,
+     `year: entry[0][0], entity: ${boundTo('entry[1]', entityMap)}, relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}`,
      carry,
    )}`;
 

@@ -90,7 +90,7 @@ function treatiesStatement(asOf: boolean) {
    // Count every match, but read properties only for the page returned.
    WITH areaMatches, area, partyMatches, parties,
         collect(CASE WHEN t IS NOT NULL AND wanted AND ${FILTER} THEN [[coalesce(t.startYear, 100000), t.name, t.id], t, held] END) AS matched
-   ${keysetPage('matched', `{key: entry[0], node: ${boundTo('entry[1]', entityMap)}, held: entry[2]}`, 'areaMatches, area, partyMatches, parties, ')}`,
+   ${keysetPage('matched', `node: ${boundTo('entry[1]', entityMap)}${asOf ? ', held: entry[2]' : ''}`, 'areaMatches, area, partyMatches, parties, ')}`,
   );
 }
 

@@ -34,21 +34,27 @@ export const ORDERS = {
   searchByScore: { name: 'search hits by score, name, id', key: ['number', 'string', 'string'] },
 } as const satisfies Record<string, ListOrder>;
 
-/** Where a page starts (after the item at `after`, or at the beginning) and how long it is. */
+/**
+ * Where a page starts (after the item at `after`, or at the beginning), how long it is, and whether the client
+ * reads cursors (schema/projection.ts), without which the query need not return the items' keys.
+ */
 export type Window = {
   readonly first: number;
   readonly after: CursorKey | null;
+  readonly cursors: boolean;
 };
 
-export function windowOf(args: { first?: number | null | undefined; after?: string | null | undefined }, order: ListOrder): Window {
+export function windowOf(args: { first?: number | null | undefined; after?: string | null | undefined }, order: ListOrder, cursors = true): Window {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw clientError(ErrorCode.BadUserInput, `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; got ${first}.`, { argument: 'first' });
   }
-  return { first, after: args.after == null ? null : decodeCursor(args.after, order) };
+  return { first, after: args.after == null ? null : decodeCursor(args.after, order), cursors };
 }
 
-export function encodeCursor(order: ListOrder, key: CursorKey): string {
+export function encodeCursor(order: ListOrder, key: CursorKey | null): string {
+  // The query leaves keys out only when the selection reads no cursor (schema/projection.ts).
+  if (key === null) throw new Error(`a cursor of ${order.name} was read, but its query was told none would be`);
   return Buffer.from(JSON.stringify({ v: CURSOR_VERSION, o: order.name, k: key })).toString('base64url');
 }
 
@@ -101,8 +107,8 @@ export interface PageInfoShape {
 /** What a list query answers when Neo4j returns no row at all. */
 export const EMPTY_PAGE = { total: 0, hasPrevious: false, hasNext: false, items: [] } as const;
 
-/** An item of a page and where it stands in its list; its edge's `cursor` is made from these when asked for. */
-export type Positioned<T> = T & { readonly key: CursorKey; readonly order: ListOrder };
+/** An item of a page and where it stands in its list (a key when cursors are read); its edge's `cursor` is made from these when asked for. */
+export type Positioned<T> = T & { readonly key: CursorKey | null; readonly order: ListOrder };
 
 /** A page in connection form: each item with its position, the page info and the total. */
 export interface ConnectionShape<T> {
@@ -121,8 +127,8 @@ export function toConnection<T extends object>(page: PageRow<T>, order: ListOrde
     pageInfo: {
       hasNextPage: page.hasNext,
       hasPreviousPage: page.hasPrevious,
-      startCursor: first ? encodeCursor(order, first.key) : null,
-      endCursor: last ? encodeCursor(order, last.key) : null,
+      startCursor: first?.key ? encodeCursor(order, first.key) : null,
+      endCursor: last?.key ? encodeCursor(order, last.key) : null,
     },
   };
 }

@@ -39,6 +39,7 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
             ids: group.map((key) => key.id),
             after: sample.after,
             first: sample.first,
+            cursors: sample.cursors,
             types: sample.types,
             slim: sample.slim,
             ...sample.asOf,
@@ -55,5 +56,5 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
 function groupKey(key: RelationsKey): string {
   const { asOfFrom, asOfTo, minRank, undated } = key.asOf;
   const asOf = asOfFrom === null ? 'any time' : `${asOfFrom}-${asOfTo}:${minRank}:${undated ? 'undated' : 'dated'}`;
-  return `${key.direction}:${[...key.types].sort().join(',')}:${JSON.stringify(key.after)}:${key.first}:${key.typesAsParameter ? 'param' : 'pattern'}:${key.slim ? 'slim' : 'full'}:${asOf}`;
+  return `${key.direction}:${[...key.types].sort().join(',')}:${JSON.stringify(key.after)}:${key.first}:${key.cursors ? 'keys' : 'no keys'}:${key.typesAsParameter ? 'param' : 'pattern'}:${key.slim ? 'slim' : 'full'}:${asOf}`;
 }

@@ -4,7 +4,7 @@ import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { EMPTY_PAGE, ORDERS, toConnection, windowOf } from '../pages.ts';
-import { readsOnlyIdentity } from '../projection.ts';
+import { readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { asOfArgs, asOfParams } from '../types/as-of.ts';
 import { pageArgs } from '../types/connection.ts';
 import { entityConnection } from '../types/entity-connection.ts';
@@ -28,7 +28,7 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: async function resolveEntities(_root, args, { executor }, info) {
-      const window = windowOf(args, ORDERS.entitiesByName);
+      const window = windowOf(args, ORDERS.entitiesByName, readsCursors(info));
       if (args.kind != null && args.kinds != null) {
         throw clientError(ErrorCode.BadUserInput, 'Give `kinds` or the deprecated `kind`, not both.', { argument: 'kind' });
       }

@@ -5,7 +5,7 @@ import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { EMPTY_PAGE, ORDERS, toConnection, windowOf, type Positioned } from '../pages.ts';
-import { readsOnlyIdentity } from '../projection.ts';
+import { readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { connectionType, cursorField, pageArgs } from '../types/connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 
@@ -34,7 +34,7 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: async function resolveSearch(_root, args, { executor }, info) {
-      const window = windowOf(args, ORDERS.searchByScore);
+      const window = windowOf(args, ORDERS.searchByScore, readsCursors(info));
       const words = searchWords(args.query);
       if (words.length === 0) {
         throw clientError(ErrorCode.BadUserInput, '`query` needs at least one word of letters or digits.', { argument: 'query' });

@@ -4,7 +4,7 @@ import { timeSpanOf } from '../../model/codec.ts';
 import { checkYearRange, checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
 import { EMPTY_PAGE, ORDERS, toConnection, windowOf, type Positioned } from '../pages.ts';
-import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
+import { readsCursors, readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
 import { readWithRefs } from '../resolve-ref.ts';
 import { connectionType, cursorField, pageArgs } from '../types/connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
@@ -47,7 +47,7 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: async function resolveTimeline(_root, args, context, info) {
-      const window = windowOf(args, ORDERS.timeline);
+      const window = windowOf(args, ORDERS.timeline, readsCursors(info));
       checkYearRange(args);
       const range = { from: args.from ?? null, to: args.to ?? null, slim: readsOnlyIdentity(info), ends: readsRelationEnds(info), ...window };
       if (args.involving == null) {

@@ -5,7 +5,7 @@ import { builder } from '../builder.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { TREATY_EFFECTS_IN_WORDS } from '../../model/relations.ts';
 import { EMPTY_PAGE, MAX_PAGE_SIZE, ORDERS, toConnection, windowOf } from '../pages.ts';
-import { readsOnlyIdentity } from '../projection.ts';
+import { readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { readWithRefs } from '../resolve-ref.ts';
 import { asOfArgs, asOfParams } from '../types/as-of.ts';
 import { pageArgs } from '../types/connection.ts';
@@ -34,7 +34,7 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: async function resolveTreaties(_root, args, context, info) {
-      const window = windowOf(args, ORDERS.treatiesByDate);
+      const window = windowOf(args, ORDERS.treatiesByDate, readsCursors(info));
       checkYearRange(args);
       const asOf = asOfParams(args);
       if ((args.between?.length ?? 0) > MAX_PAGE_SIZE) {

@@ -5,7 +5,7 @@ import type { RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
 import { ORDERS, toConnection, windowOf } from '../pages.ts';
-import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
+import { READS_ONLY_ID, readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { asOfArgs, asOfParams } from './as-of.ts';
 import { pageArgs } from './connection.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
@@ -54,7 +54,7 @@ builder.interfaceType(EntityRef, {
         ...pageArgs(t.arg),
       },
       resolve: async (row, args, { loaders }, info) => {
-        const window = windowOf(args, ORDERS.relationsByDate);
+        const window = windowOf(args, ORDERS.relationsByDate, readsCursors(info));
         const types: readonly RelationType[] = args.types ?? [];
         const direction: Direction = args.direction ?? 'BOTH';
         const asOf = asOfParams(args);
