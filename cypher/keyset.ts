@@ -11,7 +11,7 @@
  * `carry` lists columns passed through.
  */
 export function keysetPage(matched: string, fields: string, carry = ''): string {
-  return `WITH ${carry}${matched} AS matched, size([entry IN ${matched} WHERE $after IS NOT NULL AND entry[0] <= $after]) AS before
+  return `WITH ${carry}${matched} AS matched, CASE WHEN $after IS NULL THEN 0 ELSE size([entry IN ${matched} WHERE entry[0] <= $after]) END AS before
    RETURN ${carry}size(matched) AS total, before > 0 AS hasPrevious, before + $first < size(matched) AS hasNext,
      [entry IN matched[before..(before + $first)] | {key: CASE WHEN $cursors THEN entry[0] END, ${fields}}] AS items`;
 }
