@@ -199,17 +199,24 @@ export type EntitiesAsOfParams = EntitiesPageParams & AsOfParams;
 
 /**
  * A page of the entities that held (existed, happened, were in force) at the days asked (see as-of.ts), by name:
- * each label's time index finds those that may have, their ranks decide, and the matches are counted and sorted.
- * What the index finds is exactly what may have held, certainly, possibly or undated: with the defaults (POSSIBLE,
- * undated included) nothing is left to decide, and only the page's entities are ranked.
+ * a time index finds those that may have (of every kind, or of the kinds asked: one equality seek per kind in
+ * the index on kind and bounds), their ranks decide, and the matches are counted and sorted. What the index
+ * finds is exactly what may have held, certainly, possibly or undated: with the defaults (POSSIBLE, undated
+ * included) nothing is left to decide, and only the page's entities are ranked.
  */
-export const entitiesAsOfPage = byLabels<EntitiesAsOfParams, PageRow<EntityItem>>(
-  'entities.pageAsOf',
-  (labels) => `CALL () {
-     ${branches(labels, (label) => `MATCH (e:${label}) WHERE ${mayHold('e')} RETURN e`)}
-   }
-   WITH e WHERE ($minRank <= 2 AND $undated) OR ${kept([rankOf('e')])}
-   WITH e ORDER BY e.name, e.id
-   WITH collect([[e.name, e.id], e]) AS matched
-   ${keysetPage('matched', `node: ${boundTo('entry[1]', entityMap)}, held: ${rankOf('entry[1]')}`)}`,
-);
+function entitiesAsOfStatement(ofKinds: boolean) {
+  const seek = ofKinds
+    ? `MATCH (e:Entity) USING INDEX SEEK e:Entity(kind, startEarliest, endLatest) WHERE e.kind IN $kinds AND ${mayHold('e')}`
+    : `MATCH (e:Entity) USING INDEX SEEK e:Entity(startEarliest, endLatest) WHERE ${mayHold('e')}`;
+  return cypher<EntitiesAsOfParams, PageRow<EntityItem>>(
+    ofKinds ? 'entities.pageAsOfKinds' : 'entities.pageAsOf',
+    `${seek}
+     WITH e WHERE ($minRank <= 2 AND $undated) OR ${kept([rankOf('e')])}
+     WITH e ORDER BY e.name, e.id
+     WITH collect([[e.name, e.id], e]) AS matched
+     ${keysetPage('matched', `node: ${boundTo('entry[1]', entityMap)}, held: ${rankOf('entry[1]')}`)}`,
+  );
+}
+
+export const entitiesAsOfPage = entitiesAsOfStatement(false);
+export const entitiesOfKindsAsOfPage = entitiesAsOfStatement(true);

@@ -1,4 +1,4 @@
-import { entitiesAsOfPage, entitiesPage, forKinds } from '../../cypher/entities.ts';
+import { entitiesAsOfPage, entitiesOfKindsAsOfPage, entitiesPage, forKinds } from '../../cypher/entities.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../model/kinds.ts';
 import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
@@ -35,8 +35,8 @@ builder.queryFields((t) => ({
       const kinds: readonly EntityKind[] = args.kind == null ? [...new Set(args.kinds ?? [])] : [parseKind(args.kind, 'kind', ENTITY_KINDS)];
       const asOf = asOfParams(args);
       const params = { kinds, ...window, slim: readsOnlyIdentity(info) };
-      const [page] =
-        asOf.asOfFrom === null ? await executor.read(forKinds(entitiesPage, kinds), params) : await executor.read(forKinds(entitiesAsOfPage, kinds), { ...params, ...asOf });
+      const asOfPage = kinds.length === 0 ? entitiesAsOfPage : entitiesOfKindsAsOfPage;
+      const [page] = asOf.asOfFrom === null ? await executor.read(forKinds(entitiesPage, kinds), params) : await executor.read(asOfPage, { ...params, ...asOf });
       return toConnection(page ?? EMPTY_PAGE, ORDERS.entitiesByName);
     },
   }),
