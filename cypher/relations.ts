@@ -62,10 +62,11 @@ export function relationsPage(
          ${ranked}
          WITH r, o, held ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id
          // Count everything, but read properties only for the page returned.
-         WITH collect([[coalesce(o.startYear, r.startYear, 100000), o.name, r.id], r, held]) AS matched
+         WITH collect(${asOf ? '[r, o, held]' : '[r, o]'}) AS matched
          ${keysetPage(
            'matched',
-           `relation: ${boundTo('entry[1]', (rel) => relationMap(rel, { ends: false }))}, node: ${boundTo('CASE WHEN startNode(entry[1]) = p THEN endNode(entry[1]) ELSE startNode(entry[1]) END', entityMap)}, outgoing: startNode(entry[1]) = p${asOf ? ', held: entry[2]' : ''}`,
+           (entry) => `[coalesce(${entry}[1].startYear, ${entry}[0].startYear, 100000), ${entry}[1].name, ${entry}[0].id]`,
+           `relation: ${boundTo('entry[0]', (rel) => relationMap(rel, { ends: false }))}, node: ${boundTo('entry[1]', entityMap)}, outgoing: startNode(entry[0]) = p${asOf ? ', held: entry[2]' : ''}`,
          )}
        }
        RETURN id, total, hasPrevious, hasNext, items`,

@@ -14,6 +14,6 @@ export const searchPage = cypher<Slim & KeysetParams & { lucene: string; kinds: 
   `CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: 1000}) YIELD node, score
    WHERE $kinds IS NULL OR node.kind IN $kinds
    WITH node, score ORDER BY score DESC, node.name, node.id
-   WITH collect([[-score, node.name, node.id], node, score]) AS matched
-   ${keysetPage('matched', `node: ${boundTo('entry[1]', entityMap)}, score: entry[2]`)}`,
+   WITH collect([node, score]) AS matched
+   ${keysetPage('matched', (entry) => `[-${entry}[1], ${entry}[0].name, ${entry}[0].id]`, `node: ${boundTo('entry[0]', entityMap)}, score: entry[1]`)}`,
 );

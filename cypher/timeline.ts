@@ -18,12 +18,12 @@ const IN_RANGE = (x: string) => `${x}.startYear IS NOT NULL
  * order is by year, entities before relations, then by name (a relation's id) and id: the keyset.
  */
 const PAGE = (carry: string) => `
-   WITH ${carry}year, entity, r, [year, CASE WHEN entity IS NULL THEN 1 ELSE 0 END, coalesce(entity.name, r.id), coalesce(entity.id, r.id)] AS key
-   ORDER BY key[0], key[1], key[2], key[3]
-   WITH ${carry}collect(CASE WHEN year IS NOT NULL THEN [key, entity, r] END) AS matched
+   WITH ${carry}year, entity, r ORDER BY year, CASE WHEN entity IS NULL THEN 1 ELSE 0 END, coalesce(entity.name, r.id), coalesce(entity.id, r.id)
+   WITH ${carry}collect(CASE WHEN year IS NOT NULL THEN [year, entity, r] END) AS matched
    ${keysetPage(
      'matched',
-     `year: entry[0][0], entity: ${boundTo('entry[1]', entityMap)}, relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}`,
+     (entry) => `[${entry}[0], CASE WHEN ${entry}[1] IS NULL THEN 1 ELSE 0 END, coalesce(${entry}[1].name, ${entry}[2].id), coalesce(${entry}[1].id, ${entry}[2].id)]`,
+     `year: entry[0], entity: ${boundTo('entry[1]', entityMap)}, relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}`,
      carry,
    )}`;
 

@@ -33,6 +33,9 @@ export type TreatiesRow = PageRow<EntityItem> & {
 
 const EFFECTS = TREATY_EFFECT_TYPES.join('|');
 
+/** The values treaties are listed by: year (undated last), name, id. */
+const TREATY_KEY = (t: string) => `[coalesce(${t}.startYear, 100000), ${t}.name, ${t}.id]`;
+
 /**
  * The treaties `t` that acted on the place bound to `a` or on anything within it, one row per way they did, with
  * `effect` (the relation that records the effect) and, as of a date, `reach`: the weakest rank, as a limit, of the
@@ -89,8 +92,13 @@ function treatiesStatement(asOf: boolean) {
    WITH areaMatches, area, partyMatches, parties, t, held, wanted ORDER BY coalesce(t.startYear, 100000), t.name, t.id
    // Count every match, but read properties only for the page returned.
    WITH areaMatches, area, partyMatches, parties,
-        collect(CASE WHEN t IS NOT NULL AND wanted AND ${FILTER} THEN [[coalesce(t.startYear, 100000), t.name, t.id], t, held] END) AS matched
-   ${keysetPage('matched', `node: ${boundTo('entry[1]', entityMap)}${asOf ? ', held: entry[2]' : ''}`, 'areaMatches, area, partyMatches, parties, ')}`,
+        collect(CASE WHEN t IS NOT NULL AND wanted AND ${FILTER} THEN ${asOf ? '[t, held]' : 't'} END) AS matched
+   ${keysetPage(
+     'matched',
+     (entry) => TREATY_KEY(asOf ? `${entry}[0]` : entry),
+     asOf ? `node: ${boundTo('entry[0]', entityMap)}, held: entry[1]` : `node: ${boundTo('entry', entityMap)}`,
+     'areaMatches, area, partyMatches, parties, ',
+   )}`,
   );
 }
 
