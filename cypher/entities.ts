@@ -193,7 +193,7 @@ export const entitiesPage = byLabels<EntitiesPageParams, PageRow<EntityItem>>(
      RETURN count(e) > 0 AS hasPrevious
    }
    RETURN total, coalesce(hasPrevious, false) AS hasPrevious, size(page) > $first AS hasNext,
-          [e IN page[0..$first] | {key: CASE WHEN $cursors THEN [e.name, e.id] END, node: ${entityMap('e')}}] AS items`,
+          [e IN page[0..$first] | {node: ${entityMap('e')}}] AS items, CASE WHEN $cursors THEN [e IN page[0..$first] | [e.name, e.id]] END AS keys`,
 );
 
 export type EntitiesAsOfParams = EntitiesPageParams & AsOfParams;

@@ -6,16 +6,17 @@
  * or before `$after` are a prefix, and counting them gives where the page starts. An entry whose item was removed
  * since the cursor was made changes nothing: the page starts after the values it had.
  *
- * Keys are made only where they are used: for every entry only after a cursor, and for the page's entries only
- * when `$cursors` says a client reads cursors (most questions do not, and a key is a list for Bolt to carry).
- * `fields` projects one entry (bound to `entry`) to the fields the page returns besides its `key`; `carry` lists
- * columns passed through.
+ * Keys are made only where they are used: for every entry only after a cursor, and for the page's entries, as the
+ * column `keys` (one per item, in order), only when `$cursors` says a client reads cursors; else `keys` is one null
+ * (most questions read no cursor, and Bolt would carry a key with every item). `fields` projects one entry (bound
+ * to `entry`) to an item; `carry` lists columns passed through.
  */
 export function keysetPage(matched: string, keyOf: (entry: string) => string, fields: string, carry = ''): string {
   return `WITH ${carry}${matched} AS matched
    WITH ${carry}matched, CASE WHEN $after IS NULL THEN 0 ELSE size([entry IN matched WHERE ${keyOf('entry')} <= $after]) END AS before
-   RETURN ${carry}size(matched) AS total, before > 0 AS hasPrevious, before + $first < size(matched) AS hasNext,
-     [entry IN matched[before..(before + $first)] | {key: CASE WHEN $cursors THEN ${keyOf('entry')} END, ${fields}}] AS items`;
+   WITH ${carry}size(matched) AS total, before, matched[before..(before + $first)] AS page
+   RETURN ${carry}total, before > 0 AS hasPrevious, before + size(page) < total AS hasNext,
+     [entry IN page | {${fields}}] AS items, CASE WHEN $cursors THEN [entry IN page | ${keyOf('entry')}] END AS keys`;
 }
 
 /** The parameters every keyset page takes; `cursors`: whether the items' keys are read (to make cursors). */

@@ -69,6 +69,6 @@ export function relationsPage(
            `relation: ${boundTo('entry[0]', (rel) => relationMap(rel, { ends: false }))}, node: ${boundTo('entry[1]', entityMap)}, outgoing: startNode(entry[0]) = p${asOf ? ', held: entry[2]' : ''}`,
          )}
        }
-       RETURN id, total, hasPrevious, hasNext, items`,
+       RETURN id, total, hasPrevious, hasNext, items, keys`,
   );
 }

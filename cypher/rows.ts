@@ -24,12 +24,13 @@ export interface EntityItem {
 export type CursorKey = readonly (string | number)[];
 
 /**
- * One page of a list, with the total the filters match and whether items come before and after it. Each item
- * carries its `key` in the list's order (see keyset.ts), or null when no cursor is read.
+ * One page of a list, with the total the filters match and whether items come before and after it, and each
+ * item's key in the list's order (see keyset.ts), item by item; null when no cursor is read.
  */
 export interface PageRow<T> {
   readonly total: number;
   readonly hasPrevious: boolean;
   readonly hasNext: boolean;
-  readonly items: readonly (T & { readonly key: CursorKey | null })[];
+  readonly items: readonly T[];
+  readonly keys: readonly CursorKey[] | null;
 }

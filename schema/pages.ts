@@ -105,7 +105,7 @@ export interface PageInfoShape {
 }
 
 /** What a list query answers when Neo4j returns no row at all. */
-export const EMPTY_PAGE = { total: 0, hasPrevious: false, hasNext: false, items: [] } as const;
+export const EMPTY_PAGE = { total: 0, hasPrevious: false, hasNext: false, items: [], keys: null } as const;
 
 /** An item of a page and where it stands in its list (a key when cursors are read); its edge's `cursor` is made from these when asked for. */
 export type Positioned<T> = T & { readonly key: CursorKey | null; readonly order: ListOrder };
@@ -118,7 +118,7 @@ export interface ConnectionShape<T> {
 }
 
 export function toConnection<T extends object>(page: PageRow<T>, order: ListOrder): ConnectionShape<T> {
-  const edges = page.items.map((item) => ({ ...item, order }));
+  const edges = page.items.map((item, index) => ({ ...item, key: page.keys?.[index] ?? null, order }));
   const [first] = edges;
   const last = edges.at(-1);
   return {

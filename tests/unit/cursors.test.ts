@@ -17,8 +17,8 @@ function refusal(after: string, order = ORDERS.treatiesByDate): { code: unknown;
 describe('keyset cursors', () => {
   it('carry the position of an item, and give it back for the same order', () => {
     const cursor = encodeCursor(ORDERS.treatiesByDate, [1881, 'Treaty of Saint Petersburg', 'treaty-of-saint-petersburg-1881']);
-    expect(windowOf({ first: 5, after: cursor }, ORDERS.treatiesByDate)).toEqual({ first: 5, after: [1881, 'Treaty of Saint Petersburg', 'treaty-of-saint-petersburg-1881'] });
-    expect(windowOf({}, ORDERS.entitiesByName)).toEqual({ first: 20, after: null });
+    expect(windowOf({ first: 5, after: cursor }, ORDERS.treatiesByDate)).toEqual({ first: 5, after: [1881, 'Treaty of Saint Petersburg', 'treaty-of-saint-petersburg-1881'], cursors: true });
+    expect(windowOf({}, ORDERS.entitiesByName, false)).toEqual({ first: 20, after: null, cursors: false });
   });
 
   it('refuse an offset cursor of version 1, saying how to page again', () => {
@@ -47,8 +47,9 @@ describe('keyset cursors', () => {
   });
 
   it('make page info from what the query says lies before and after the page', () => {
-    const page = { total: 3, hasPrevious: true, hasNext: false, items: [{ key: ['b', 'b-id'], node: 'B' }] };
+    const page = { total: 3, hasPrevious: true, hasNext: false, items: [{ node: 'B' }], keys: [['b', 'b-id']] };
     const connection = toConnection(page, ORDERS.entitiesByName);
+    expect(connection.edges).toEqual([{ node: 'B', key: ['b', 'b-id'], order: ORDERS.entitiesByName }]);
     expect(connection.pageInfo).toEqual({
       hasNextPage: false,
       hasPreviousPage: true,
@@ -56,5 +57,7 @@ describe('keyset cursors', () => {
       endCursor: encodeCursor(ORDERS.entitiesByName, ['b', 'b-id']),
     });
     expect(connection.totalCount).toBe(3);
+    // A query told no cursor would be read returns no keys: the page has no cursors to give.
+    expect(toConnection({ ...page, keys: null }, ORDERS.entitiesByName).pageInfo).toMatchObject({ startCursor: null, endCursor: null });
   });
 });
