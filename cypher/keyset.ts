@@ -11,12 +11,12 @@
  * (most questions read no cursor, and Bolt would carry a key with every item). `fields` projects one entry (bound
  * to `entry`) to an item; `carry` lists columns passed through.
  */
+/** `matched` must name a variable holding the sorted entries. */
 export function keysetPage(matched: string, keyOf: (entry: string) => string, fields: string, carry = ''): string {
-  return `WITH ${carry}${matched} AS matched
-   WITH ${carry}matched, CASE WHEN $after IS NULL THEN 0 ELSE size([entry IN matched WHERE ${keyOf('entry')} <= $after]) END AS before
-   WITH ${carry}size(matched) AS total, before, matched[before..(before + $first)] AS page
-   RETURN ${carry}total, before > 0 AS hasPrevious, before + size(page) < total AS hasNext,
-     [entry IN page | {${fields}}] AS items, CASE WHEN $cursors THEN [entry IN page | ${keyOf('entry')}] END AS keys`;
+  const page = `${matched}[before..(before + $first)]`;
+  return `WITH ${carry}${matched}, CASE WHEN $after IS NULL THEN 0 ELSE size([entry IN ${matched} WHERE ${keyOf('entry')} <= $after]) END AS before
+   RETURN ${carry}size(${matched}) AS total, before > 0 AS hasPrevious, before + $first < size(${matched}) AS hasNext,
+     [entry IN ${page} | {${fields}}] AS items, CASE WHEN $cursors THEN [entry IN ${page} | ${keyOf('entry')}] END AS keys`;
 }
 
 /** The parameters every keyset page takes; `cursors`: whether the items' keys are read (to make cursors). */

@@ -52,7 +52,10 @@ export function relationsPage(
   const ranked = asOf
     ? `WITH r, o, ${rankOf('r')} AS fact, ${limitOf('o')} AS toEnd, ${limitOf('p')} AS toParent
          WITH r, o, ${weakest(['fact', 'toEnd', 'toParent'])} AS held WHERE ${kept(['fact', 'toEnd', 'toParent'])}`
-    : 'WITH r, o, null AS held';
+    : '';
+  // An entry is the relation, with its rank as of a date; the entity at its other end is found again for the page only.
+  const rel = (entry: string) => (asOf ? `${entry}[0]` : entry);
+  const other = (entry: string) => `CASE WHEN startNode(${rel(entry)}) = p THEN endNode(${rel(entry)}) ELSE startNode(${rel(entry)}) END`;
   return cypher(
       `relations.page${asOf ? 'AsOf' : ''}(${direction}${typesAsParameter ? ', $types' : typePattern})`,
       `UNWIND $ids AS id
@@ -60,13 +63,13 @@ export function relationsPage(
        CALL (p) {
          MATCH ${PATTERNS[direction](typePattern)} ${typeFilter}
          ${ranked}
-         WITH r, o, held ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id
+         WITH r, o${asOf ? ', held' : ''} ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id
          // Count everything, but read properties only for the page returned.
-         WITH collect(${asOf ? '[r, o, held]' : '[r, o]'}) AS matched
+         WITH collect(${asOf ? '[r, held]' : 'r'}) AS matched
          ${keysetPage(
            'matched',
-           (entry) => `[coalesce(${entry}[1].startYear, ${entry}[0].startYear, 100000), ${entry}[1].name, ${entry}[0].id]`,
-           `relation: ${boundTo('entry[0]', (rel) => relationMap(rel, { ends: false }))}, node: ${boundTo('entry[1]', entityMap)}, outgoing: startNode(entry[0]) = p${asOf ? ', held: entry[2]' : ''}`,
+           (entry) => boundTo(other(entry), (o) => `[coalesce(${o}.startYear, ${rel(entry)}.startYear, 100000), ${o}.name, ${rel(entry)}.id]`, 'o'),
+           `relation: ${asOf ? boundTo(rel('entry'), (r) => relationMap(r, { ends: false })) : relationMap('entry', { ends: false })}, node: ${boundTo(other('entry'), entityMap)}, outgoing: startNode(${rel('entry')}) = p${asOf ? ', held: entry[1]' : ''}`,
          )}
        }
        RETURN id, total, hasPrevious, hasNext, items, keys`,
