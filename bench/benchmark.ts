@@ -7,7 +7,7 @@ import { measureQuestion, type LoadSettings, type Measurement, type Servers } fr
 import { ingest, type IngestReport } from './ingest.ts';
 import { requireEmpty } from './neo4j.ts';
 import { profileOurs, type StatementPlan } from './plans.ts';
-import { HEADLINE, QUESTIONS } from './questions/index.ts';
+import { AS_OF_QUESTION, HEADLINE, QUESTIONS } from './questions/index.ts';
 import { SERVER_NAMES, type Question, type QuestionId, type ServerName } from './questions/types.ts';
 import { requestsFor } from './requests.ts';
 import { startServers, type RunningServer } from './servers/spawn.ts';
@@ -51,8 +51,8 @@ export interface BenchmarkResult {
   readonly rows: readonly Row[];
   readonly depths: Readonly<Record<QuestionId, number>>;
   readonly titles: Readonly<Record<QuestionId, string>>;
-  /** Our headline statements, profiled with the seed alone and at scale. */
-  readonly plans: { readonly seed: readonly StatementPlan[]; readonly scaled: readonly StatementPlan[] };
+  /** Our headline statements, profiled with the seed alone and at scale; our as-of statements at scale. */
+  readonly plans: { readonly seed: readonly StatementPlan[]; readonly scaled: readonly StatementPlan[]; readonly asOf: readonly StatementPlan[] };
 }
 
 /**
@@ -96,6 +96,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
 
     const rows = await measure(QUESTIONS);
     const scaledPlans = await profileOurs(driver, target.database, headlineRequest);
+    const asOfPlans = await profileOurs(driver, target.database, AS_OF_QUESTION.ask(synthetic.landmarks).ours);
 
     return {
       startedAt,
@@ -108,7 +109,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       rows,
       depths: Object.fromEntries(QUESTIONS.map((q) => [q.id, q.depth])) as Record<QuestionId, number>,
       titles: Object.fromEntries(QUESTIONS.map((q) => [q.id, q.title])) as Record<QuestionId, string>,
-      plans: { seed: seedPlans, scaled: scaledPlans },
+      plans: { seed: seedPlans, scaled: scaledPlans, asOf: asOfPlans },
     };
   } finally {
     await Promise.all(running.map((server) => server.stop()));

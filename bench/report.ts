@@ -132,6 +132,10 @@ export function markdownReport(result: BenchmarkResult, elapsedSeconds: number):
     '',
     planSection(`With ${whole(result.scale)} synthetic entities`, result.plans.scaled),
     '',
+    '## Plans of our as-of statements',
+    '',
+    planSection(`With ${whole(result.scale)} synthetic entities`, result.plans.asOf),
+    '',
   ].join('\n');
 }
 

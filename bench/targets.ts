@@ -60,6 +60,11 @@ export function judge(result: BenchmarkResult): TargetVerdict[] {
       detail: `${fixed(growth)}×`,
     },
     {
+      target: `as-of question at ${result.scale.toLocaleString('en')}: index seeks only`,
+      met: result.plans.asOf.length > 0 && result.plans.asOf.every((plan) => plan.scans.length === 0),
+      detail: result.plans.asOf.map((plan) => `${plan.name}: ${plan.dbHits.toLocaleString('en')} db hits${plan.scans.length > 0 ? `, scans ${plan.scans.join('; ')}` : ''}`).join(', '),
+    },
+    {
       target: `ingest ≥ ${TARGETS.ingestRelationsPerSecond.toLocaleString('en')} relations/s`,
       met: ingest >= TARGETS.ingestRelationsPerSecond,
       detail: `${Math.round(ingest).toLocaleString('en')} relations/s`,

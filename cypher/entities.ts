@@ -1,8 +1,10 @@
 import { ENTITY_KINDS, type EntityKind } from '../model/kinds.ts';
+import { kept, mayHold, rankOf, type AsOfParams } from './as-of.ts';
+import { keysetPage, type KeysetParams } from './keyset.ts';
 import { namePhraseQuery } from './lucene.ts';
-import { entityMap, type Slim } from './projection.ts';
+import { boundTo, entityMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
-import type { EntityRow, PageRow } from './rows.ts';
+import type { EntityItem, EntityRow, PageRow } from './rows.ts';
 
 /** Reads of entities: by id (batched), by name or alias, by kind, and near names for NOT_FOUND. */
 
@@ -117,24 +119,106 @@ export const nearestNames = cypher<{ query: string; limit: number }, { name: str
 );
 
 const PAGE_LABELS = ['Entity', ...ENTITY_KINDS] as const;
+type PageLabel = (typeof PAGE_LABELS)[number];
+
+/** A page of entities of the kinds `$kinds` (none: all), by name, from the keyset position `$after`. */
+export type EntitiesPageParams = Slim & KeysetParams & { kinds: readonly EntityKind[] };
 
 /**
- * A page of entities of one kind (or all), by name. Counting a label alone is answered from Neo4j's count store.
- * Every entity has a name and an id, so the IS NOT NULL tests keep them all; they let Neo4j read the page in order
- * from the label's (name, id) index (migration 004) instead of sorting every entity of the kind.
+ * What a page statement reads: one label (`Entity` for every kind), or `kinds`: one branch per label, each taken
+ * only when `$kinds` asks for it. Labels cannot be parameters, and a statement per set of kinds would fill Neo4j's
+ * plan cache; the condition stands in a WITH before the MATCH, so a branch not asked for matches nothing. The
+ * branches cost planning time and a longer text, so one kind, or all, gets a statement of its own.
  */
-export const entitiesPage: ReadonlyMap<EntityKind | 'Entity', CypherQuery<Slim & { offset: number; first: number }, PageRow<EntityRow>>> = new Map(
-  PAGE_LABELS.map((label) => [
-    label,
-    cypher(
-      `entities.page${label}`,
-      `CALL () { MATCH (e:${label}) RETURN count(e) AS total }
-       CALL () {
-         MATCH (e:${label}) WHERE e.name IS NOT NULL AND e.id IS NOT NULL
-         WITH e ORDER BY e.name, e.id SKIP toInteger($offset) LIMIT toInteger($first)
-         RETURN collect(${entityMap('e')}) AS items
-       }
-       RETURN total, items`,
-    ),
-  ]),
+type Labels = PageLabel | 'kinds';
+
+function branches(labels: Labels, branch: (label: PageLabel) => string): string {
+  if (labels !== 'kinds') return branch(labels);
+  return ENTITY_KINDS.map(
+    (label) => `WITH '${label}' IN $kinds AS wanted WHERE wanted
+     ${branch(label)}`,
+  ).join(`
+     UNION ALL
+     `);
+}
+
+/** One statement per label, and one for several kinds, named `<name><Label>` and `<name>Kinds`. */
+function byLabels<P extends Record<string, unknown>, R>(name: string, text: (labels: Labels) => string): ReadonlyMap<Labels, CypherQuery<P, R>> {
+  return new Map([...PAGE_LABELS, 'kinds' as const].map((labels) => [labels, cypher<P, R>(`${name}${labels === 'kinds' ? 'Kinds' : labels}`, text(labels))]));
+}
+
+/** The statement of a map made by byLabels for the kinds asked (none: all). */
+export function forKinds<P extends Record<string, unknown>, R>(statements: ReadonlyMap<Labels, CypherQuery<P, R>>, kinds: readonly EntityKind[]): CypherQuery<P, R> {
+  const statement = statements.get(kinds.length === 0 ? 'Entity' : kinds.length === 1 ? (kinds[0] ?? 'Entity') : 'kinds');
+  if (!statement) throw new Error(`no page statement for kinds ${kinds.join(', ')}`);
+  return statement;
+}
+
+/**
+ * A page of entities by name. The total is read from Neo4j's count store, label by label. Every entity has a
+ * name and an id, so the IS NOT NULL tests keep them all; they let Neo4j read each label's (name, id) index
+ * (migration 004) in order from the keyset position, `$first` + 1 entries at most (the extra one says whether
+ * a next page exists), instead of sorting every entity of the kind. A fresh or small graph's statistics made
+ * Neo4j scan the label instead (the plans test saw it), hence USING INDEX SEEK.
+ */
+export const entitiesPage = byLabels<EntitiesPageParams, PageRow<EntityItem>>(
+  'entities.page',
+  (labels) => `CALL () {
+     ${branches(labels, (label) => `CALL () { MATCH (e:${label}) RETURN count(e) AS count } RETURN count`)}
+   }
+   WITH sum(count) AS total
+   // OPTIONAL: a page after the last entity is empty, and the total still stands.
+   OPTIONAL CALL () {
+     ${branches(
+       labels,
+       (label) => `MATCH (e:${label}) USING INDEX SEEK e:${label}(name, id)
+       WHERE e.name >= coalesce($after[0], '') AND (e.name > coalesce($after[0], '') OR e.id > coalesce($after[1], '')) AND e.id IS NOT NULL
+       WITH e ORDER BY e.name, e.id LIMIT toInteger($first) + 1
+       RETURN e`,
+     )}
+   }
+   WITH total, e ORDER BY e.name, e.id LIMIT toInteger($first) + 1
+   WITH total, collect(e) AS page
+   // Whether anything sorts at or before the cursor: one entry of an index, at most, per label read.
+   CALL () {
+     WITH $after IS NOT NULL AS paging WHERE paging
+     CALL () {
+       ${branches(
+         labels,
+         (label) => `MATCH (e:${label}) USING INDEX SEEK e:${label}(name, id)
+         WHERE e.name <= $after[0] AND (e.name < $after[0] OR e.id <= $after[1]) AND e.id IS NOT NULL
+         RETURN e LIMIT 1`,
+       )}
+     }
+     RETURN count(e) > 0 AS hasPrevious
+   }
+   RETURN total, coalesce(hasPrevious, false) AS hasPrevious, size(page) > $first AS hasNext,
+          [e IN page[0..$first] | {node: ${entityMap('e')}}] AS items, CASE WHEN $cursors THEN [e IN page[0..$first] | [e.name, e.id]] END AS keys`,
 );
+
+export type EntitiesAsOfParams = EntitiesPageParams & AsOfParams;
+
+/**
+ * A page of the entities that held (existed, happened, were in force) at the days asked (see as-of.ts), by name:
+ * a time index finds those that may have (of every kind, or of the kinds asked: one equality seek per kind in
+ * the index on kind and bounds), their ranks decide, and the matches are counted and sorted. What the index
+ * finds is exactly what may have held, certainly, possibly or undated: with the defaults (POSSIBLE, undated
+ * included) nothing is left to decide, and only the page's entities are ranked.
+ */
+function entitiesAsOfStatement(ofKinds: boolean) {
+  const seek = ofKinds
+    ? `MATCH (e:Entity) USING INDEX SEEK e:Entity(kind, startEarliest, endLatest) WHERE e.kind IN $kinds AND ${mayHold('e')}`
+    : `MATCH (e:Entity) USING INDEX SEEK e:Entity(startEarliest, endLatest) WHERE ${mayHold('e')}`;
+  return cypher<EntitiesAsOfParams, PageRow<EntityItem>>(
+    ofKinds ? 'entities.pageAsOfKinds' : 'entities.pageAsOf',
+    `${seek}
+     // A CASE, so that Neo4j neither reorders the test nor ranks an entity the defaults keep anyway.
+     WITH e WHERE CASE WHEN $minRank <= 2 AND $undated THEN true ELSE ${kept([rankOf('e')])} END
+     WITH e ORDER BY e.name, e.id
+     WITH collect(e) AS matched
+     ${keysetPage('matched', (entry) => `[${entry}.name, ${entry}.id]`, `node: ${boundTo('entry', entityMap)}, held: ${rankOf('entry')}`)}`,
+  );
+}
+
+export const entitiesAsOfPage = entitiesAsOfStatement(false);
+export const entitiesOfKindsAsOfPage = entitiesAsOfStatement(true);

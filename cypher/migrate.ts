@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { backfillTimeBounds } from './time-bounds-backfill.ts';
 
 const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
 
@@ -8,6 +9,14 @@ export interface Migration {
   readonly id: string;
   readonly statements: readonly string[];
 }
+
+/**
+ * What a migration does beyond its statements, in code, after them: rewriting stored data by rules the code
+ * owns (the storage codec), which Cypher would have to repeat.
+ */
+const DATA_STEPS: Readonly<Record<string, (driver: Driver, database: string) => Promise<void>>> = {
+  '005-time-bounds': backfillTimeBounds,
+};
 
 /** The migrations in the order they apply: `NNN-name.cypher`, statements ended by `;`. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
@@ -30,7 +39,7 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 /**
  * Applies the migrations not yet recorded in the database, then waits for indexes to come
  * online so that the first queries after start use them. Each statement is idempotent
- * (IF NOT EXISTS), so a migration interrupted half-way is simply applied again.
+ * (IF NOT EXISTS), and so is each data step, so a migration interrupted half-way is simply applied again.
  * Schema commands cannot share a transaction with writes, so this runs outside the executor.
  */
 export async function migrate(driver: Driver, database: string): Promise<string[]> {
@@ -42,6 +51,7 @@ export async function migrate(driver: Driver, database: string): Promise<string[
     for (const statement of migration.statements) {
       await driver.executeQuery(statement, {}, { database });
     }
+    await DATA_STEPS[migration.id]?.(driver, database);
     await driver.executeQuery('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: migration.id }, { database });
   }
   await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });

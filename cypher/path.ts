@@ -1,3 +1,4 @@
+import { kept, limitOf, rankOf, weakestIn, type AsOfParams } from './as-of.ts';
 import { matchById, resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
 import { entityMap, relationMap, type SlimEnds } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
@@ -6,9 +7,10 @@ import type { RelationRow, EntityRow } from './rows.ts';
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 10;
 
-export type PathRow = { readonly nodes: EntityRow[]; readonly relations: RelationRow[] };
+/** A path, and its rank as of the date asked (see as-of.ts; null when no date is asked). */
+export type PathRow = { readonly nodes: EntityRow[]; readonly relations: RelationRow[]; readonly held: number | null };
 
-export type PathParams = SlimEnds & { from: RefParams; to: RefParams; limit: number };
+export type PathParams = SlimEnds & AsOfParams & { from: RefParams; to: RefParams; limit: number };
 
 /** The paths, with what each end's reference matched and the ids it settled on (see resolveRefClause). */
 export type PathsRow = {
@@ -23,25 +25,39 @@ export type PathsRow = {
  * The shortest paths between two entities, ignoring direction, both ends resolved inside the query (one round-trip).
  * A variable-length bound cannot be a parameter in Cypher, so there is one query per allowed bound, 1 to MAX_HOPS.
  * allShortestPaths refuses to join an entity to itself, hence `a <> b` (the resolver says why nothing came back).
+ * As of a date (see as-of.ts), every relation on the way is a fact and every entity a limit; the condition is on
+ * each of them, so Neo4j tests it while it searches rather than on the paths it found.
  */
-export const shortestPaths: ReadonlyMap<number, CypherQuery<PathParams, PathsRow>> = new Map(
-  Array.from({ length: MAX_HOPS }, (_, index) => index + 1).map((hops) => [
-    hops,
-    cypher(
-      `path.shortest${hops}`,
-      `${resolveRefClause({ param: 'from', as: 'from' })}
-       ${resolveRefClause({ param: 'to', as: 'to' }, ['fromMatches', 'from'])}
-       CALL (from, to) {
-         ${matchById('a', 'from')}
-         ${matchById('b', 'to')} WHERE a <> b
-         MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
-         WITH p LIMIT toInteger($limit)
-         RETURN collect({
-           nodes: [n IN nodes(p) | ${entityMap('n')}],
-           relations: [r IN relationships(p) | ${relationMap('r', { ends: true })}]
-         }) AS paths
-       }
-       RETURN fromMatches, from, toMatches, to, paths`,
-    ),
-  ]),
-);
+function shortestPathStatements(asOf: boolean): ReadonlyMap<number, CypherQuery<PathParams, PathsRow>> {
+  const heldThen = asOf
+    ? `WHERE all(r IN relationships(p) WHERE ${kept([rankOf('r')])}) AND all(n IN nodes(p) WHERE ${kept([limitOf('n')])})`
+    : '';
+  const held = asOf ? weakestIn(`[r IN relationships(p) | ${rankOf('r')}] + [n IN nodes(p) | ${limitOf('n')}]`) : 'null';
+  return new Map(
+    Array.from({ length: MAX_HOPS }, (_, index) => index + 1).map((hops) => [
+      hops,
+      cypher(
+        `path.shortest${asOf ? 'AsOf' : ''}${hops}`,
+        `${resolveRefClause({ param: 'from', as: 'from' })}
+         ${resolveRefClause({ param: 'to', as: 'to' }, ['fromMatches', 'from'])}
+         CALL (from, to) {
+           ${matchById('a', 'from')}
+           ${matchById('b', 'to')} WHERE a <> b
+           MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
+           ${heldThen}
+           WITH p LIMIT toInteger($limit)
+           RETURN collect({
+             nodes: [n IN nodes(p) | ${entityMap('n')}],
+             relations: [r IN relationships(p) | ${relationMap('r', { ends: true })}],
+             held: ${held}
+           }) AS paths
+         }
+         RETURN fromMatches, from, toMatches, to, paths`,
+      ),
+    ]),
+  );
+}
+
+export const shortestPaths = shortestPathStatements(false);
+/** The same as of a date: a statement of its own, so that paths without a date test nothing more as they search. */
+export const shortestPathsAsOf = shortestPathStatements(true);

@@ -24,6 +24,8 @@ export function entityMap(e: string): string {
  * a map projection needs. Null stays null.
  */
 export function boundTo(expression: string, project: (variable: string) => string, variable = 'bound'): string {
+  // A variable needs no binding (a null one projects to null all the same).
+  if (/^[A-Za-z_]\w*$/.test(expression)) return `CASE WHEN ${expression} IS NULL THEN null ELSE ${project(expression)} END`;
   return `[${variable} IN [${expression}] WHERE ${variable} IS NOT NULL | ${project(variable)}][0]`;
 }
 

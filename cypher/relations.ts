@@ -1,6 +1,8 @@
 import type { RelationProps } from '../model/codec.ts';
 import type { RelationType } from '../model/relations.ts';
+import { kept, limitOf, rankOf, weakest, type AsOfParams } from './as-of.ts';
 import { matchById } from './entities.ts';
+import { keysetPage, type KeysetParams } from './keyset.ts';
 import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
@@ -12,9 +14,11 @@ export interface RelatedRow {
   readonly node: EntityRow;
   /** Whether the parent is the relation's start: tells `from` and `to` apart when walking BOTH ways. */
   readonly outgoing: boolean;
+  /** Its rank as of the date asked (see as-of.ts); absent when no date is asked. */
+  readonly held?: number | null;
 }
 
-export type RelationsPageParams = Slim & { ids: readonly string[]; offset: number; first: number; types: readonly RelationType[] };
+export type RelationsPageParams = Slim & AsOfParams & KeysetParams & { ids: readonly string[]; types: readonly RelationType[] };
 export type RelationsPageRow = PageRow<RelatedRow> & { readonly id: string };
 
 const PATTERNS: Record<Direction, (types: string) => string> = {
@@ -31,28 +35,43 @@ const PATTERNS: Record<Direction, (types: string) => string> = {
  * those. A client's own list (`relations(types:)`) is `typesAsParameter`: passed as `$types` and
  * filtered, so that clients cannot make one statement text, and one plan, per subset of types.
  * Either way an empty list means every type, and types come from the model's allow-list.
+ *
+ * As of a date (see as-of.ts), the relation is the fact; the two entities it joins limit it. That takes a
+ * statement of its own (`asOf`), so that the questions without a date, most of them, send and run no more
+ * than they need.
  */
 export function relationsPage(
   types: readonly RelationType[],
   direction: Direction,
   typesAsParameter = false,
+  asOf = false,
 ): CypherQuery<RelationsPageParams, RelationsPageRow> {
   const sorted = [...new Set(types)].sort();
   const typePattern = !typesAsParameter && sorted.length > 0 ? `:${sorted.join('|')}` : '';
   const typeFilter = typesAsParameter ? 'WHERE size($types) = 0 OR type(r) IN $types' : '';
+  const ranked = asOf
+    ? `WITH r, o, ${rankOf('r')} AS fact, ${limitOf('o')} AS toEnd, ${limitOf('p')} AS toParent
+         WITH r, o, ${weakest(['fact', 'toEnd', 'toParent'])} AS held WHERE ${kept(['fact', 'toEnd', 'toParent'])}`
+    : '';
+  // An entry is the relation, with its rank as of a date; the entity at its other end is found again for the page only.
+  const rel = (entry: string) => (asOf ? `${entry}[0]` : entry);
+  const other = (entry: string) => `CASE WHEN startNode(${rel(entry)}) = p THEN endNode(${rel(entry)}) ELSE startNode(${rel(entry)}) END`;
   return cypher(
-      `relations.page(${direction}${typesAsParameter ? ', $types' : typePattern})`,
+      `relations.page${asOf ? 'AsOf' : ''}(${direction}${typesAsParameter ? ', $types' : typePattern})`,
       `UNWIND $ids AS id
        ${matchById('p', 'id')}
        CALL (p) {
          MATCH ${PATTERNS[direction](typePattern)} ${typeFilter}
-         WITH r, o ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id
+         ${ranked}
+         WITH r, o${asOf ? ', held' : ''} ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id
          // Count everything, but read properties only for the page returned.
-         WITH collect(r) AS matched
-         RETURN size(matched) AS total,
-                [rel IN matched[$offset..($offset + $first)] |
-                  {relation: ${relationMap('rel', { ends: false })}, node: ${boundTo('CASE WHEN startNode(rel) = p THEN endNode(rel) ELSE startNode(rel) END', entityMap)}, outgoing: startNode(rel) = p}] AS items
+         WITH collect(${asOf ? '[r, held]' : 'r'}) AS matched
+         ${keysetPage(
+           'matched',
+           (entry) => boundTo(other(entry), (o) => `[coalesce(${o}.startYear, ${rel(entry)}.startYear, 100000), ${o}.name, ${rel(entry)}.id]`, 'o'),
+           `relation: ${asOf ? boundTo(rel('entry'), (r) => relationMap(r, { ends: false })) : relationMap('entry', { ends: false })}, node: ${boundTo(other('entry'), entityMap)}, outgoing: startNode(${rel('entry')}) = p${asOf ? ', held: entry[1]' : ''}`,
+         )}
        }
-       RETURN id, total, items`,
+       RETURN id, total, hasPrevious, hasNext, items, keys`,
   );
 }

@@ -1,11 +1,12 @@
 import { cypher } from './query.ts';
 import { matchById, resolveRefClause, type RefMatchRow, type RefParams } from './entities.ts';
+import { keysetPage, type KeysetParams } from './keyset.ts';
 import { boundTo, entityMap, relationMap, type SlimEnds } from './projection.ts';
 import type { EntityRow, PageRow, RelationRow } from './rows.ts';
 
 export type TimelineRow = { readonly year: number; readonly entity: EntityRow | null; readonly relation: RelationRow | null };
 
-type Window = SlimEnds & { from: number | null; to: number | null; offset: number; first: number };
+type Window = SlimEnds & KeysetParams & { from: number | null; to: number | null };
 
 const IN_RANGE = (x: string) => `${x}.startYear IS NOT NULL
   AND ($from IS NULL OR coalesce(${x}.endYear, ${x}.startYear) >= $from)
@@ -13,17 +14,18 @@ const IN_RANGE = (x: string) => `${x}.startYear IS NOT NULL
 
 /**
  * Both timelines end alike: the rows (year, entity, r) in order, counted, and one page of them projected.
- * `carry` names what passes through untouched. Rows without a year (none matched) are not collected.
+ * `carry` names what passes through untouched. Rows without a year (none matched) are not collected. The
+ * order is by year, entities before relations, then by name (a relation's id) and id: the keyset.
  */
 const PAGE = (carry: string) => `
-   WITH ${carry}year, entity, r
-   ORDER BY year, CASE WHEN entity IS NULL THEN 1 ELSE 0 END, coalesce(entity.name, r.id)
+   WITH ${carry}year, entity, r ORDER BY year, CASE WHEN entity IS NULL THEN 1 ELSE 0 END, coalesce(entity.name, r.id), coalesce(entity.id, r.id)
    WITH ${carry}collect(CASE WHEN year IS NOT NULL THEN [year, entity, r] END) AS matched
-   RETURN ${carry}size(matched) AS total, [entry IN matched[$offset..($offset + $first)] | {
-     year: entry[0],
-     entity: ${boundTo('entry[1]', entityMap)},
-     relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}
-   }] AS items`;
+   ${keysetPage(
+     'matched',
+     (entry) => `[${entry}[0], CASE WHEN ${entry}[1] IS NULL THEN 1 ELSE 0 END, coalesce(${entry}[1].name, ${entry}[2].id), coalesce(${entry}[1].id, ${entry}[2].id)]`,
+     `year: entry[0], entity: ${boundTo('entry[1]', entityMap)}, relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}`,
+     carry,
+   )}`;
 
 /** Every dated entity and dated relation of the graph, in one sequence. */
 export const timelinePage = cypher<Window, PageRow<TimelineRow>>(

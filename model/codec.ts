@@ -3,12 +3,14 @@ import type { DocumentFixture, EntityFixture, RelationFixture } from './fixture-
 import type { EntityKind } from './kinds.ts';
 import { parseRelationId, relationId } from './relation-id.ts';
 import type { RelationType } from './relations.ts';
+import { boundsOf, type TimeBounds } from './time-bounds.ts';
 import { yearOf, type TimePrecision, type TimeSpan } from './time-span.ts';
 
 /*
  * The storage codec: how entities and relations are kept as Neo4j properties, both ways. Neo4j
  * properties cannot nest, so provenance is two parallel lists (`sourceIds`, `sourceQuotes`), a time
- * span is flat fields plus `startYear`/`endYear` for indexed ranges, and quantities are one JSON
+ * span is flat fields plus `startYear`/`endYear` for indexed ranges and its bounds to the day for as-of
+ * questions (model/time-bounds.ts; undated facts get bounds too, the widest), and quantities are one JSON
  * string. `hash` lets a reload tell "unchanged" from "updated" without comparing every field in Cypher.
  * Everything that writes (the loader, curation) encodes here; everything that reads decodes here.
  */
@@ -16,12 +18,14 @@ import { yearOf, type TimePrecision, type TimeSpan } from './time-span.ts';
 /** A flat property map, as Neo4j stores it. */
 export type Props = Record<string, string | number | boolean | string[] | null>;
 
-/** A time span as stored; all null when undated. */
-export interface TimeProps {
+/** A time span as stored; all null when undated, but for its bounds, which every entity and relation has. */
+export interface TimeProps extends TimeBounds {
   readonly timeStart: string | null;
   readonly timeEnd: string | null;
   readonly timePrecision: string | null;
   readonly timeText: string | null;
+  readonly timeStartJulian?: string | null;
+  readonly timeEndJulian?: string | null;
   readonly startYear: number | null;
   readonly endYear: number | null;
 }
@@ -126,6 +130,7 @@ export function documentRecord(document: DocumentFixture, dataset: string, text:
       attribution: document.attribution ?? null,
       timeStart: document.retrieved ?? null,
       timePrecision: document.retrieved ? 'day' : null,
+      ...boundsOf(document.retrieved ? { start: document.retrieved, precision: 'day' } : undefined),
       sourceIds: [document.id],
       sourceQuotes: [],
       text,
@@ -160,6 +165,9 @@ function timeProps(time: TimeSpan | undefined): Props {
     timeEnd: time?.end ?? null,
     timePrecision: time?.precision ?? null,
     timeText: time?.text ?? null,
+    timeStartJulian: time?.startJulian ?? null,
+    timeEndJulian: time?.endJulian ?? null,
+    ...boundsOf(time),
     startYear: time?.start !== undefined ? yearOf(time.start) : time?.end !== undefined ? yearOf(time.end) : null,
     endYear: time?.end !== undefined ? yearOf(time.end) : time?.start !== undefined ? yearOf(time.start) : null,
   };
@@ -215,6 +223,8 @@ export function timeSpanOf(props: TimeProps): TimeSpan | undefined {
     end: props.timeEnd ?? undefined,
     precision: props.timePrecision as TimePrecision,
     text: props.timeText ?? undefined,
+    ...(props.timeStartJulian ? { startJulian: props.timeStartJulian } : {}),
+    ...(props.timeEndJulian ? { endJulian: props.timeEndJulian } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { gregorianOfJulian } from './julian.ts';
 import { ENTITY_KINDS } from './kinds.ts';
 import { RELATION_TYPES } from './relations.ts';
+import { isRealDate } from './time-bounds.ts';
 import { PARTIAL_DATE, TIME_PRECISIONS } from './time-span.ts';
 
 /**
@@ -30,7 +32,20 @@ const text = z
   .refine((value) => !CONTROL_CHARACTER.test(value), 'holds a control character (such as a null byte)');
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST_LENGTH, `at most ${MAX_LIST_LENGTH} items`);
 
-const partialDate = z.string().regex(PARTIAL_DATE, 'a partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
+const dateShape = z.string().regex(PARTIAL_DATE, 'a partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
+// Zod runs every check: a string that fails the pattern is reported by it, not parsed here.
+const partialDate = dateShape.refine((date) => !PARTIAL_DATE.test(date) || isRealDate(date), 'a day that exists in that month');
+const FULL_DATE = /^-?\d{4}-\d{2}-\d{2}$/;
+// Checked against the Gregorian date it must equal (the Julian calendar has leap days the Gregorian one has not).
+const julianDate = dateShape.refine((date) => FULL_DATE.test(date), 'a full date "YYYY-MM-DD" (a Julian date is kept for double-dated days only)');
+
+/** A bound's Julian date must name the same day as the bound: a problem at `side`Julian, or none. */
+function julianMismatch(gregorian: string | undefined, julian: string | undefined): string | undefined {
+  if (julian === undefined || !FULL_DATE.test(julian)) return undefined;
+  const expected = gregorianOfJulian(julian);
+  if (gregorian === expected) return undefined;
+  return `${julian} in the Julian calendar is ${expected} in the Gregorian calendar, which the bound itself must give${gregorian === undefined ? ' (it is missing)' : `, not ${gregorian}`}`;
+}
 
 export const timeSpanSchema = z
   .strictObject({
@@ -38,6 +53,14 @@ export const timeSpanSchema = z
     end: partialDate.optional(),
     precision: z.enum(TIME_PRECISIONS),
     text: text.optional(),
+    startJulian: julianDate.optional(),
+    endJulian: julianDate.optional(),
+  })
+  .superRefine((span, context) => {
+    for (const side of ['start', 'end'] as const) {
+      const message = julianMismatch(span[side], span[`${side}Julian`]);
+      if (message) context.addIssue({ code: 'custom', path: [`${side}Julian`], message });
+    }
   })
   .refine((span) => span.start !== undefined || span.end !== undefined, {
     message: 'a time span needs a start, an end or both',

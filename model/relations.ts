@@ -214,8 +214,16 @@ export type RelationType = keyof typeof RELATION_RULES;
 
 export const RELATION_TYPES = Object.keys(RELATION_RULES) as RelationType[];
 
-/** The relation types by which a treaty acts on a region or border: what `treaties(affecting:)` follows. */
-export const TREATY_EFFECT_TYPES = ['ESTABLISHES', 'DELIMITS', 'ADJUSTS', 'CEDES'] as const satisfies readonly RelationType[];
+/**
+ * The relation types by which a treaty acts on a place: what `treaties(affecting:)` follows. Each records an
+ * effect: it provided for, delimited, adjusted or ceded the place, or (AFFECTED) changed it otherwise, as its
+ * `effect` says ("left on the Russian side"). CONCERNS (what a treaty is about) and LED_TO (what it brought
+ * about) record no effect on a place, and do not count.
+ */
+export const TREATY_EFFECT_TYPES = ['ESTABLISHES', 'DELIMITS', 'ADJUSTS', 'CEDES', 'AFFECTED'] as const satisfies readonly RelationType[];
+
+/** How `TREATY_EFFECT_TYPES` reads in the API's descriptions. */
+export const TREATY_EFFECTS_IN_WORDS = 'provided for (ESTABLISHES), delimited (DELIMITS), adjusted (ADJUSTS), ceded (CEDES) or otherwise changed (AFFECTED)';
 
 export function isRelationType(value: string): value is RelationType {
   return Object.hasOwn(RELATION_RULES, value);

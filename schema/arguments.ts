@@ -1,4 +1,6 @@
 import type { EntityKind } from '../model/kinds.ts';
+import { daysOf, isRealDate, type DayRange } from '../model/time-bounds.ts';
+import { PARTIAL_DATE } from '../model/time-span.ts';
 import { ErrorCode, clientError } from './errors.ts';
 
 /* Checks of arguments that their GraphQL types cannot express: each failure is BAD_USER_INPUT naming the argument. */
@@ -26,4 +28,15 @@ export function parseKind(value: string, argument: string, allowed: readonly Ent
   const kind = allowed.find((k) => k.toLowerCase() === value.trim().toLowerCase());
   if (!kind) throw clientError(ErrorCode.BadUserInput, `\`${argument}\`: unknown kind "${value}"; use one of ${allowed.join(', ')}.`, { argument });
   return kind;
+}
+
+/** The days an `asOf` names: one day, or every day of a month or a year; BAD_USER_INPUT for anything else. */
+export function parseAsOf(value: string, argument = 'asOf'): DayRange {
+  const date = value.trim();
+  if (!PARTIAL_DATE.test(date) || !isRealDate(date)) {
+    throw clientError(ErrorCode.BadUserInput, `\`${argument}\`: "${value.slice(0, 40)}" is not a date; give a year ("1870"), a month ("1870-03") or a day ("1870-03-15").`, {
+      argument,
+    });
+  }
+  return daysOf(date);
 }

@@ -19,6 +19,7 @@ import './queries/treaties.ts';
 import './queries/search.ts';
 import './queries/timeline.ts';
 import './queries/path.ts';
+import './queries/snapshot.ts';
 import './queries/stats.ts';
 import './queries/rate-limit.ts';
 import './mutations/entities.ts';

@@ -36,12 +36,14 @@ const ROLES: ReadonlyMap<string, Role> = new Map([
   ['*Connection.edges', 'rows'],
   ['*Connection.nodes', 'rows'],
   ['*Edge.cursor', 'leaf'],
+  ['*Edge.held', 'leaf'],
   ['*Edge.node', 'rows'],
   ['TimelineEdge.year', 'leaf'],
   ['TimelineEdge.entity', 'rows'],
   ['TimelineEdge.relation', 'rows'],
   ['SearchEdge.score', 'leaf'],
   ['Path.length', 'leaf'],
+  ['Path.held', 'leaf'],
   ['Path.nodes', 'rows'],
   ['Path.relations', 'rows'],
   ['Relation.relationId', 'leaf'],
@@ -74,6 +76,36 @@ export function readsOnlyIdentity(info: GraphQLResolveInfo): boolean {
     answers.set(info.fieldNodes, answer);
   }
   return answer;
+}
+
+const cursorAnswers = new WeakMap<readonly FieldNode[], boolean>();
+
+/**
+ * Whether the selection beneath a list field reads a cursor of its own: an edge's `cursor`, or the page's
+ * `startCursor` or `endCursor`. Only then does its query return each item's keyset key (cypher/keyset.ts).
+ */
+export function readsCursors(info: GraphQLResolveInfo): boolean {
+  let answer = cursorAnswers.get(info.fieldNodes);
+  if (answer === undefined) {
+    const type = getNamedType(info.returnType);
+    answer = isCompositeType(type) && info.fieldNodes.some((node) => !!node.selectionSet && selectsCursors(node.selectionSet, type, info, true));
+    cursorAnswers.set(info.fieldNodes, answer);
+  }
+  return answer;
+}
+
+/** `cursor`, `startCursor` or `endCursor` right in the connection's `edges` or `pageInfo`; unknown fragments count as yes. */
+function selectsCursors(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, info: GraphQLResolveInfo, atConnection: boolean): boolean {
+  return fieldsOf(selectionSet, parent, info).some((selected) => {
+    if (!selected) return true;
+    const [field, on] = selected;
+    const name = field.name.value;
+    if (!atConnection) return name === 'cursor' || name === 'startCursor' || name === 'endCursor';
+    if (name !== 'edges' && name !== 'pageInfo') return false;
+    const definition = 'getFields' in on ? on.getFields()[name] : undefined;
+    const type = definition && getNamedType(definition.type);
+    return !!field.selectionSet && !!type && isCompositeType(type) && selectsCursors(field.selectionSet, type, info, false);
+  });
 }
 
 /** Whether the selection beneath the field reads a relation's `from` or `to` anywhere: slim relations then carry them. */

@@ -5,7 +5,7 @@ import type { Landmarks } from '../synthetic.ts';
 export const SERVER_NAMES = ['ours', 'ceiling', 'peer'] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
 
-export const QUESTION_IDS = ['ili', 'search', 'walk', 'path', 'timeline', 'heavy'] as const;
+export const QUESTION_IDS = ['ili', 'search', 'walk', 'path', 'timeline', 'heavy', 'asof'] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
 
 /** A GraphQL request as ours and the peer take it. */

@@ -26,6 +26,10 @@ const ENTITY_FIELDS = `
   status: String
   startYear: Int
   endYear: Int
+  startEarliest: Float
+  startLatest: Float
+  endEarliest: Float
+  endLatest: Float
   timeStart: String
   timeEnd: String
   timePrecision: String
@@ -44,6 +48,10 @@ const RELATION_FIELDS = `
   note: String
   startYear: Int
   endYear: Int
+  startEarliest: Float
+  startLatest: Float
+  endEarliest: Float
+  endLatest: Float
   timeStart: String
   timeEnd: String
   timePrecision: String

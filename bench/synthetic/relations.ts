@@ -1,4 +1,3 @@
-import { TREATY_EFFECT_TYPES } from '../../model/relations.ts';
 import type { Random } from '../prng.ts';
 import type { DatasetBuilder, RelationExtras } from './builder.ts';
 import type { Cluster } from './clusters.ts';
@@ -69,7 +68,8 @@ function treaties({ builder, random, own, previous, dated }: Context): void {
     const [giver, taker] = parties;
     for (const target of sample(random, targets, random.int(2, 4))) {
       // CEDES takes regions only; a cession or adjustment says who gave and who gained.
-      const type = own.regions.includes(target) ? random.pick(TREATY_EFFECT_TYPES) : random.pick(['ESTABLISHES', 'DELIMITS', 'ADJUSTS'] as const);
+      // The four types that move land, as before AFFECTED counted among a treaty's effects: the same dataset as earlier runs.
+      const type = own.regions.includes(target) ? random.pick(['ESTABLISHES', 'DELIMITS', 'ADJUSTS', 'CEDES'] as const) : random.pick(['ESTABLISHES', 'DELIMITS', 'ADJUSTS'] as const);
       const transfer = (type === 'CEDES' || type === 'ADJUSTS') && giver && taker ? { effectFrom: giver, effectTo: taker, effect: 'in favour of the receiving party' } : {};
       builder.relate(type, treaty, target, transfer);
     }

@@ -1,23 +1,24 @@
 import DataLoader from 'dataloader';
+import type { AsOfParams } from '../../cypher/as-of.ts';
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import { relationsPage, type Direction, type RelationsPageRow } from '../../cypher/relations.ts';
 import type { RelationType } from '../../model/relations.ts';
-import { EMPTY_PAGE } from '../pages.ts';
+import { EMPTY_PAGE, type Window } from '../pages.ts';
 
-export interface RelationsKey {
+export interface RelationsKey extends Window {
   readonly id: string;
   readonly types: readonly RelationType[];
   readonly direction: Direction;
-  readonly offset: number;
-  readonly first: number;
   /** A client's own list of types (see relationsPage): sent as a parameter, not written into the statement. */
   readonly typesAsParameter?: boolean;
   /** Whether the field's selection reads only ids, kinds, names and types (see schema/projection.ts). */
   readonly slim: boolean;
+  /** The date asked (`asOf`), if any, and what counts as having held then. */
+  readonly asOf: AsOfParams;
 }
 
 /**
- * Pages of relations of many parents. Keys that share types, direction and page window, which
+ * Pages of relations of many parents. Keys that share types, direction, page window and date, which
  * is every parent of one field at one level of a query, go to Neo4j as one query.
  */
 export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, Omit<RelationsPageRow, 'id'>, string> {
@@ -34,12 +35,14 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
         [...groups.values()].map(async (group) => {
           const [sample] = group;
           if (!sample) return;
-          const rows = await executor.read(relationsPage(sample.types, sample.direction, sample.typesAsParameter), {
+          const rows = await executor.read(relationsPage(sample.types, sample.direction, sample.typesAsParameter, sample.asOf.asOfFrom !== null), {
             ids: group.map((key) => key.id),
-            offset: sample.offset,
+            after: sample.after,
             first: sample.first,
+            cursors: sample.cursors,
             types: sample.types,
             slim: sample.slim,
+            ...sample.asOf,
           });
           for (const row of rows) pages.set(`${groupKey(sample)}|${row.id}`, row);
         }),
@@ -51,5 +54,7 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
 }
 
 function groupKey(key: RelationsKey): string {
-  return `${key.direction}:${[...key.types].sort().join(',')}:${key.offset}:${key.first}:${key.typesAsParameter ? 'param' : 'pattern'}:${key.slim ? 'slim' : 'full'}`;
+  const { asOfFrom, asOfTo, minRank, undated } = key.asOf;
+  const asOf = asOfFrom === null ? 'any time' : `${asOfFrom}-${asOfTo}:${minRank}:${undated ? 'undated' : 'dated'}`;
+  return `${key.direction}:${[...key.types].sort().join(',')}:${JSON.stringify(key.after)}:${key.first}:${key.cursors ? 'keys' : 'no keys'}:${key.typesAsParameter ? 'param' : 'pattern'}:${key.slim ? 'slim' : 'full'}:${asOf}`;
 }

@@ -20,7 +20,11 @@ export const TimeSpanInput = builder.inputType('TimeSpanInput', {
     start: t.string({ description: 'The first date, as "YYYY", "YYYY-MM" or "YYYY-MM-DD".' }),
     end: t.string({ description: 'The last date, in the same form; not before `start`.' }),
     precision: t.field({ type: TimePrecisionEnum, required: true, description: 'How precisely the source dates it.' }),
-    text: t.string({ description: 'The wording of the source, e.g. "mid-19th century".' }),
+    text: t.string({ description: 'The wording of the source, e.g. "mid-19th century" or "12 (24) February 1881".' }),
+    startJulian: t.string({
+      description: 'For a source that double-dates (Russian documents before 1918 often do): the start in the Julian calendar, "YYYY-MM-DD"; `start` must be the same day in the Gregorian calendar.',
+    }),
+    endJulian: t.string({ description: 'The end in the Julian calendar, likewise.' }),
   }),
 });
 

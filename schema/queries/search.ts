@@ -4,15 +4,15 @@ import { ENTITY_KINDS } from '../../model/kinds.ts';
 import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
 import { ErrorCode, clientError } from '../errors.ts';
-import { EMPTY_PAGE, toConnection, windowOf } from '../pages.ts';
-import { readsOnlyIdentity } from '../projection.ts';
-import { connectionType, pageArgs } from '../types/connection.ts';
+import { EMPTY_PAGE, ORDERS, toConnection, windowOf, type Positioned } from '../pages.ts';
+import { readsCursors, readsOnlyIdentity } from '../projection.ts';
+import { connectionType, cursorField, pageArgs } from '../types/connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 
-const SearchEdge = builder.objectRef<SearchHit & { cursor: string }>('SearchEdge').implement({
+const SearchEdge = builder.objectRef<Positioned<SearchHit>>('SearchEdge').implement({
   description: 'One search hit.',
   fields: (t) => ({
-    cursor: t.exposeString('cursor', { description: 'Where this hit sits in the ranking; pass it as `after`.' }),
+    cursor: cursorField(t, 'Where this hit sits in the ranking; pass it as `after`.'),
     node: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.node }),
     score: t.exposeFloat('score', { description: 'How well it matches (Lucene score; higher is better, comparable within one search only).' }),
   }),
@@ -34,14 +34,14 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: async function resolveSearch(_root, args, { executor }, info) {
-      const window = windowOf(args);
+      const window = windowOf(args, ORDERS.searchByScore, readsCursors(info));
       const words = searchWords(args.query);
       if (words.length === 0) {
         throw clientError(ErrorCode.BadUserInput, '`query` needs at least one word of letters or digits.', { argument: 'query' });
       }
       const kinds = args.kinds?.map((kind) => parseKind(kind, 'kinds', ENTITY_KINDS)) ?? null;
       const [page] = await executor.read(searchPage, { lucene: fuzzyQuery(words), kinds, slim: readsOnlyIdentity(info), ...window });
-      return toConnection(page ?? EMPTY_PAGE, window);
+      return toConnection(page ?? EMPTY_PAGE, ORDERS.searchByScore);
     },
   }),
 }));

@@ -3,18 +3,18 @@ import { timelineAroundPage, timelinePage, type TimelineRow } from '../../cypher
 import { timeSpanOf } from '../../model/codec.ts';
 import { checkYearRange, checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
-import { EMPTY_PAGE, toConnection, windowOf } from '../pages.ts';
-import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
+import { EMPTY_PAGE, ORDERS, toConnection, windowOf, type Positioned } from '../pages.ts';
+import { readsCursors, readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
 import { readWithRefs } from '../resolve-ref.ts';
-import { connectionType, pageArgs } from '../types/connection.ts';
+import { connectionType, cursorField, pageArgs } from '../types/connection.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
 import { TimeSpan } from '../types/time-span.ts';
 
-const TimelineEdge = builder.objectRef<TimelineRow & { cursor: string }>('TimelineEdge').implement({
+const TimelineEdge = builder.objectRef<Positioned<TimelineRow>>('TimelineEdge').implement({
   description: 'One dated thing: an entity (a treaty, an event…) or a relation (a cession, a signature…).',
   fields: (t) => ({
-    cursor: t.exposeString('cursor', { description: 'Where this entry sits; pass it as `after`.' }),
+    cursor: cursorField(t, 'Where this entry sits; pass it as `after`.'),
     year: t.exposeInt('year', { description: 'The year it starts, by which the timeline is ordered.' }),
     time: t.field({
       type: TimeSpan,
@@ -47,12 +47,12 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: async function resolveTimeline(_root, args, context, info) {
-      const window = windowOf(args);
+      const window = windowOf(args, ORDERS.timeline, readsCursors(info));
       checkYearRange(args);
       const range = { from: args.from ?? null, to: args.to ?? null, slim: readsOnlyIdentity(info), ends: readsRelationEnds(info), ...window };
       if (args.involving == null) {
         const [page] = await context.executor.read(timelinePage, range);
-        return toConnection(page ?? EMPTY_PAGE, window);
+        return toConnection(page ?? EMPTY_PAGE, ORDERS.timeline);
       }
       const involving = { ref: checkRefLength(String(args.involving), 'involving'), argument: 'involving' };
       const page = await readWithRefs(
@@ -64,7 +64,7 @@ builder.queryFields((t) => ({
         },
         (row) => [{ matches: row.involvingMatches, used: row.involving }],
       );
-      return toConnection(page, window);
+      return toConnection(page, ORDERS.timeline);
     },
   }),
 }));

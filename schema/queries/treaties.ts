@@ -1,13 +1,15 @@
 import { refParams } from '../../cypher/entities.ts';
-import { treatiesPage } from '../../cypher/treaties.ts';
+import { treatiesAsOfPage, treatiesPage } from '../../cypher/treaties.ts';
 import { checkYearRange, checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
 import { ErrorCode, clientError } from '../errors.ts';
-import { EMPTY_PAGE, MAX_PAGE_SIZE, toConnection, windowOf } from '../pages.ts';
-import { readsOnlyIdentity } from '../projection.ts';
+import { TREATY_EFFECTS_IN_WORDS } from '../../model/relations.ts';
+import { EMPTY_PAGE, MAX_PAGE_SIZE, ORDERS, toConnection, windowOf } from '../pages.ts';
+import { readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { readWithRefs } from '../resolve-ref.ts';
+import { asOfArgs, asOfParams } from '../types/as-of.ts';
 import { pageArgs } from '../types/connection.ts';
-import { entityConnection, entityPage } from '../types/entity-connection.ts';
+import { entityConnection } from '../types/entity-connection.ts';
 import { Treaty } from '../types/treaty.ts';
 
 const TreatyConnection = entityConnection('Treaty', Treaty, 'treaty');
@@ -19,20 +21,22 @@ const PARTY_KINDS = ['State', 'Empire'] as const;
 builder.queryFields((t) => ({
   treaties: t.field({
     type: TreatyConnection,
-    description: 'Treaties in date order, filtered by the area they acted on, their parties and their dates.',
+    description:
+      'Treaties in date order, filtered by the area they acted on, their parties and their dates; with `asOf`, those in force at that date (a treaty without an end date stays in force from its signature).',
     args: {
       affecting: t.arg.string({
-        description:
-          'An id, name or alias of a region, border or other place, in any case ("Ili basin"): treaties that provided for, delimited, adjusted or ceded it or anything lying within it, transitively.',
+        description: `An id, name or alias of a region, border or other place, in any case ("Ili basin"): treaties that ${TREATY_EFFECTS_IN_WORDS} it or anything lying within it, transitively. Every relation of these types from a treaty to the place counts, whatever its \`effect\` says; what a treaty is only about (CONCERNS) or led to (LED_TO) does not. With \`asOf\`, the effect and the containment it is reached through must not be ruled out at that date either.`,
       }),
       between: t.arg.idList({ description: 'Ids (or names) of states or empires that must all be parties.' }),
       from: t.arg.int({ description: 'Only treaties in force or signed in or after this year.' }),
       to: t.arg.int({ description: 'Only treaties signed in or before this year.' }),
+      ...asOfArgs(t.arg),
       ...pageArgs(t.arg),
     },
     resolve: async function resolveTreaties(_root, args, context, info) {
-      const window = windowOf(args);
+      const window = windowOf(args, ORDERS.treatiesByDate, readsCursors(info));
       checkYearRange(args);
+      const asOf = asOfParams(args);
       if ((args.between?.length ?? 0) > MAX_PAGE_SIZE) {
         throw clientError(ErrorCode.BadUserInput, `\`between\`: at most ${MAX_PAGE_SIZE} parties.`, { argument: 'between' });
       }
@@ -45,7 +49,7 @@ builder.queryFields((t) => ({
         async (refs) => {
           const area = hasArea ? (refs[0] ?? null) : null;
           const parties = hasArea ? refs.slice(1) : refs;
-          const [row] = await context.executor.read(treatiesPage, {
+          const [row] = await context.executor.read(asOf.asOfFrom === null ? treatiesPage : treatiesAsOfPage, {
             areaRef: area === null ? null : refParams(area),
             areaKinds: AREA_KINDS,
             between: parties.map(refParams),
@@ -53,6 +57,7 @@ builder.queryFields((t) => ({
             from: args.from ?? null,
             to: args.to ?? null,
             slim: readsOnlyIdentity(info),
+            ...asOf,
             ...window,
           });
           return row ?? { ...EMPTY_PAGE, areaMatches: [], area: null, partyMatches: [], parties: [] };
@@ -62,7 +67,7 @@ builder.queryFields((t) => ({
           ...between.map((_, index) => ({ matches: row.partyMatches[index] ?? [], used: row.parties[index] ?? null })),
         ],
       );
-      return toConnection(entityPage(page), window);
+      return toConnection(page, ORDERS.treatiesByDate);
     },
   }),
 }));

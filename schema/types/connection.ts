@@ -1,6 +1,6 @@
 import type { ArgBuilder, FieldMap, ObjectRef } from '@pothos/core';
 import { builder } from '../builder.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionShape, type PageInfoShape } from '../pages.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, type ConnectionShape, type PageInfoShape, type Positioned } from '../pages.ts';
 
 export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
   description: 'Where a page sits in its list (Relay cursor connections).',
@@ -12,15 +12,23 @@ export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
   }),
 });
 
+type Types = typeof builder.$inferSchemaTypes;
+
 /** The arguments every list takes. */
 export function pageArgs(arg: ArgBuilder<typeof builder.$inferSchemaTypes>) {
   return {
     first: arg.int({ defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return: 0 to ${MAX_PAGE_SIZE}.` }),
-    after: arg.string({ description: 'Start after this cursor: the `endCursor` of the previous page.' }),
+    after: arg.string({
+      description:
+        'Start after this cursor: the `endCursor` of the previous page (or any edge\'s `cursor`). A cursor holds its item\'s place in the list\'s order, so the next page stays right when items are added or removed meanwhile.',
+    }),
   };
 }
 
-type Types = typeof builder.$inferSchemaTypes;
+/** The `cursor` of an edge, made from its item's place in the list only when a client asks for it. */
+export function cursorField<Item extends object>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Positioned<Item>>, description: string) {
+  return t.string({ description, resolve: (edge) => encodeCursor(edge.order, edge.key) });
+}
 
 export interface ConnectionText {
   /** Of the connection type. */
@@ -37,7 +45,7 @@ export interface ConnectionText {
  */
 export function connectionType<Item extends object>(
   name: string,
-  edge: ObjectRef<Types, Item & { readonly cursor: string }>,
+  edge: ObjectRef<Types, Positioned<Item>>,
   text: ConnectionText,
   extraFields?: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, ConnectionShape<Item>>) => FieldMap,
 ) {

@@ -1,18 +1,21 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
-import type { EntityRow } from '../../cypher/rows.ts';
+import type { EntityItem, EntityRow } from '../../cypher/rows.ts';
 import { builder } from '../builder.ts';
-import { connectionType } from './connection.ts';
+import type { Positioned } from '../pages.ts';
+import { HELD_DESCRIPTION, HeldEnum, heldOf } from './as-of.ts';
+import { connectionType, cursorField } from './connection.ts';
 
 type Types = typeof builder.$inferSchemaTypes;
-type Item = { readonly node: EntityRow };
+type Item = EntityItem;
 
 /** `<Name>Connection` and `<Name>Edge` types for a list of entities (Relay cursor connection, with totalCount). */
 export function entityConnection(name: string, node: ObjectRef<Types, EntityRow> | InterfaceRef<Types, EntityRow>, what: string) {
-  const Edge = builder.objectRef<Item & { readonly cursor: string }>(`${name}Edge`).implement({
+  const Edge = builder.objectRef<Positioned<Item>>(`${name}Edge`).implement({
     description: `One ${what} and its cursor.`,
     fields: (t) => ({
-      cursor: t.exposeString('cursor', { description: 'Where this edge sits in the list; pass it as `after`.' }),
+      cursor: cursorField(t, 'Where this edge sits in the list; pass it as `after`.'),
       node: t.field({ type: node, description: `The ${what}.`, resolve: (edge) => edge.node }),
+      held: t.field({ type: HeldEnum, nullable: true, description: HELD_DESCRIPTION, resolve: (edge) => heldOf(edge.held) }),
     }),
   });
   return connectionType<Item>(
@@ -25,7 +28,4 @@ export function entityConnection(name: string, node: ObjectRef<Types, EntityRow>
   );
 }
 
-/** A page of entity rows as a connection's edges. */
-export function entityPage(page: { total: number; items: readonly EntityRow[] }) {
-  return { total: page.total, items: page.items.map((node) => ({ node })) };
-}
+

@@ -4,8 +4,9 @@ import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../model/kinds.ts';
 import type { RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
-import { toConnection, windowOf } from '../pages.ts';
-import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
+import { ORDERS, toConnection, windowOf } from '../pages.ts';
+import { READS_ONLY_ID, readsCursors, readsOnlyIdentity } from '../projection.ts';
+import { asOfArgs, asOfParams } from './as-of.ts';
 import { pageArgs } from './connection.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
 import { Quantity, SourceRef } from './provenance.ts';
@@ -49,13 +50,16 @@ builder.interfaceType(EntityRef, {
       args: {
         types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types.' }),
         direction: t.arg({ type: RelationDirection, defaultValue: 'BOTH', description: 'Which way to follow them.' }),
+        ...asOfArgs(t.arg),
         ...pageArgs(t.arg),
       },
       resolve: async (row, args, { loaders }, info) => {
-        const window = windowOf(args);
+        const window = windowOf(args, ORDERS.relationsByDate, readsCursors(info));
         const types: readonly RelationType[] = args.types ?? [];
         const direction: Direction = args.direction ?? 'BOTH';
-        return toConnection(await loaders.relationsOf.load({ id: row.id, types, direction, ...window, typesAsParameter: true, slim: readsOnlyIdentity(info) }), window);
+        const asOf = asOfParams(args);
+        const page = await loaders.relationsOf.load({ id: row.id, types, direction, ...window, typesAsParameter: true, slim: readsOnlyIdentity(info), asOf });
+        return toConnection(page, ORDERS.relationsByDate);
       },
     }),
   }),

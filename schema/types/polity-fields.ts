@@ -1,4 +1,4 @@
-import { TREATY_EFFECT_TYPES } from '../../model/relations.ts';
+import { TREATY_EFFECT_TYPES, TREATY_EFFECTS_IN_WORDS } from '../../model/relations.ts';
 import type { RelationFieldSpec } from './relation-field.ts';
 
 /** Relation fields that states and empires share: both sign treaties, hold land and meet at borders. */
@@ -25,5 +25,5 @@ export const POLITY_FIELDS = {
 export const TREATIES_AFFECTING_FIELD = {
   types: TREATY_EFFECT_TYPES,
   direction: 'IN',
-  description: 'Treaties that provided for, delimited, adjusted or ceded it (not what lies within it; see `Query.treaties`).',
+  description: `Treaties that ${TREATY_EFFECTS_IN_WORDS} it: every relation of those types from a treaty to it, whatever its \`effect\` says (not what lies within it; see \`Query.treaties\`).`,
 } as const satisfies RelationFieldSpec;

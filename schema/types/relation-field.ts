@@ -5,8 +5,9 @@ import type { EntityRow } from '../../cypher/rows.ts';
 import type { RelationType } from '../../model/relations.ts';
 import type { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { toConnection, windowOf } from '../pages.ts';
-import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
+import { ORDERS, toConnection, windowOf } from '../pages.ts';
+import { READS_ONLY_ID, readsCursors, readsOnlyIdentity } from '../projection.ts';
+import { asOfArgs, asOfParams, type AsOfArgs } from './as-of.ts';
 import { pageArgs } from './connection.ts';
 import { RelationConnection } from './relation.ts';
 
@@ -25,14 +26,15 @@ export function relationField(arg: ArgBuilder<typeof builder.$inferSchemaTypes>,
   return {
     type: RelationConnection,
     description: spec.description,
-    args: pageArgs(arg),
+    args: { ...asOfArgs(arg), ...pageArgs(arg) },
     // Needs only the parent's id; the relations' own rows are the loader's (see schema/projection.ts). What it
     // follows is on the field too, for tools that list the statements the schema can send (the Cypher snapshots).
     extensions: { ...READS_ONLY_ID, relationField: { types: spec.types, direction: spec.direction } },
-    resolve: async (entity: EntityRow, args: { first?: number | null; after?: string | null }, { loaders }: Context, info: GraphQLResolveInfo) => {
-      const window = windowOf(args);
-      const page = await loaders.relationsOf.load({ id: entity.id, types: spec.types, direction: spec.direction, slim: readsOnlyIdentity(info), ...window });
-      return toConnection<RelatedRow>(page, window);
+    resolve: async (entity: EntityRow, args: AsOfArgs & { first?: number | null; after?: string | null }, { loaders }: Context, info: GraphQLResolveInfo) => {
+      const window = windowOf(args, ORDERS.relationsByDate, readsCursors(info));
+      const asOf = asOfParams(args);
+      const page = await loaders.relationsOf.load({ id: entity.id, types: spec.types, direction: spec.direction, slim: readsOnlyIdentity(info), asOf, ...window });
+      return toConnection<RelatedRow>(page, ORDERS.relationsByDate);
     },
   };
 }

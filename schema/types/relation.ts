@@ -5,7 +5,9 @@ import { sourceQuotesOf, timeSpanOf, type RelationProps } from '../../model/code
 import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
-import { connectionType } from './connection.ts';
+import type { Positioned } from '../pages.ts';
+import { HELD_DESCRIPTION, HeldEnum, heldOf } from './as-of.ts';
+import { connectionType, cursorField } from './connection.ts';
 import { EntityRef } from './entity-ref.ts';
 import { SourceRef } from './provenance.ts';
 import { TimeSpan } from './time-span.ts';
@@ -66,12 +68,16 @@ export const Relation = builder.objectRef<RelationRow>('Relation').implement({
   }),
 });
 
-type EdgeShape = RelatedRow & { readonly cursor: string };
-
-export const RelationEdge = builder.objectRef<EdgeShape>('RelationEdge').implement({
+export const RelationEdge = builder.objectRef<Positioned<RelatedRow>>('RelationEdge').implement({
   description: 'A related entity and the relation that joins it, with its qualifiers and sources.',
   fields: (t) => ({
-    cursor: t.exposeString('cursor', { description: 'Where this edge sits in the list; pass it as `after`.' }),
+    cursor: cursorField(t, 'Where this edge sits in the list; pass it as `after`.'),
+    held: t.field({
+      type: HeldEnum,
+      nullable: true,
+      description: `${HELD_DESCRIPTION} The relation is the fact; the two entities it joins limit it.`,
+      resolve: (edge) => heldOf(edge.held),
+    }),
     node: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (edge) => edge.node }),
     direction: t.field({
       type: RelationDirection,

@@ -27,12 +27,20 @@ export const TimePrecisionEnum = builder.enumType('TimePrecision', {
 });
 
 export const TimeSpan = builder.objectRef<TimeSpanValue>('TimeSpan').implement({
-  description: 'When something happened or held: a single date (start = end), a range such as 1862–77, or an open span.',
+  description:
+    'When something happened or held: a single date, a range such as 1862–77, or an open span. Dates are Gregorian; each bound is known to `precision`. As of a date (`asOf`), a span without an end holds on from its start, and one without a start held up to its end.',
   fields: (t) => ({
-    start: t.field({ type: PartialDate, nullable: true, description: 'The first date it held, if known.', resolve: (span) => partialDate(span.start) }),
+    start: t.field({ type: PartialDate, nullable: true, description: 'The first date it held, if known (Gregorian calendar).', resolve: (span) => partialDate(span.start) }),
     end: t.field({ type: PartialDate, nullable: true, description: 'The last date it held, if known.', resolve: (span) => partialDate(span.end) }),
     precision: t.field({ type: TimePrecisionEnum, description: 'How precise the bounds are.', resolve: (span) => span.precision }),
-    text: t.string({ nullable: true, description: 'The wording of the source, e.g. "mid-19th century".', resolve: (span) => span.text ?? null }),
+    text: t.string({ nullable: true, description: 'The wording of the source, e.g. "mid-19th century" or "12 (24) February 1881".', resolve: (span) => span.text ?? null }),
+    startJulian: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: 'The start as the source dates it in the Julian calendar (Old Style), when it double-dates it; `start` is the same day in the Gregorian calendar.',
+      resolve: (span) => partialDate(span.startJulian),
+    }),
+    endJulian: t.field({ type: PartialDate, nullable: true, description: 'The end in the Julian calendar, likewise.', resolve: (span) => partialDate(span.endJulian) }),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { TREATY_EFFECT_TYPES } from '../../model/relations.ts';
+import { TREATY_EFFECT_TYPES, TREATY_EFFECTS_IN_WORDS } from '../../model/relations.ts';
 import { defineEntityType } from './define-entity-type.ts';
 
 export const Treaty = defineEntityType('Treaty', {
@@ -7,7 +7,7 @@ export const Treaty = defineEntityType('Treaty', {
   affects: {
     types: TREATY_EFFECT_TYPES,
     direction: 'OUT',
-    description: 'The borders and regions it provided for, delimited, adjusted or ceded; `type` and `effect` say which.',
+    description: `The places and other things it ${TREATY_EFFECTS_IN_WORDS}; \`type\` and \`effect\` say which. The inverse of \`treaties(affecting:)\`, without what lies within.`,
   },
   implements: { types: ['IMPLEMENTS'], direction: 'OUT', description: 'Earlier treaties it carried out.' },
   implementedBy: { types: ['IMPLEMENTS'], direction: 'IN', description: 'Later treaties that carried it out.' },

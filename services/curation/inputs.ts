@@ -22,6 +22,8 @@ export interface TimeSpanInput {
   readonly end?: Maybe<string>;
   readonly precision: TimePrecision;
   readonly text?: Maybe<string>;
+  readonly startJulian?: Maybe<string>;
+  readonly endJulian?: Maybe<string>;
 }
 
 export interface QuantityInput {
@@ -117,7 +119,14 @@ export function withSource<T extends { sources: EntityFixture['sources'] }>(curr
 }
 
 function timeSpan(input: TimeSpanInput): unknown {
-  return { start: input.start ?? undefined, end: input.end ?? undefined, precision: input.precision, text: input.text ?? undefined };
+  return {
+    start: input.start ?? undefined,
+    end: input.end ?? undefined,
+    precision: input.precision,
+    text: input.text ?? undefined,
+    ...(input.startJulian == null ? {} : { startJulian: input.startJulian }),
+    ...(input.endJulian == null ? {} : { endJulian: input.endJulian }),
+  };
 }
 
 function optionalId(id: Maybe<Id>): string | undefined {

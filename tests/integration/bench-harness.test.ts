@@ -82,6 +82,9 @@ describe('the benchmark at a tiny scale', () => {
     // The headline resolves "Ili basin" inside its one statement.
     expect(result.plans.scaled.map((plan) => plan.name)).toEqual(['treaties.page']);
     expect(result.plans.scaled.flatMap((plan) => plan.scans)).toEqual([]);
+    // The as-of question reads each label's time index.
+    expect(result.plans.asOf.map((plan) => plan.name)).toEqual(['entities.pageAsOfKinds']);
+    expect(result.plans.asOf.flatMap((plan) => plan.scans)).toEqual([]);
     const dir = await mkdtemp(path.join(tmpdir(), 'tianshan-bench-report-'));
     try {
       const [json, markdown] = await writeReport(result, 1, dir, 'harness');

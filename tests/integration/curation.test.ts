@@ -600,3 +600,52 @@ describe('hostile strings', () => {
     expect(await snapshot(driver)).toEqual(before);
   });
 });
+
+describe('double-dated time spans', () => {
+  const doubleDated = (start: string) =>
+    newEntity({
+      id: 'curated-double-dated',
+      kind: 'Treaty',
+      name: 'A double-dated treaty',
+      aliases: [],
+      category: 'treaty',
+      status: null,
+      quantities: [],
+      time: { start, startJulian: '1881-02-12', precision: 'DAY', text: '12 (24) February 1881' },
+      sources: [{ quote: QUOTES[5], sourceId: ARTICLE }],
+    });
+
+  it('keeps both dates and the wording, and answers as of the Gregorian day', async () => {
+    const created = await asEditor(
+      'mutation ($input: CreateEntityInput!) { createEntity(input: $input) { entity { time { start { iso } startJulian { iso day } precision text } } } }',
+      { input: doubleDated('1881-02-24') },
+    );
+    expect(dataOf<{ createEntity: { entity: { time: unknown } } }>(created).createEntity.entity.time).toEqual({
+      start: { iso: '1881-02-24' },
+      startJulian: { iso: '1881-02-12', day: 12 },
+      precision: 'DAY',
+      text: '12 (24) February 1881',
+    });
+    const held = async (asOf: string) => {
+      const { treaties } = dataOf<{ treaties: { edges: { held: string; node: { id: string } }[] } }>(
+        await graphql('query ($asOf: String) { treaties(asOf: $asOf, first: 100) { edges { held node { id } } } }', { asOf }),
+      );
+      return treaties.edges.find((edge) => edge.node.id === 'curated-double-dated')?.held;
+    };
+    // The Julian 12 February is the Gregorian 24th: in force from that day, not from the 12th.
+    expect(await held('1881-02-12')).toBeUndefined();
+    expect(await held('1881-02-23')).toBeUndefined();
+    expect(await held('1881-02-24')).toBe('CERTAIN');
+    expect(await held('1881-02')).toBe('CERTAIN');
+  });
+
+  it('refuses a Julian date that is not the same day as its bound, giving the Gregorian date', async () => {
+    const before = await snapshot(driver);
+    const response = await asEditor(CREATE_ENTITY, { input: doubleDated('1881-02-12') });
+    expect(errorOf(response)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ path: ['input', 'time', 'startJulian'], message: '1881-02-12 in the Julian calendar is 1881-02-24 in the Gregorian calendar, which the bound itself must give, not 1881-02-12' }],
+    });
+    expect(await snapshot(driver)).toEqual(before);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { profileOurs } from '../../bench/plans.ts';
+import { ORDERS, encodeCursor } from '../../schema/pages.ts';
 import { loadSeed, testDriver } from '../support/database.ts';
 
 // What each question costs must not grow with the data: every statement starts from an index seek
@@ -23,6 +24,18 @@ const QUESTIONS = {
   path: '{ path(from: "azimbek-beknazarov", to: "china", maxHops: 4) { length nodes { id } relations { relationId } } }',
   search: '{ search(query: "Irkestam", first: 10) { edges { score node { id name kind description } } } }',
   relations: '{ entity(id: "china") { relations(first: 20) { totalCount edges { type node { id name } } } } }',
+  // Pages after a keyset cursor start from the cursor's values in the index, not from the list's beginning.
+  entitiesAfter: `{ entities(kinds: [Region], first: 5, after: "${encodeCursor(ORDERS.entitiesByName, ['Ili River basin', 'ili-river-basin'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
+  entitiesOfKindsAfter: `{ entities(kinds: [Pass, Border], first: 5, after: "${encodeCursor(ORDERS.entitiesByName, ['Irkeshtam Pass', 'irkeshtam-pass'])}") { totalCount nodes { id } } }`,
+  // As of a date: each label's time index finds what may have held then, at any size.
+  asOfPolities: '{ entities(kinds: [State, Empire], asOf: "1881", first: 20) { totalCount edges { held node { id name } } } }',
+  asOfKind: '{ entities(kinds: [Treaty], asOf: "1900", certainty: CERTAIN) { totalCount edges { held node { id } } } }',
+  asOfEverything: '{ entities(asOf: "1900", first: 5, undated: EXCLUDE) { totalCount nodes { id } } }',
+  asOfTreaties: '{ treaties(asOf: "1900") { totalCount edges { held node { id name } } } }',
+  asOfAffecting: '{ treaties(affecting: "Ili basin", asOf: "1900") { totalCount edges { held node { id } } } }',
+  asOfRelations: '{ entity(id: "russian-empire") { relations(asOf: "1855") { totalCount edges { held node { id } } } } }',
+  asOfPath: '{ path(from: "kirghiz-ssr", to: "china", asOf: "1950") { held length } }',
+  snapshot: '{ snapshot(around: "Ili basin", asOf: "1881") { held within { node { id } } controlledBy { node { id } } borders { node { id } } treaties { node { id } } polities { node { id } } } }',
 };
 
 describe('query plans', () => {

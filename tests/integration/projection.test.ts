@@ -96,3 +96,19 @@ describe('slim rows', () => {
     expect(statements['relations.page(BOTH, $types)']).toBe(true);
   });
 });
+
+describe('keyset keys', () => {
+  const cursorsByStatement = () => Object.fromEntries(client.queries.map(({ name, params }) => [name, params['cursors']]));
+
+  it('come back only for lists whose cursors a selection reads, directly or through a fragment', async () => {
+    dataOf(await client.graphql('{ treaties(first: 3) { nodes { id parties { nodes { id } } } } }'));
+    expect(cursorsByStatement()).toEqual({ 'treaties.page': false, 'relations.page(IN:SIGNED)': false });
+    dataOf(await client.graphql('{ treaties(first: 3) { pageInfo { endCursor } nodes { id parties { edges { cursor } } } } }'));
+    expect(cursorsByStatement()).toEqual({ 'treaties.page': true, 'relations.page(IN:SIGNED)': true });
+    const { entities } = dataOf<{ entities: { edges: { cursor: string }[] } }>(
+      await client.graphql('query { entities(kinds: [Pass], first: 2) { ...Paged } } fragment Paged on EntityConnection { edges { cursor } }'),
+    );
+    expect(cursorsByStatement()).toEqual({ 'entities.pagePass': true });
+    expect(entities.edges.every((edge) => edge.cursor.length > 0)).toBe(true);
+  });
+});

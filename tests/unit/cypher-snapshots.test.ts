@@ -30,14 +30,17 @@ async function exportedStatements(): Promise<Statement[]> {
   return statements;
 }
 
-/** The relation pages the schema asks for: one per typed relation field, and `relations(types:)` in each direction. */
+/** The relation pages the schema asks for: one per typed relation field, and `relations(types:)` in each direction; each as of a date too. */
 function relationPageStatements(): Statement[] {
-  const statements: Statement[] = (['OUT', 'IN', 'BOTH'] as const).map((direction) => relationsPage([], direction, true));
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type)) continue;
-    for (const field of Object.values(type.getFields())) {
-      const spec = field.extensions['relationField'] as { types: RelationType[]; direction: Direction } | undefined;
-      if (spec) statements.push(relationsPage(spec.types, spec.direction));
+  const statements: Statement[] = [];
+  for (const asOf of [false, true]) {
+    statements.push(...(['OUT', 'IN', 'BOTH'] as const).map((direction) => relationsPage([], direction, true, asOf)));
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const spec = field.extensions['relationField'] as { types: RelationType[]; direction: Direction } | undefined;
+        if (spec) statements.push(relationsPage(spec.types, spec.direction, false, asOf));
+      }
     }
   }
   return statements;

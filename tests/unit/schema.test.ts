@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isInterfaceType, isObjectType, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { TREATY_EFFECT_TYPES } from '../../model/relations.ts';
 import { schema } from '../../schema/index.ts';
 import { SDL_PATH, printedSchema } from '../../schema/print.ts';
 
@@ -25,15 +26,48 @@ describe('the GraphQL schema', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('keeps the public root fields and their arguments', () => {
+  it('keeps the public root fields and their arguments, and adds the as-of ones', () => {
     const query = schema.getQueryType()?.getFields() ?? {};
     const args = (name: string) => query[name]?.args.map((a) => a.name) ?? [];
-    expect(args('treaties')).toEqual(['affecting', 'between', 'from', 'to', 'first', 'after']);
+    const asOf = ['asOf', 'certainty', 'undated'];
+    expect(args('treaties')).toEqual(['affecting', 'between', 'from', 'to', ...asOf, 'first', 'after']);
     expect(args('search')).toEqual(['query', 'kinds', 'first', 'after']);
     expect(args('entity')).toEqual(['id']);
-    expect(args('entities')).toEqual(['kind', 'first', 'after']);
+    expect(args('entities')).toEqual(['kinds', 'kind', ...asOf, 'first', 'after']);
     expect(args('timeline')).toEqual(['from', 'to', 'involving', 'first', 'after']);
-    expect(args('path')).toEqual(['from', 'to', 'maxHops']);
+    expect(args('path')).toEqual(['from', 'to', 'maxHops', ...asOf]);
+    expect(args('snapshot')).toEqual(['around', ...asOf, 'first']);
     expect(Object.keys(query)).toEqual(expect.arrayContaining(['node', 'nodes', 'stats']));
   });
+
+  it('takes kinds as enum values, and marks the string form deprecated, naming its replacement', () => {
+    const entities = schema.getQueryType()?.getFields()['entities'];
+    const kinds = entities?.args.find((a) => a.name === 'kinds');
+    expect(String(kinds?.type)).toBe('[EntityKind!]');
+    expect(entities?.args.find((a) => a.name === 'kind')?.deprecationReason).toMatch(/Use `kinds: \[EntityKind!\]`/);
+  });
+
+  it('gives every relation field, on every kind of entity, the as-of arguments and says how sure each edge is', () => {
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) && !isInterfaceType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (String(field.type) !== 'RelationConnection!') continue;
+        if (!asOfArgsOf(field.args.map((a) => a.name))) missing.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    const edge = schema.getType('RelationEdge');
+    expect(isObjectType(edge) && String(edge.getFields()['held']?.type)).toBe('Held');
+  });
+
+  it('says exactly which relations make a treaty affect a place', () => {
+    const affecting = schema.getQueryType()?.getFields()['treaties']?.args.find((a) => a.name === 'affecting')?.description ?? '';
+    for (const type of TREATY_EFFECT_TYPES) expect(affecting).toContain(`(${type})`);
+    expect(affecting).toMatch(/CONCERNS\) .* does not/);
+  });
 });
+
+function asOfArgsOf(names: readonly string[]): boolean {
+  return ['asOf', 'certainty', 'undated'].every((name) => names.includes(name));
+}
