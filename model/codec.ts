@@ -11,6 +11,10 @@ import { yearOf, type TimePrecision, type TimeSpan } from './time-span.ts';
  * span is flat fields plus `startYear`/`endYear` for indexed ranges, and quantities are one JSON
  * string. `hash` lets a reload tell "unchanged" from "updated" without comparing every field in Cypher.
  * Everything that writes (the loader, curation) encodes here; everything that reads decodes here.
+ *
+ * What one dataset says of an item (its claim) is the props that dataset alone would store. An item
+ * that one dataset claims stores just that; one that several claim stores their merge (model/claims.ts)
+ * with `datasets`, and keeps each claim as it is on a `Claim` node, so that no dataset's words are lost.
  */
 
 /** A flat property map, as Neo4j stores it. */
@@ -41,7 +45,10 @@ export interface EntityProps extends TimeProps, ProvenanceProps {
   readonly category: string | null;
   readonly status: string | null;
   readonly quantities: string | null;
+  /** The dataset whose claim comes first (model/claims.ts); the only one unless `datasets` is set. */
   readonly dataset: string | null;
+  /** Every dataset that claims it, first to last, when there are several; absent when one dataset alone does. */
+  readonly datasets?: readonly string[] | null;
   readonly url?: string | null;
   readonly license?: string | null;
   readonly attribution?: string | null;
@@ -56,6 +63,8 @@ export interface RelationProps extends TimeProps, ProvenanceProps {
   readonly effectFrom: string | null;
   readonly effectTo: string | null;
   readonly note: string | null;
+  readonly dataset?: string | null;
+  readonly datasets?: readonly string[] | null;
 }
 
 export interface EntityRecord {
@@ -154,6 +163,9 @@ export function relationRecord(relation: RelationFixture, dataset: string, defau
   };
 }
 
+/** The stored keys of a time span: a span is claimed, merged and compared as one value. */
+export const TIME_KEYS: readonly string[] = Object.keys(timeProps(undefined));
+
 function timeProps(time: TimeSpan | undefined): Props {
   return {
     timeStart: time?.start ?? null,
@@ -172,7 +184,7 @@ function provenanceProps(sources: EntityFixture['sources'], defaultSource: strin
   };
 }
 
-function nameProps(name: string, aliases: readonly string[]): Props {
+export function nameProps(name: string, aliases: readonly string[]): Props {
   return { name, aliases: [...aliases], aliasText: aliases.join(' | ') };
 }
 
@@ -181,7 +193,7 @@ function nameProps(name: string, aliases: readonly string[]): Props {
  * key), so nulls are left out: half of a relation's fields are usually null, and each would cost
  * Bolt traffic and transaction memory on a large load.
  */
-function stored(props: Props): Props {
+export function stored(props: Props): Props {
   const kept: Props = {};
   for (const key in props) {
     const value = props[key];
@@ -240,6 +252,21 @@ export function entityFixtureOf(props: EntityProps): EntityFixture {
     time: timeSpanOf(props),
     quantities: quantitiesOf(props),
     sources: sourceQuotesOf(props),
+  };
+}
+
+/** The document a stored Source was encoded from (documentRecord), its text aside: for exports. */
+export function documentFixtureOf(props: EntityProps, file: string): DocumentFixture {
+  return {
+    id: props.id,
+    name: props.name,
+    description: props.description,
+    file,
+    basis: props.basis as DocumentFixture['basis'],
+    url: props.url ?? undefined,
+    license: props.license ?? undefined,
+    attribution: props.attribution ?? undefined,
+    retrieved: props.timeStart ?? undefined,
   };
 }
 
