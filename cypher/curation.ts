@@ -1,3 +1,4 @@
+import type { RelationProps } from '../model/codec.ts';
 import type { EntityKind } from '../model/kinds.ts';
 import { cypher } from './query.ts';
 import type { EntityRow, RelationRow } from './rows.ts';
@@ -19,12 +20,20 @@ export const sourceTexts = cypher<{ ids: readonly string[] }, { id: string; text
    RETURN s.id AS id, s.text AS text`,
 );
 
-/** An entity, locked; no row for an unknown id. */
-export const lockEntity = cypher<{ id: string }, { entity: EntityRow }>(
+/** What the dataset `$dataset` claims of the item `$id` on a Claim node, if it shares the item with others (cypher/claims.ts). */
+const OWN_CLAIM = `CALL () {
+     OPTIONAL MATCH (c:Claim {id: $id, dataset: $dataset})
+     RETURN c {.*} AS own
+   }`;
+
+/** An entity, locked, with curation's own claim if others claim it too; no row for an unknown id. */
+export const lockEntity = cypher<{ id: string; dataset: string }, { entity: EntityRow; own: EntityRow | null }>(
   'curation.lockEntity',
   `MATCH (e:Entity {id: $id})
    SET e._lock = true REMOVE e._lock
-   RETURN e {.*} AS entity`,
+   WITH e
+   ${OWN_CLAIM}
+   RETURN e {.*} AS entity, own`,
 );
 
 /** The kinds of the entities a relation joins, each locked so it stays until the relation is written. */
@@ -44,12 +53,14 @@ export const claimEntityId = cypher<{ id: string }, never>('curation.claimEntity
 
 type RelationKey = { from: string; to: string; id: string };
 
-/** A relation by its id and ends (found from the start node, not by scanning every relationship), locked. */
-export const lockRelation = cypher<RelationKey, { relation: RelationRow }>(
+/** A relation by its id and ends (found from the start node, not by scanning every relationship), locked, with curation's own claim. */
+export const lockRelation = cypher<RelationKey & { dataset: string }, { relation: RelationRow; own: RelationProps | null }>(
   'curation.lockRelation',
   `MATCH (a:Entity {id: $from})-[r {id: $id}]->(b:Entity {id: $to})
    SET r._lock = true REMOVE r._lock
-   RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS relation`,
+   WITH a, r, b
+   ${OWN_CLAIM}
+   RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS relation, own`,
 );
 
 export const relationById = cypher<RelationKey, { relation: RelationRow }>(
@@ -58,9 +69,15 @@ export const relationById = cypher<RelationKey, { relation: RelationRow }>(
    RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS relation`,
 );
 
+/** Deletes a relation with every dataset's claim of it. */
 export const deleteRelation = cypher<RelationKey, { deleted: number }>(
   'curation.deleteRelation',
   `OPTIONAL MATCH (a:Entity {id: $from})-[r {id: $id}]->(b:Entity {id: $to})
    DELETE r
-   RETURN count(r) AS deleted`,
+   WITH count(r) AS deleted
+   CALL (deleted) {
+     MATCH (c:Claim {id: $id}) WHERE deleted > 0
+     DELETE c
+   }
+   RETURN deleted`,
 );

@@ -2,13 +2,14 @@ import { claimEntityId, lockEntity } from '../../cypher/curation.ts';
 import { entitiesById } from '../../cypher/entities.ts';
 import { ConstraintViolated } from '../../cypher/errors.ts';
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
-import { existingEntities, upsertEntities } from '../../cypher/ingest.ts';
+import { existingEntities } from '../../cypher/ingest.ts';
 import type { EntityRow } from '../../cypher/rows.ts';
 import { entityFixtureOf, entityRecord } from '../../model/codec.ts';
 import { InvalidInput, NotFound } from '../../model/errors.ts';
 import { entitySchema, type EntityFixture } from '../../model/fixture-schema.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, parseAs, rejectProblems, type Edit, type Target } from './problems.ts';
+import { writeEntityClaims } from '../ingest/claims.ts';
 import { quoteProblemsInGraph } from './quotes.ts';
 
 function idTaken(id: string, by: string) {
@@ -41,13 +42,14 @@ export async function createEntity(executor: CypherExecutor, draft: unknown): Pr
 export async function updateEntity(executor: CypherExecutor, target: Target, edit: Edit<EntityFixture>): Promise<EntityRow> {
   return executor.write(async (tx) => {
     // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
-    const [row] = await tx.run(lockEntity, { id: target.id });
+    const [row] = await tx.run(lockEntity, { id: target.id, dataset: CURATION_DATASET });
     if (!row) throw new NotFound(target.path, `No entity has the id "${target.id}".`);
     // A document's record (its text, URL, licence) comes from its dataset; an entity record would drop them.
     if (row.entity.basis != null) {
       throw new InvalidInput([{ path: target.path, message: `"${target.id}" is a source document of dataset "${row.entity.dataset}"; change it in that dataset's files` }]);
     }
-    const { draft, locate } = edit(entityFixtureOf(row.entity));
+    // An edit changes curation's claim: the one it has, else the entity as it stands, which it then asserts.
+    const { draft, locate } = edit(entityFixtureOf(row.own ?? row.entity));
     const entity = parseAs(entitySchema, draft, locate);
     // Its relations were checked against its kind: an edit may change anything else.
     if (entity.id !== row.entity.id || entity.kind !== row.entity.kind) throw new Error(`an edit of entity ${target.id} changed its id or kind`);
@@ -56,12 +58,11 @@ export async function updateEntity(executor: CypherExecutor, target: Target, edi
   });
 }
 
-/** The loader's record and upsert, so a curated entity is stored exactly as a fixture one. */
+/** The loader's record as curation's claim, merged with other datasets' claims as a load merges them. */
 async function writeEntity(tx: WriteTransaction, entity: EntityFixture): Promise<EntityRow> {
-  const { id, kind, props } = entityRecord(entity, CURATION_DATASET, NO_DEFAULT_SOURCE);
-  const upsert = upsertEntities.get(kind);
-  if (!upsert) throw new Error(`no upsert query for kind ${kind}`);
-  await tx.run(upsert, { rows: [{ id, props }] });
+  const record = entityRecord(entity, CURATION_DATASET, NO_DEFAULT_SOURCE);
+  const { id } = record;
+  await writeEntityClaims(tx, CURATION_DATASET, { put: [record], withdraw: [] });
   const [written] = await tx.run(entitiesById, { ids: [id] });
   if (!written) throw new Error(`entity ${id} is missing right after its write`);
   return written.entity;

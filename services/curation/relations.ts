@@ -1,11 +1,11 @@
 import { deleteRelation as deleteRelationQuery, lockEntityKinds, lockRelation, relationById } from '../../cypher/curation.ts';
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
-import { upsertRelations } from '../../cypher/ingest.ts';
 import type { RelationRow } from '../../cypher/rows.ts';
 import { relationFixtureOf, relationRecord } from '../../model/codec.ts';
 import { InvalidInput, NotFound } from '../../model/errors.ts';
 import { relationSchema, type RelationFixture } from '../../model/fixture-schema.ts';
 import { parseRelationId, relationId } from '../../model/relation-id.ts';
+import { writeRelationClaims } from '../ingest/claims.ts';
 import { relationProblems } from '../ingest/validate.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, parseAs, rejectProblems, type Edit, type Locate, type Target } from './problems.ts';
@@ -35,9 +35,11 @@ export async function updateRelation(executor: CypherExecutor, target: Target, e
   const key = parseKey(target);
   return executor.write(async (tx) => {
     // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
-    const [row] = await tx.run(lockRelation, key);
+    const [row] = await tx.run(lockRelation, { ...key, dataset: CURATION_DATASET });
     if (!row) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
-    const { draft, locate } = edit(relationFixtureOf(row.relation));
+    // An edit changes curation's claim: the one it has, else the relation as it stands, which it then asserts.
+    const { type, from, to } = row.relation;
+    const { draft, locate } = edit(relationFixtureOf(row.own ? { ...row.own, type, from, to } : row.relation));
     const relation = parseAs(relationSchema, draft, locate);
     if (relationId(relation) !== target.id) throw new Error(`an edit of relation ${target.id} changed its type or ends`);
     await checkAgainstGraph(tx, relation, locate);
@@ -62,14 +64,12 @@ async function checkAgainstGraph(tx: WriteTransaction, relation: RelationFixture
   rejectProblems([...relationProblems(relation, kinds), ...(await quoteProblemsInGraph(tx, relation.sources))], locate);
 }
 
-/** The loader's record and upsert, so a curated relation is stored exactly as a fixture one. */
+/** The loader's record as curation's claim, merged with other datasets' claims as a load merges them. */
 async function writeRelation(tx: WriteTransaction, relation: RelationFixture): Promise<RelationRow> {
-  const { id, type, from, to, props } = relationRecord(relation, CURATION_DATASET, NO_DEFAULT_SOURCE);
-  const upsert = upsertRelations.get(type);
-  if (!upsert) throw new Error(`no upsert query for relation type ${type}`);
-  const missing = await tx.run(upsert, { rows: [{ id, from, to, props }] });
-  // The ends were locked when checked, so they cannot have gone; if they have, abort the transaction.
-  if (missing.length > 0) throw new Error(`relation ${id} lost an end while being written`);
+  const record = relationRecord(relation, CURATION_DATASET, NO_DEFAULT_SOURCE);
+  const { id, from, to } = record;
+  // The ends were locked when checked, so they cannot have gone; if they have, the write aborts the transaction.
+  await writeRelationClaims(tx, CURATION_DATASET, { put: [record], withdraw: [] });
   const [written] = await tx.run(relationById, { from, to, id });
   if (!written) throw new Error(`relation ${id} is missing right after its write`);
   return written.relation;

@@ -1,0 +1,174 @@
+import * as c from '../../cypher/claims.ts';
+import type { WriteTransaction } from '../../cypher/executor.ts';
+import * as q from '../../cypher/ingest.ts';
+import type { EntityRecord, RelationRecord } from '../../model/codec.ts';
+import { FixtureError, LoadRefused } from '../../model/errors.ts';
+import { CURATION_DATASET } from '../../model/fixture-schema.ts';
+import { writeEntityClaims, writeRelationClaims } from './claims.ts';
+import { createEntities, createRelations, upsertEntities, upsertRelations, type Batching } from './write.ts';
+
+export interface LoadCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+/** What a load did to one dataset's claims: created (it did not claim the item before), updated, unchanged, removed. */
+export interface LoadReport {
+  readonly dataset: string;
+  readonly entities: LoadCounts;
+  readonly relations: LoadCounts;
+}
+
+/** One dataset's claims as a load writes them; `about` is absent when the dataset is being removed. */
+export interface DatasetClaims {
+  readonly id: string;
+  readonly about?: { readonly name: string; readonly description: string };
+  readonly entities: readonly EntityRecord[];
+  readonly relations: readonly RelationRecord[];
+}
+
+type Previous = ReadonlyMap<string, { hash: string | null; alone: boolean }>;
+
+/**
+ * Writes the claims of several datasets in one transaction: afterwards each dataset claims exactly what it is
+ * given, and every item it shares with another is merged again (services/ingest/claims.ts). In turn:
+ * 1. the relations each dataset no longer claims go, so that entities can go after them;
+ * 2. entities, dataset by dataset: one nobody has is created, one the dataset alone claims is updated in place,
+ *    any other gets its claim merged (so a first load into an empty database writes as it always did);
+ * 3. relations likewise, after every dataset's entities, so one may join entities of another in the batch;
+ * 4. entities no dataset claims any more are deleted, unless a relation still joins them, and documents only
+ *    if nothing still quotes them: either refuses the whole load, naming what is in the way.
+ */
+export async function writeDatasets(tx: WriteTransaction, datasets: readonly DatasetClaims[], batching: Batching): Promise<LoadReport[]> {
+  const previous = new Map<string, { entities: Previous; relations: Previous }>();
+  for (const dataset of datasets) {
+    const [entities, relations] = [await tx.run(c.datasetEntityClaims, { dataset: dataset.id }), await tx.run(c.datasetRelationClaims, { dataset: dataset.id })];
+    previous.set(dataset.id, { entities: byId(entities), relations: byId(relations) });
+  }
+  const before = (dataset: DatasetClaims) => previous.get(dataset.id) ?? { entities: new Map(), relations: new Map() };
+
+  for (const dataset of datasets) await withdrawRelations(tx, dataset, before(dataset).relations, batching);
+  const created = new Set<string>();
+  const unclaimed: { id: string; kind: string }[] = [];
+  const entityCounts = new Map<string, LoadCounts>();
+  for (const dataset of datasets) {
+    const { counts, createdIds, gone } = await writeEntities(tx, dataset, before(dataset).entities, batching);
+    entityCounts.set(dataset.id, counts);
+    for (const id of createdIds) created.add(id);
+    unclaimed.push(...gone);
+  }
+  const touched = new Set<string>();
+  const reports: LoadReport[] = [];
+  for (const dataset of datasets) {
+    const relations = await writeRelations(tx, dataset, before(dataset).relations, { created, touched }, batching);
+    reports.push({ dataset: dataset.id, entities: entityCounts.get(dataset.id) ?? noCounts(), relations });
+  }
+  await deleteUnclaimed(tx, unclaimed);
+  for (const dataset of datasets) {
+    if (!dataset.about) await tx.run(q.deleteDataset, { id: dataset.id });
+    else if (dataset.id !== CURATION_DATASET) await tx.run(q.upsertDataset, { id: dataset.id, ...dataset.about });
+  }
+  return reports;
+}
+
+async function withdrawRelations(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, batching: Batching): Promise<void> {
+  const kept = new Set(dataset.relations.map((relation) => relation.id));
+  const withdrawn = [...previous.keys()].filter((id) => !kept.has(id));
+  if (withdrawn.length > 0) await writeRelationClaims(tx, dataset.id, { put: [], withdraw: withdrawn }, batching);
+}
+
+async function writeEntities(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, batching: Batching) {
+  const existing = new Map((await tx.run(q.existingEntities, { ids: dataset.entities.map((e) => e.id) })).map((row) => [row.id, row]));
+  const counts = noCounts();
+  const create: EntityRecord[] = [];
+  const update: EntityRecord[] = [];
+  const put: EntityRecord[] = [];
+  const problems: string[] = [];
+  for (const record of dataset.entities) {
+    const found = existing.get(record.id);
+    const hash = previous.get(record.id)?.hash;
+    if (!found) create.push(record);
+    else if (found.dataset === dataset.id && !found.datasets) {
+      if (found.hash !== record.props.hash) update.push(record);
+    } else if (found.kind !== record.kind) {
+      const claimants = (found.datasets ?? [found.dataset]).map((id) => `"${id}"`).join(', ');
+      problems.push(`entity "${record.id}": kind: ${claimants} say it is a ${found.kind}, not a ${record.kind}; one id is one thing in every dataset`);
+    } else if (hash !== record.props.hash) put.push(record);
+    count(counts, hash, record.props.hash);
+  }
+  if (problems.length > 0) throw new FixtureError(problems.map((problem) => `dataset "${dataset.id}": ${problem}`));
+  const kept = new Set(dataset.entities.map((entity) => entity.id));
+  const withdraw = [...previous.keys()].filter((id) => !kept.has(id));
+  counts.removed = withdraw.length;
+  batching.progress(dataset.entities.length - create.length - update.length - put.length);
+  await createEntities(tx, create, batching);
+  await upsertEntities(tx, update, batching);
+  const gone = await writeEntityClaims(tx, dataset.id, { put, withdraw }, batching);
+  return { counts, createdIds: create.map((record) => record.id), gone };
+}
+
+async function writeRelations(
+  tx: WriteTransaction,
+  dataset: DatasetClaims,
+  previous: Previous,
+  // Entities created and relations written by this transaction so far.
+  { created, touched }: { created: ReadonlySet<string>; touched: Set<string> },
+  batching: Batching,
+): Promise<LoadCounts> {
+  const counts = noCounts();
+  const create: RelationRecord[] = [];
+  const update: RelationRecord[] = [];
+  const put: RelationRecord[] = [];
+  for (const record of dataset.relations) {
+    const before = previous.get(record.id);
+    count(counts, before?.hash, record.props.hash);
+    if (before?.hash === record.props.hash) continue;
+    // Between two entities created just now, no relation can exist unless this batch wrote it.
+    if (!before && created.has(record.from) && created.has(record.to) && !touched.has(record.id)) create.push(record);
+    else if (before?.alone && !touched.has(record.id)) update.push(record);
+    else put.push(record);
+    touched.add(record.id);
+  }
+  const kept = new Set(dataset.relations.map((relation) => relation.id));
+  counts.removed = [...previous.keys()].filter((id) => !kept.has(id)).length;
+  batching.progress(counts.unchanged);
+  await createRelations(tx, create, batching);
+  await upsertRelations(tx, update, batching);
+  await writeRelationClaims(tx, dataset.id, { put, withdraw: [] }, batching);
+  return counts;
+}
+
+/** Deletes entities nobody claims, or refuses the load when a relation of another dataset or a quote still needs one. */
+async function deleteUnclaimed(tx: WriteTransaction, unclaimed: readonly { id: string; kind: string }[]): Promise<void> {
+  if (unclaimed.length === 0) return;
+  const ids = unclaimed.map((entity) => entity.id);
+  const joined = await tx.run(q.relationsOfEntities, { ids });
+  if (joined.length > 0) {
+    throw new LoadRefused(
+      joined.map(({ entity, relation, datasets }) => `entity "${entity}" would go, but relation "${relation}" of ${datasets.map((d) => `"${d}"`).join(', ')} still joins it: remove that relation first, or keep the entity`),
+    );
+  }
+  await tx.run(q.deleteEntities, { ids });
+  const documents = unclaimed.filter((entity) => entity.kind === 'Source').map((entity) => entity.id);
+  if (documents.length === 0) return;
+  const citing = await tx.run(q.citingDocuments, { ids: documents });
+  if (citing.length > 0) {
+    throw new LoadRefused(citing.map(({ id, document }) => `document "${document}" would go, but "${id}" still quotes it: remove that quote first, or keep the document`));
+  }
+}
+
+function count(counts: LoadCounts, before: string | null | undefined, now: unknown): void {
+  if (before === undefined) counts.created += 1;
+  else if (before === now) counts.unchanged += 1;
+  else counts.updated += 1;
+}
+
+function noCounts(): LoadCounts {
+  return { created: 0, updated: 0, unchanged: 0, removed: 0 };
+}
+
+function byId(rows: readonly { id: string; hash: string | null; alone: boolean }[]): Previous {
+  return new Map(rows.map(({ id, hash, alone }) => [id, { hash, alone }]));
+}
