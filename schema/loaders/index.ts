@@ -1,5 +1,5 @@
 import type { CypherExecutor } from '../../cypher/executor.ts';
-import { entitiesMatchingRef, entityById } from './entity-loaders.ts';
+import { claimsById, entitiesMatchingRef, entityById } from './entity-loaders.ts';
 import { relationsOf } from './relation-loaders.ts';
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -10,5 +10,6 @@ export function createLoaders(executor: CypherExecutor) {
     entityById: entityById(executor),
     entitiesMatchingRef: entitiesMatchingRef(executor),
     relationsOf: relationsOf(executor),
+    claimsById: claimsById(executor),
   };
 }

@@ -264,6 +264,13 @@ describe('updateEntity', () => {
     expect(entity.aliases).toEqual(['Turugart', 'Torugart', 'Turugart Pass']);
     expect(entity.sources).toEqual([{ quote: QUOTES[1], sourceId: ARTICLE }, { quote: 'Torugart Pass (road)', sourceId: ARTICLE }]);
     expect(await storedEntity('torugart-pass')).toMatchObject({ dataset: 'curation', datasets: ['curation', 'china-kyrgyzstan-border'] });
+    const { entity: claimed } = dataOf<{ entity: { claims: { dataset: string; description: string; aliases: string[]; sources: { quote: string }[] }[] } }>(
+      await graphql('{ entity(id: "torugart-pass") { claims { dataset description aliases sources { quote } } } }'),
+    );
+    expect(claimed.claims).toEqual([
+      { dataset: 'curation', description: 'A pass on the road from Naryn to Kashgar.', aliases: ['Turugart'], sources: [{ quote: QUOTES[1] }] },
+      { dataset: 'china-kyrgyzstan-border', description: 'A mountain pass and road crossing of the border.', aliases: ['Torugart', 'Turugart Pass', 'Turugart'], sources: [{ quote: 'Torugart Pass (road)' }] },
+    ]);
     // Its relations are untouched.
     const { entity: pass } = dataOf<{ entity: { relations: { totalCount: number } } }>(await graphql('{ entity(id: "torugart-pass") { relations { totalCount } } }'));
     expect(pass.relations.totalCount).toBeGreaterThan(0);
