@@ -6,6 +6,8 @@ import { loadDataset } from '../../services/ingest/load.ts';
 
 export const SEED_DIR = 'fixtures/china-kyrgyzstan-border';
 export const INVENTED_DIR = 'tests/fixtures/invented-border';
+/** A second dataset that defines some of the seed's entities and relations too, some with other names and dates. */
+export const FRONTIER_DIR = 'tests/fixtures/russia-qing-frontier';
 
 /** A driver to the run's Neo4j (see global-setup.ts); close it in afterAll. */
 export function testDriver(): Driver {
