@@ -11,8 +11,11 @@ import { CURATION_DATASET } from './fixture-schema.ts';
  *   a time span is one value, never a start from one claim and an end from another;
  * - the name is the first claim's; every other claim's name and all aliases become aliases, so a
  *   name any dataset uses still finds the item;
- * - source quotes are the union of all claims', in rank order, each once.
- * `datasets` lists the claimants in rank order; `dataset` is the first of them.
+ * - source quotes are the union of all claims', each once.
+ * Lists (aliases, quotes) go in rank order too, but with curation's last: a curator's value replaces, a
+ * curator's alias or quote adds. `datasets` lists the claimants in rank order; `dataset` is the first of them.
+ * A curated claim on an item other datasets define holds only what the curator changed (an amendment, see
+ * model/fixture-schema.ts), so it never stands alone.
  */
 
 /** Compares dataset ids in rank order. */
@@ -44,17 +47,28 @@ export function mergeClaims(claims: readonly Props[]): Props {
   const dated = order.find((claim) => TIME_KEYS.some((key) => claim[key] != null));
   for (const key of TIME_KEYS) merged[key] = dated?.[key] ?? null;
 
-  const named = order.filter((claim) => typeof claim.name === 'string');
-  const [primary] = named;
+  const lists = [...order.filter((claim) => claim.dataset !== CURATION_DATASET), ...order.filter((claim) => claim.dataset === CURATION_DATASET)];
+  const primary = order.find((claim) => typeof claim.name === 'string');
   if (primary) {
     const name = String(primary.name);
-    const aliases = unique(named.flatMap((claim) => [String(claim.name), ...stringList(claim.aliases)])).filter((alias) => alias !== name);
-    Object.assign(merged, nameProps(name, aliases));
+    const names = lists.flatMap((claim) => [...(typeof claim.name === 'string' ? [claim.name] : []), ...stringList(claim.aliases)]);
+    Object.assign(merged, nameProps(name, unique(names).filter((alias) => alias !== name)));
   }
-  Object.assign(merged, unionOfSources(order));
+  Object.assign(merged, unionOfSources(lists));
   merged.dataset = order[0]?.dataset ?? null;
   merged.datasets = order.map((claim) => String(claim.dataset));
   return stored(merged);
+}
+
+/** The datasets that claim an item, in rank order. */
+export function claimantsOf(item: { readonly dataset?: string | null; readonly datasets?: readonly string[] | null }): string[] {
+  return item.datasets ? [...item.datasets] : item.dataset ? [item.dataset] : [];
+}
+
+/** Whether a claim can be an item on its own: an entity's with a name, a description and a source; a relation's with a source. */
+export function standsAlone(claim: Props): boolean {
+  const sourced = stringList(claim.sourceIds).length > 0;
+  return claim.kind == null ? sourced : sourced && claim.name != null && claim.description != null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentFixture, EntityFixture, RelationFixture } from './fixture-schema.ts';
+import type { DocumentFixture, EntityAmendment, RelationAmendment, SourceRefFixture } from './fixture-schema.ts';
 import type { EntityKind } from './kinds.ts';
 import { parseRelationId, relationId } from './relation-id.ts';
 import type { RelationType } from './relations.ts';
@@ -53,6 +53,8 @@ export interface EntityProps extends TimeProps, ProvenanceProps {
   readonly license?: string | null;
   readonly attribution?: string | null;
   readonly basis?: string | null;
+  /** A document's text, against which quotes are checked; reads leave it in Neo4j. */
+  readonly text?: string | null;
 }
 
 /** A relation's properties as stored; its type and ends are the relationship's own. */
@@ -93,9 +95,10 @@ export interface Quantity {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Encoding: a fixture (or a curated edit, checked as one) into the properties a write stores.
+// Encoding: a fixture (or a curated edit, checked as one) into the properties a write stores. A curated
+// amendment (model/fixture-schema.ts) is encoded alike, without the fields it leaves to other datasets.
 
-export function entityRecord(entity: EntityFixture, dataset: string, defaultSource: string): EntityRecord {
+export function entityRecord(entity: EntityAmendment, dataset: string, defaultSource: string): EntityRecord {
   return {
     id: entity.id,
     kind: entity.kind,
@@ -103,8 +106,8 @@ export function entityRecord(entity: EntityFixture, dataset: string, defaultSour
       id: entity.id,
       kind: entity.kind,
       dataset,
-      ...nameProps(entity.name, entity.aliases),
-      description: entity.description,
+      ...nameProps(entity.name ?? null, entity.aliases),
+      description: entity.description ?? null,
       category: entity.category ?? null,
       status: entity.status ?? null,
       quantities: entity.quantities.length > 0 ? JSON.stringify(entity.quantities) : null,
@@ -142,7 +145,7 @@ export function documentRecord(document: DocumentFixture, dataset: string, text:
   };
 }
 
-export function relationRecord(relation: RelationFixture, dataset: string, defaultSource: string): RelationRecord {
+export function relationRecord(relation: RelationAmendment, dataset: string, defaultSource: string): RelationRecord {
   const id = relationId(relation);
   return {
     id,
@@ -177,14 +180,14 @@ function timeProps(time: TimeSpan | undefined): Props {
   };
 }
 
-function provenanceProps(sources: EntityFixture['sources'], defaultSource: string): Props {
+function provenanceProps(sources: readonly SourceRefFixture[] = [], defaultSource: string): Props {
   return {
     sourceIds: sources.map((source) => source.source ?? defaultSource),
     sourceQuotes: sources.map((source) => source.quote),
   };
 }
 
-export function nameProps(name: string, aliases: readonly string[]): Props {
+export function nameProps(name: string | null, aliases: readonly string[]): Props {
   return { name, aliases: [...aliases], aliasText: aliases.join(' | ') };
 }
 
@@ -232,26 +235,29 @@ export function timeSpanOf(props: TimeProps): TimeSpan | undefined {
 
 /** Each quote with the id of its document. */
 export function sourceQuotesOf(props: ProvenanceProps): SourceQuote[] {
-  return props.sourceQuotes.map((quote, index) => ({ quote, source: props.sourceIds[index] ?? '' }));
+  return (props.sourceQuotes ?? []).map((quote, index) => ({ quote, source: props.sourceIds?.[index] ?? '' }));
 }
 
 export function quantitiesOf(props: Pick<EntityProps, 'quantities'>): Quantity[] {
   return props.quantities ? (JSON.parse(props.quantities) as Quantity[]) : [];
 }
 
-/** The fixture a stored entity was encoded from, so that curation can change it and check it as a fixture. */
-export function entityFixtureOf(props: EntityProps): EntityFixture {
+/**
+ * The fixture a stored entity was encoded from, so that curation can change it and check it as a fixture, and an
+ * export can write it; for a curated amendment, without the fields it leaves out.
+ */
+export function entityFixtureOf(props: EntityProps): EntityAmendment {
   return {
     id: props.id,
     kind: props.kind,
-    name: props.name,
-    aliases: [...props.aliases],
-    description: props.description,
+    name: props.name ?? undefined,
+    aliases: [...(props.aliases ?? [])],
+    description: props.description ?? undefined,
     category: props.category ?? undefined,
     status: props.status ?? undefined,
     time: timeSpanOf(props),
     quantities: quantitiesOf(props),
-    sources: sourceQuotesOf(props),
+    sources: quotedOrNone(props),
   };
 }
 
@@ -271,7 +277,7 @@ export function documentFixtureOf(props: EntityProps, file: string): DocumentFix
 }
 
 /** The fixture a stored relation was encoded from; its type and ends come with it. */
-export function relationFixtureOf(relation: RelationProps & { readonly type: RelationType; readonly from: { readonly id: string }; readonly to: { readonly id: string } }): RelationFixture {
+export function relationFixtureOf(relation: RelationProps & { readonly type: RelationType; readonly from: { readonly id: string }; readonly to: { readonly id: string } }): RelationAmendment {
   return {
     type: relation.type,
     from: relation.from.id,
@@ -283,6 +289,12 @@ export function relationFixtureOf(relation: RelationProps & { readonly type: Rel
     effectTo: relation.effectTo ?? undefined,
     time: timeSpanOf(relation),
     note: relation.note ?? undefined,
-    sources: sourceQuotesOf(relation),
+    sources: quotedOrNone(relation),
   };
+}
+
+/** The quotes, or none for an amendment that adds none (a fixture's list, when given, is never empty). */
+function quotedOrNone(props: ProvenanceProps): SourceQuote[] | undefined {
+  const quotes = sourceQuotesOf(props);
+  return quotes.length > 0 ? quotes : undefined;
 }

@@ -132,7 +132,20 @@ export const datasetSchema = z
 export const entitiesFileSchema = z.array(entitySchema);
 export const relationsFileSchema = z.array(relationSchema);
 
+/**
+ * What curation says of an entity or relation another dataset defines: only what the curator changed or added,
+ * so that the other datasets' names, values and quotes stay theirs (model/claims.ts). Its kind, type and ends
+ * are the item's; the rest may be left to the others. The curated dataset's files hold these.
+ */
+export const entityAmendmentSchema = entitySchema.partial({ name: true, description: true, sources: true });
+export const relationAmendmentSchema = relationSchema.partial({ sources: true });
+
+export const amendmentsFileSchemas = { entities: z.array(entityAmendmentSchema), relations: z.array(relationAmendmentSchema) };
+
 export type EntityFixture = z.infer<typeof entitySchema>;
 export type RelationFixture = z.infer<typeof relationSchema>;
+export type EntityAmendment = z.infer<typeof entityAmendmentSchema>;
+export type RelationAmendment = z.infer<typeof relationAmendmentSchema>;
+export type SourceRefFixture = z.infer<typeof sourceRefSchema>;
 export type DocumentFixture = z.infer<typeof documentSchema>;
 export type DatasetFixture = z.infer<typeof datasetSchema>;

@@ -21,10 +21,6 @@ export async function claimsOf<T extends Claimed>(item: T, { loaders }: Context)
   return ranked((await loaders.claimsById.load(item.id)) as unknown as T[]);
 }
 
-export function datasetsOf(item: Claimed): string[] {
-  return item.datasets ? [...item.datasets] : item.dataset ? [item.dataset] : [];
-}
-
 export async function conflictsOf<F extends string>(item: Claimed, context: Context, fields: Readonly<Record<F, readonly string[]>>): Promise<F[]> {
   if (!item.datasets) return [];
   return disputedFields((await claimsOf(item, context)) as unknown as Props[], fields);
@@ -60,9 +56,9 @@ export const EntityClaim = builder.objectRef<EntityProps>('EntityClaim').impleme
   description: 'What one dataset says of an entity, in its own words and with its own quotes.',
   fields: (t) => ({
     dataset: t.string({ description: describeDataset, resolve: (claim) => claim.dataset ?? '' }),
-    name: t.exposeString('name', { description: 'The name this dataset gives it.' }),
-    aliases: t.exposeStringList('aliases', { description: 'The other names this dataset gives it.' }),
-    description: t.exposeString('description', { description: "This dataset's description." }),
+    name: t.string({ nullable: true, description: 'The name this dataset gives it; null for a curated change that keeps the name.', resolve: (claim) => claim.name ?? null }),
+    aliases: t.stringList({ description: 'The other names this dataset gives it.', resolve: (claim) => [...(claim.aliases ?? [])] }),
+    description: t.string({ nullable: true, description: "This dataset's description; null for a curated change that keeps it.", resolve: (claim) => claim.description ?? null }),
     category: t.string({ nullable: true, description: 'The finer kind, if this dataset says.', resolve: (claim) => claim.category ?? null }),
     status: t.string({ nullable: true, description: 'The status, if this dataset says.', resolve: (claim) => claim.status ?? null }),
     time: t.field({ type: TimeSpan, nullable: true, description: 'When, according to this dataset.', resolve: (claim) => timeSpanOf(claim) ?? null }),

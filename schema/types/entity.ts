@@ -1,5 +1,5 @@
 import type { Direction } from '../../cypher/relations.ts';
-import { ENTITY_FIELDS } from '../../model/claims.ts';
+import { claimantsOf, ENTITY_FIELDS } from '../../model/claims.ts';
 import { quantitiesOf, sourceQuotesOf, timeSpanOf } from '../../model/codec.ts';
 import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../model/kinds.ts';
 import type { RelationType } from '../../model/relations.ts';
@@ -7,7 +7,7 @@ import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
 import { toConnection, windowOf } from '../pages.ts';
 import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
-import { claimsOf, conflictsOf, datasetsOf, EntityClaim, EntityFieldEnum } from './claims.ts';
+import { claimsOf, conflictsOf, EntityClaim, EntityFieldEnum } from './claims.ts';
 import { pageArgs } from './connection.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
 import { Quantity, SourceRef } from './provenance.ts';
@@ -44,7 +44,7 @@ builder.interfaceType(EntityRef, {
     time: t.field({ type: TimeSpan, nullable: true, description: 'When it existed, happened or was signed.', resolve: (row) => timeSpanOf(row) ?? null }),
     quantities: t.field({ type: [Quantity], description: 'Figures the sources give for it.', resolve: (row) => quantitiesOf(row) }),
     sources: t.field({ type: [SourceRef], description: 'The sentences it is taken from, from every dataset that defines it.', resolve: (row) => sourceQuotesOf(row) }),
-    datasets: t.stringList({ description: 'The datasets that define it, in rank order: its name and each single value come from the first that states them.', resolve: (row) => datasetsOf(row) }),
+    datasets: t.stringList({ description: 'The datasets that define it, in rank order: its name and each single value come from the first that states them.', resolve: (row) => claimantsOf(row) }),
     claims: t.field({
       type: [EntityClaim],
       description: 'What each dataset that defines it says, in the order of `datasets`; the fields above merge them (see the README, "Datasets").',

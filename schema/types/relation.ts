@@ -1,13 +1,13 @@
 import type { ObjectFieldBuilder } from '@pothos/core';
 import type { Direction, RelatedRow } from '../../cypher/relations.ts';
 import type { RelationRow } from '../../cypher/rows.ts';
-import { RELATION_FIELDS } from '../../model/claims.ts';
+import { claimantsOf, RELATION_FIELDS } from '../../model/claims.ts';
 import { sourceQuotesOf, timeSpanOf, type RelationProps } from '../../model/codec.ts';
 import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
 import { entityIfAny } from '../loaders/entity-loaders.ts';
-import { claimsOf, conflictsOf, datasetsOf, RelationClaim, RelationFieldEnum } from './claims.ts';
+import { claimsOf, conflictsOf, RelationClaim, RelationFieldEnum } from './claims.ts';
 import { connectionType } from './connection.ts';
 import { EntityRef } from './entity-ref.ts';
 import { SourceRef } from './provenance.ts';
@@ -52,7 +52,7 @@ function qualifierFields<Shape>(t: Fields<Shape>, props: (shape: Shape) => Relat
     time: t.field({ type: TimeSpan, nullable: true, description: 'When the relation held or took effect.', resolve: (shape) => timeSpanOf(props(shape)) ?? null }),
     note: t.string({ nullable: true, description: 'A remark on the relation.', resolve: (shape) => props(shape).note }),
     sources: t.field({ type: [SourceRef], description: 'The sentences the relation is taken from, from every dataset that states it.', resolve: (shape) => sourceQuotesOf(props(shape)) }),
-    datasets: t.stringList({ description: 'The datasets that state the relation, in rank order: each qualifier comes from the first that states it.', resolve: (shape) => datasetsOf(props(shape)) }),
+    datasets: t.stringList({ description: 'The datasets that state the relation, in rank order: each qualifier comes from the first that states it.', resolve: (shape) => claimantsOf(props(shape)) }),
     claims: t.field({
       type: [RelationClaim],
       description: 'What each dataset that states the relation says of it, in the order of `datasets`; the fields above merge them (see the README, "Datasets").',

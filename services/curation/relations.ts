@@ -1,9 +1,10 @@
 import { deleteRelation as deleteRelationQuery, lockEntityKinds, lockRelation, relationById } from '../../cypher/curation.ts';
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import type { RelationRow } from '../../cypher/rows.ts';
+import { claimantsOf } from '../../model/claims.ts';
 import { relationFixtureOf, relationRecord } from '../../model/codec.ts';
 import { InvalidInput, NotFound } from '../../model/errors.ts';
-import { relationSchema, type RelationFixture } from '../../model/fixture-schema.ts';
+import { relationAmendmentSchema, relationSchema, type RelationAmendment } from '../../model/fixture-schema.ts';
 import { parseRelationId, relationId } from '../../model/relation-id.ts';
 import { writeRelationClaims } from '../ingest/claims.ts';
 import { relationProblems } from '../ingest/validate.ts';
@@ -31,16 +32,19 @@ export async function createRelation(executor: CypherExecutor, draft: unknown): 
  * Rewrites the target relation as `edit` makes it from its current fixture, checked as a new one
  * is. Its type and ends make its id, so they stay; to change them, delete it and create another.
  */
-export async function updateRelation(executor: CypherExecutor, target: Target, edit: Edit<RelationFixture>): Promise<RelationRow> {
+export async function updateRelation(executor: CypherExecutor, target: Target, edit: Edit<RelationAmendment>): Promise<RelationRow> {
   const key = parseKey(target);
   return executor.write(async (tx) => {
     // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
     const [row] = await tx.run(lockRelation, { ...key, dataset: CURATION_DATASET });
     if (!row) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
-    // An edit changes curation's claim: the one it has, else the relation as it stands, which it then asserts.
+    // An edit changes curation's claim: on a relation other datasets state, only what curators changed or added.
+    const amends = claimantsOf(row.relation).some((dataset) => dataset !== CURATION_DATASET);
     const { type, from, to } = row.relation;
-    const { draft, locate } = edit(relationFixtureOf(row.own ? { ...row.own, type, from, to } : row.relation));
-    const relation = parseAs(relationSchema, draft, locate);
+    const ends = { type, from: from.id, to: to.id, key: parseRelationId(target.id)?.key };
+    const current = row.own ? relationFixtureOf({ ...row.own, type, from, to }) : amends ? ends : relationFixtureOf(row.relation);
+    const { draft, locate } = edit(current);
+    const relation = parseAs(amends ? relationAmendmentSchema : relationSchema, draft, locate);
     if (relationId(relation) !== target.id) throw new Error(`an edit of relation ${target.id} changed its type or ends`);
     await checkAgainstGraph(tx, relation, locate);
     return writeRelation(tx, relation);
@@ -58,14 +62,14 @@ export async function deleteRelation(executor: CypherExecutor, target: Target): 
 }
 
 /** What only the graph can tell: the ends exist (locked from here on), their kinds suit the type, the quotes are verbatim. */
-async function checkAgainstGraph(tx: WriteTransaction, relation: RelationFixture, locate: Locate): Promise<void> {
+async function checkAgainstGraph(tx: WriteTransaction, relation: RelationAmendment, locate: Locate): Promise<void> {
   const ids = [relation.from, relation.to, relation.effectFrom, relation.effectTo].filter((ref): ref is string => ref !== undefined);
   const kinds = new Map((await tx.run(lockEntityKinds, { ids: [...new Set(ids)] })).map((row) => [row.id, row.kind]));
-  rejectProblems([...relationProblems(relation, kinds), ...(await quoteProblemsInGraph(tx, relation.sources))], locate);
+  rejectProblems([...relationProblems(relation, kinds), ...(await quoteProblemsInGraph(tx, relation.sources ?? []))], locate);
 }
 
 /** The loader's record as curation's claim, merged with other datasets' claims as a load merges them. */
-async function writeRelation(tx: WriteTransaction, relation: RelationFixture): Promise<RelationRow> {
+async function writeRelation(tx: WriteTransaction, relation: RelationAmendment): Promise<RelationRow> {
   const record = relationRecord(relation, CURATION_DATASET, NO_DEFAULT_SOURCE);
   const { id, from, to } = record;
   // The ends were locked when checked, so they cannot have gone; if they have, the write aborts the transaction.
@@ -75,7 +79,7 @@ async function writeRelation(tx: WriteTransaction, relation: RelationFixture): P
   return written.relation;
 }
 
-function keyOf(relation: RelationFixture): RelationKey {
+function keyOf(relation: RelationAmendment): RelationKey {
   return { from: relation.from, to: relation.to, id: relationId(relation) };
 }
 

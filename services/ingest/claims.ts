@@ -87,7 +87,7 @@ function kindOf(state: readonly { id: string; item: Props | null }[], id: string
 type RelationKey = c.RelationKey & { readonly type: RelationType };
 
 /** Type and ends of a relation, from its id. */
-function relationKey(id: string): RelationKey {
+export function relationKey(id: string): RelationKey {
   const parts = parseRelationId(id);
   if (!parts) throw new Error(`"${id}" is not a relation id`);
   return { id, type: parts.type as RelationType, from: parts.from, to: parts.to };

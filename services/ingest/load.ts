@@ -6,7 +6,7 @@ import { documentRecord, entityRecord, relationRecord } from '../../model/codec.
 import { FixtureError } from '../../model/errors.ts';
 import { CURATION_DATASET } from '../../model/fixture-schema.ts';
 import type { EntityKind } from '../../model/kinds.ts';
-import { readDataset, type ParsedDataset } from './read-dataset.ts';
+import { readLoadableDataset, type LoadableDataset } from './read-dataset.ts';
 import { validateDataset } from './validate.ts';
 import { writeDatasets, type DatasetClaims, type LoadCounts, type LoadReport } from './write-datasets.ts';
 
@@ -30,15 +30,15 @@ export async function loadDataset(executor: CypherExecutor, dir: string, options
 
 /** Several dataset folders in one transaction: each may refer to entities and documents of the others. */
 export async function loadDatasets(executor: CypherExecutor, dirs: readonly string[], options: LoadOptions = {}): Promise<LoadReport[]> {
-  return loadParsedDatasets(executor, await Promise.all(dirs.map((dir) => readDataset(dir))), options);
+  return loadParsedDatasets(executor, await Promise.all(dirs.map((dir) => readLoadableDataset(dir))), options);
 }
 
 /** The same for a dataset already in memory, e.g. one a generator made (see bench/). */
-export async function loadParsedDataset(executor: CypherExecutor, parsed: ParsedDataset, options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadParsedDataset(executor: CypherExecutor, parsed: LoadableDataset, options: LoadOptions = {}): Promise<LoadReport> {
   return only(await loadParsedDatasets(executor, [parsed], options));
 }
 
-export async function loadParsedDatasets(executor: CypherExecutor, batch: readonly ParsedDataset[], options: LoadOptions = {}): Promise<LoadReport[]> {
+export async function loadParsedDatasets(executor: CypherExecutor, batch: readonly LoadableDataset[], options: LoadOptions = {}): Promise<LoadReport[]> {
   await validateBatch(executor, batch);
   return write(executor, batch.map(claimsOf), options);
 }
@@ -51,7 +51,7 @@ export async function unloadDatasets(executor: CypherExecutor, ids: readonly str
   return write(executor, ids.map((id) => ({ id, entities: [], relations: [] })), options);
 }
 
-function claimsOf(parsed: ParsedDataset): DatasetClaims {
+function claimsOf(parsed: LoadableDataset): DatasetClaims {
   const { id, name, description, documents } = parsed.dataset;
   const defaultSource = documents[0]?.id ?? id;
   return {
@@ -71,7 +71,7 @@ function claimsOf(parsed: ParsedDataset): DatasetClaims {
  * another dataset of the batch. Curated facts quote other datasets' documents, so an export of them is checked
  * against those documents' stored texts (or the batch's).
  */
-async function validateBatch(executor: CypherExecutor, batch: readonly ParsedDataset[]): Promise<void> {
+async function validateBatch(executor: CypherExecutor, batch: readonly LoadableDataset[]): Promise<void> {
   const ids = batch.map((parsed) => parsed.dataset.id);
   const twice = ids.filter((id, index) => ids.indexOf(id) !== index);
   if (twice.length > 0) throw new FixtureError([...new Set(twice)].map((id) => `dataset "${id}" is given more than once`));
@@ -99,8 +99,8 @@ async function validateBatch(executor: CypherExecutor, batch: readonly ParsedDat
   }
 }
 
-async function withQuotedTexts(executor: CypherExecutor, parsed: ParsedDataset, batchTexts: ReadonlyMap<string, string>): Promise<ParsedDataset> {
-  const quoted = new Set([...parsed.entities, ...parsed.relations].flatMap((item) => item.sources.flatMap((source) => (source.source ? [source.source] : []))));
+async function withQuotedTexts(executor: CypherExecutor, parsed: LoadableDataset, batchTexts: ReadonlyMap<string, string>): Promise<LoadableDataset> {
+  const quoted = new Set([...parsed.entities, ...parsed.relations].flatMap((item) => (item.sources ?? []).flatMap((source) => (source.source ? [source.source] : []))));
   const texts = new Map([...quoted].flatMap((id) => (batchTexts.has(id) ? [[id, batchTexts.get(id) ?? '']] : [])));
   const stored = await executor.read(sourceTexts, { ids: [...quoted].filter((id) => !texts.has(id)) });
   for (const row of stored) if (row.text !== null) texts.set(row.id, row.text);

@@ -2,9 +2,10 @@ import * as c from '../../cypher/claims.ts';
 import type { WriteTransaction } from '../../cypher/executor.ts';
 import * as q from '../../cypher/ingest.ts';
 import type { EntityRecord, RelationRecord } from '../../model/codec.ts';
+import { standsAlone } from '../../model/claims.ts';
 import { FixtureError, LoadRefused } from '../../model/errors.ts';
 import { CURATION_DATASET } from '../../model/fixture-schema.ts';
-import { writeEntityClaims, writeRelationClaims } from './claims.ts';
+import { relationKey, writeEntityClaims, writeRelationClaims } from './claims.ts';
 import { createEntities, createRelations, upsertEntities, upsertRelations, type Batching } from './write.ts';
 
 export interface LoadCounts {
@@ -31,6 +32,17 @@ export interface DatasetClaims {
 
 type Previous = ReadonlyMap<string, { hash: string | null; alone: boolean }>;
 
+/** What the steps of one load tell each other. */
+interface Shared {
+  /** Entities this transaction created, and relations it wrote: a relation between two created entities is new unless written. */
+  readonly createdEntities: Set<string>;
+  readonly writtenRelations: Set<string>;
+  /** Entities no dataset claims any more, to delete at the end. */
+  readonly unclaimed: { id: string; kind: string }[];
+  /** Items whose claims changed beside other datasets' claims, or curated ones: each must still stand at the end. */
+  readonly toCheck: { readonly entities: Set<string>; readonly relations: Set<string> };
+}
+
 /**
  * Writes the claims of several datasets in one transaction: afterwards each dataset claims exactly what it is
  * given, and every item it shares with another is merged again (services/ingest/claims.ts). In turn:
@@ -39,7 +51,8 @@ type Previous = ReadonlyMap<string, { hash: string | null; alone: boolean }>;
  *    any other gets its claim merged (so a first load into an empty database writes as it always did);
  * 3. relations likewise, after every dataset's entities, so one may join entities of another in the batch;
  * 4. entities no dataset claims any more are deleted, unless a relation still joins them, and documents only
- *    if nothing still quotes them: either refuses the whole load, naming what is in the way.
+ *    if nothing still quotes them; and no item may be left resting on a curated amendment alone. Each refuses
+ *    the whole load, naming what is in the way. Checked at the end, so the order of the batch does not matter.
  */
 export async function writeDatasets(tx: WriteTransaction, datasets: readonly DatasetClaims[], batching: Batching): Promise<LoadReport[]> {
   const previous = new Map<string, { entities: Previous; relations: Previous }>();
@@ -48,24 +61,18 @@ export async function writeDatasets(tx: WriteTransaction, datasets: readonly Dat
     previous.set(dataset.id, { entities: byId(entities), relations: byId(relations) });
   }
   const before = (dataset: DatasetClaims) => previous.get(dataset.id) ?? { entities: new Map(), relations: new Map() };
+  const shared: Shared = { createdEntities: new Set(), writtenRelations: new Set(), unclaimed: [], toCheck: { entities: new Set(), relations: new Set() } };
 
-  for (const dataset of datasets) await withdrawRelations(tx, dataset, before(dataset).relations, batching);
-  const created = new Set<string>();
-  const unclaimed: { id: string; kind: string }[] = [];
+  for (const dataset of datasets) await withdrawRelations(tx, dataset, before(dataset).relations, shared, batching);
   const entityCounts = new Map<string, LoadCounts>();
-  for (const dataset of datasets) {
-    const { counts, createdIds, gone } = await writeEntities(tx, dataset, before(dataset).entities, batching);
-    entityCounts.set(dataset.id, counts);
-    for (const id of createdIds) created.add(id);
-    unclaimed.push(...gone);
-  }
-  const touched = new Set<string>();
+  for (const dataset of datasets) entityCounts.set(dataset.id, await writeEntities(tx, dataset, before(dataset).entities, shared, batching));
   const reports: LoadReport[] = [];
   for (const dataset of datasets) {
-    const relations = await writeRelations(tx, dataset, before(dataset).relations, { created, touched }, batching);
+    const relations = await writeRelations(tx, dataset, before(dataset).relations, shared, batching);
     reports.push({ dataset: dataset.id, entities: entityCounts.get(dataset.id) ?? noCounts(), relations });
   }
-  await deleteUnclaimed(tx, unclaimed);
+  await deleteUnclaimed(tx, shared.unclaimed);
+  await requireWholeItems(tx, shared.toCheck);
   for (const dataset of datasets) {
     if (!dataset.about) await tx.run(q.deleteDataset, { id: dataset.id });
     else if (dataset.id !== CURATION_DATASET) await tx.run(q.upsertDataset, { id: dataset.id, ...dataset.about });
@@ -73,13 +80,14 @@ export async function writeDatasets(tx: WriteTransaction, datasets: readonly Dat
   return reports;
 }
 
-async function withdrawRelations(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, batching: Batching): Promise<void> {
+async function withdrawRelations(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, shared: Shared, batching: Batching): Promise<void> {
   const kept = new Set(dataset.relations.map((relation) => relation.id));
   const withdrawn = [...previous.keys()].filter((id) => !kept.has(id));
+  for (const id of withdrawn) shared.toCheck.relations.add(id);
   if (withdrawn.length > 0) await writeRelationClaims(tx, dataset.id, { put: [], withdraw: withdrawn }, batching);
 }
 
-async function writeEntities(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, batching: Batching) {
+async function writeEntities(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, shared: Shared, batching: Batching): Promise<LoadCounts> {
   const existing = new Map((await tx.run(q.existingEntities, { ids: dataset.entities.map((e) => e.id) })).map((row) => [row.id, row]));
   const counts = noCounts();
   const create: EntityRecord[] = [];
@@ -102,37 +110,36 @@ async function writeEntities(tx: WriteTransaction, dataset: DatasetClaims, previ
   const kept = new Set(dataset.entities.map((entity) => entity.id));
   const withdraw = [...previous.keys()].filter((id) => !kept.has(id));
   counts.removed = withdraw.length;
+  const checked = [...put.map((record) => record.id), ...withdraw, ...(dataset.id === CURATION_DATASET ? [...create, ...update].map((record) => record.id) : [])];
+  for (const id of checked) shared.toCheck.entities.add(id);
   batching.progress(dataset.entities.length - create.length - update.length - put.length);
   await createEntities(tx, create, batching);
   await upsertEntities(tx, update, batching);
-  const gone = await writeEntityClaims(tx, dataset.id, { put, withdraw }, batching);
-  return { counts, createdIds: create.map((record) => record.id), gone };
+  shared.unclaimed.push(...(await writeEntityClaims(tx, dataset.id, { put, withdraw }, batching)));
+  for (const record of create) shared.createdEntities.add(record.id);
+  return counts;
 }
 
-async function writeRelations(
-  tx: WriteTransaction,
-  dataset: DatasetClaims,
-  previous: Previous,
-  // Entities created and relations written by this transaction so far.
-  { created, touched }: { created: ReadonlySet<string>; touched: Set<string> },
-  batching: Batching,
-): Promise<LoadCounts> {
+async function writeRelations(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, shared: Shared, batching: Batching): Promise<LoadCounts> {
   const counts = noCounts();
   const create: RelationRecord[] = [];
   const update: RelationRecord[] = [];
   const put: RelationRecord[] = [];
+  const { createdEntities, writtenRelations } = shared;
   for (const record of dataset.relations) {
     const before = previous.get(record.id);
     count(counts, before?.hash, record.props.hash);
     if (before?.hash === record.props.hash) continue;
     // Between two entities created just now, no relation can exist unless this batch wrote it.
-    if (!before && created.has(record.from) && created.has(record.to) && !touched.has(record.id)) create.push(record);
-    else if (before?.alone && !touched.has(record.id)) update.push(record);
+    if (!before && createdEntities.has(record.from) && createdEntities.has(record.to) && !writtenRelations.has(record.id)) create.push(record);
+    else if (before?.alone && !writtenRelations.has(record.id)) update.push(record);
     else put.push(record);
-    touched.add(record.id);
+    writtenRelations.add(record.id);
   }
   const kept = new Set(dataset.relations.map((relation) => relation.id));
   counts.removed = [...previous.keys()].filter((id) => !kept.has(id)).length;
+  const checked = [...put, ...(dataset.id === CURATION_DATASET ? [...create, ...update] : [])];
+  for (const record of checked) shared.toCheck.relations.add(record.id);
   batching.progress(counts.unchanged);
   await createRelations(tx, create, batching);
   await upsertRelations(tx, update, batching);
@@ -156,6 +163,18 @@ async function deleteUnclaimed(tx: WriteTransaction, unclaimed: readonly { id: s
   const citing = await tx.run(q.citingDocuments, { ids: documents });
   if (citing.length > 0) {
     throw new LoadRefused(citing.map(({ id, document }) => `document "${document}" would go, but "${id}" still quotes it: remove that quote first, or keep the document`));
+  }
+}
+
+/** Refuses the load if an item now rests on a curated amendment alone: no name, description or quote of its own. */
+async function requireWholeItems(tx: WriteTransaction, toCheck: Shared['toCheck']): Promise<void> {
+  const entities = toCheck.entities.size > 0 ? await tx.run(c.entityClaimState, { ids: [...toCheck.entities] }) : [];
+  const relations = toCheck.relations.size > 0 ? await tx.run(c.relationClaimState, { rows: [...toCheck.relations].map(relationKey) }) : [];
+  const partial = [...entities, ...relations].filter(({ item }) => item && !standsAlone(item));
+  if (partial.length > 0) {
+    throw new LoadRefused(
+      partial.map(({ id }) => `"${id}" would rest on a curated change alone, which has no name, description or quote of its own: load a dataset that defines it too, or remove the change first`),
+    );
   }
 }
 

@@ -259,10 +259,10 @@ describe('updateEntity', () => {
       input: { id: 'torugart-pass', description: 'A pass on the road from Naryn to Kashgar.', category: null, aliases: ['Turugart'], sources: [{ quote: QUOTES[1], sourceId: ARTICLE }] },
     });
     const { entity } = dataOf<{ updateEntity: { entity: Entity } }>(response).updateEntity;
-    // Curation's values come first; the seed's aliases and quote stay, after curation's.
+    // Curation's values come first; its aliases and quotes add to the seed's, which stay.
     expect(entity).toMatchObject({ id: 'torugart-pass', kind: 'Pass', name: 'Torugart Pass', description: 'A pass on the road from Naryn to Kashgar.', category: null });
-    expect(entity.aliases).toEqual(['Turugart', 'Torugart', 'Turugart Pass']);
-    expect(entity.sources).toEqual([{ quote: QUOTES[1], sourceId: ARTICLE }, { quote: 'Torugart Pass (road)', sourceId: ARTICLE }]);
+    expect(entity.aliases).toEqual(['Torugart', 'Turugart Pass', 'Turugart']);
+    expect(entity.sources).toEqual([{ quote: 'Torugart Pass (road)', sourceId: ARTICLE }, { quote: QUOTES[1], sourceId: ARTICLE }]);
     expect(await storedEntity('torugart-pass')).toMatchObject({ dataset: 'curation', datasets: ['curation', 'china-kyrgyzstan-border'] });
     const { entity: claimed } = dataOf<{ entity: { claims: { dataset: string; description: string; aliases: string[]; sources: { quote: string }[] }[] } }>(
       await graphql('{ entity(id: "torugart-pass") { claims { dataset description aliases sources { quote } } } }'),

@@ -167,12 +167,41 @@ describe('loading, reloading or removing one dataset', () => {
       await graphql('{ entity(id: "dungan-revolt") { description time { end { iso } } claims { dataset time { start { iso } end { iso } } sources { quote } } } }'),
     );
     expect(entity.description).toBe('The Hui uprising of 1862, as the curators describe it.');
-    expect(entity.claims.map((claim) => [claim.dataset, claim.time?.end?.iso])).toEqual([['curation', '1877'], [SEED, '1877'], [FRONTIER, '1874']]);
+    // Curation's claim holds only what the curator changed: the dates stay the datasets'.
+    expect(entity.claims.map((claim) => [claim.dataset, claim.time?.end?.iso])).toEqual([['curation', undefined], [SEED, '1877'], [FRONTIER, '1874']]);
 
     // Removing it takes away its claims and its own entities, and gives back exactly what was there before it.
     const [removed] = await unload(FRONTIER);
     expect(removed).toEqual({ dataset: FRONTIER, entities: { created: 0, updated: 0, unchanged: 0, removed: 16 }, relations: { created: 0, updated: 0, unchanged: 0, removed: 17 } });
     expect(await fullSnapshot(driver)).toEqual(seedAndCuration);
+  });
+
+  it("keeps a curated change to an entity both datasets define as the curator's alone: either dataset can still go", async () => {
+    await load(SEED_DIR);
+    await load(FRONTIER_DIR);
+    await curate('treaty-of-tarbagatai-1864', { status: 'in force until 1881', aliases: ['Tarbagatai Protocol'] });
+    const { entity: curated } = dataOf<{ entity: { status: string; aliases: string[]; claims: { dataset: string; name: string | null; aliases: string[]; sources: unknown[] }[] } }>(
+      await graphql('{ entity(id: "treaty-of-tarbagatai-1864") { status aliases claims { dataset name aliases sources { quote } } } }'),
+    );
+    expect(curated.status).toBe('in force until 1881');
+    expect(curated.aliases).toContain('Tarbagatai Protocol');
+    expect(curated.claims[0]).toEqual({ dataset: 'curation', name: null, aliases: ['Tarbagatai Protocol'], sources: [] });
+
+    await unload(FRONTIER);
+    const { entity } = dataOf<{ entity: { name: string; status: string; aliases: string[]; datasets: string[] } }>(
+      await graphql('{ entity(id: "treaty-of-tarbagatai-1864") { name status aliases datasets } }'),
+    );
+    expect(entity).toEqual({
+      name: 'Treaty of Tarbagatai',
+      status: 'in force until 1881',
+      aliases: ['Treaty of Tarbagatay', 'Protocol of Tarbagatai', 'Treaty of Chuguchak', 'Protocol of Chuguchak', 'Tarbagatai Protocol'],
+      datasets: ['curation', SEED],
+    });
+    // Without the seed too, the curated change would stand alone, with no name or quote: refused.
+    await expect(unload(SEED)).rejects.toThrow(/"treaty-of-tarbagatai-1864" would rest on a curated change alone/);
+    // With the curated dataset in the same removal, in either order, both go.
+    await unload(SEED, 'curation');
+    expect(await snapshot(driver)).toEqual({ nodes: 0, relations: 0, hashes: [] });
   });
 
   it('loads several folders in one transaction, in any order, to the same graph as one after the other', async () => {
