@@ -8,5 +8,11 @@ import { CURATION_DATASET } from '../../model/fixture-schema.ts';
  */
 export { CURATION_DATASET };
 
+/** How an export names the curated dataset, which has no dataset.yaml of its own. */
+export const CURATION_ABOUT = {
+  name: 'Curated facts',
+  description: 'Entities, relations and changes written by editors through the API (createEntity, updateEntity, createRelation, updateRelation, attachSource).',
+} as const;
+
 /** Every curated quote names its Source (`sourceId` is required), so records need no default document. */
 export const NO_DEFAULT_SOURCE = '';
