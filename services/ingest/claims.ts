@@ -35,13 +35,16 @@ export async function writeEntityClaims(
   dataset: string,
   changes: ClaimChanges<EntityRecord>,
   batching: Batching = NO_PROGRESS,
-): Promise<{ id: string; kind: EntityKind }[]> {
+): Promise<{ id: string; kind: string }[]> {
   const ids = [...changes.put.map((record) => record.id), ...changes.withdraw];
-  const unclaimed: { id: string; kind: EntityKind }[] = [];
+  const puts = byId(changes.put);
+  const unclaimed: { id: string; kind: string }[] = [];
   await inChunks(ids, batching.batchSize, async (chunk) => {
     const state = await tx.run(c.entityClaimState, { ids: chunk });
-    const settled = settle(state, dataset, changes.put);
-    for (const item of settled) if (!item.props) unclaimed.push({ id: item.id, kind: kindOf(state, item.id) });
+    const settled = settle(state, dataset, puts);
+    settled.forEach((item, index) => {
+      if (!item.props) unclaimed.push({ id: item.id, kind: String(state[index]?.item?.kind) });
+    });
     const kept = settled.flatMap((item) => (item.props ? [{ id: item.id, kind: item.props.kind as EntityKind, props: item.props }] : []));
     await upsertEntities(tx, kept, batching);
     await tx.run(c.replaceClaims, { ids: chunk, claims: settled.flatMap((item) => item.claims) });
@@ -52,8 +55,9 @@ export async function writeEntityClaims(
 /** The same for relations; one no dataset claims any more is deleted. */
 export async function writeRelationClaims(tx: WriteTransaction, dataset: string, changes: ClaimChanges<RelationRecord>, batching: Batching = NO_PROGRESS): Promise<void> {
   const keys: RelationKey[] = [...changes.put.map(({ id, type, from, to }) => ({ id, type, from, to })), ...changes.withdraw.map(relationKey)];
+  const puts = byId(changes.put);
   await inChunks(keys, batching.batchSize, async (chunk) => {
-    const settled = settle(await tx.run(c.relationClaimState, { rows: chunk }), dataset, changes.put);
+    const settled = settle(await tx.run(c.relationClaimState, { rows: chunk }), dataset, puts);
     const kept = settled.flatMap((item, index) => (item.props && chunk[index] ? [{ ...chunk[index], props: item.props }] : []));
     const gone = chunk.filter((_key, index) => !settled[index]?.props);
     if (gone.length > 0) await tx.run(c.deleteRelations, { rows: gone });
@@ -66,8 +70,7 @@ export async function writeRelationClaims(tx: WriteTransaction, dataset: string,
  * Each item (in the order of `state`, one row per id asked for) with `dataset`'s claim put or withdrawn. An item
  * without Claim nodes is its one claimant's claim, or a bare node (curation's claim on a new id) that is nobody's.
  */
-function settle(state: readonly { id: string; item: Props | null; claims: Props[] }[], dataset: string, put: readonly { id: string; props: Props }[]): Settled[] {
-  const puts = new Map(put.map((record) => [record.id, record.props]));
+function settle(state: readonly { id: string; item: Props | null; claims: Props[] }[], dataset: string, puts: ReadonlyMap<string, Props>): Settled[] {
   return state.map(({ id, item, claims }) => {
     const current = claims.length > 0 ? claims : item?.dataset != null ? [item] : [];
     const byDataset = new Map(current.map((claim) => [String(claim.dataset), claim]));
@@ -80,8 +83,8 @@ function settle(state: readonly { id: string; item: Props | null; claims: Props[
   });
 }
 
-function kindOf(state: readonly { id: string; item: Props | null }[], id: string): EntityKind {
-  return state.find((row) => row.id === id)?.item?.kind as EntityKind;
+function byId(records: readonly { id: string; props: Props }[]): Map<string, Props> {
+  return new Map(records.map((record) => [record.id, record.props]));
 }
 
 type RelationKey = c.RelationKey & { readonly type: RelationType };
