@@ -1,7 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { profileOurs } from '../../bench/plans.ts';
-import { loadSeed, testDriver } from '../support/database.ts';
+import { loadDataset } from '../../services/ingest/load.ts';
+import { FRONTIER_DIR, loadSeed, testDriver, testExecutor } from '../support/database.ts';
 
 // What each question costs must not grow with the data: every statement starts from an index seek
 // (or reads a page of an ordered index), never from a scan of a label, an index or all relationships.
@@ -12,6 +13,8 @@ let driver: Driver;
 beforeAll(async () => {
   driver = testDriver();
   await loadSeed(driver);
+  // A second dataset that defines some of the seed's items, so that their claims are read too.
+  await loadDataset(testExecutor(driver), FRONTIER_DIR);
 });
 afterAll(() => driver.close());
 
@@ -23,6 +26,7 @@ const QUESTIONS = {
   path: '{ path(from: "azimbek-beknazarov", to: "china", maxHops: 4) { length nodes { id } relations { relationId } } }',
   search: '{ search(query: "Irkestam", first: 10) { edges { score node { id name kind description } } } }',
   relations: '{ entity(id: "china") { relations(first: 20) { totalCount edges { type node { id name } } } } }',
+  claims: '{ entity(id: "qing-empire") { conflicts claims { dataset name } relations(first: 20) { edges { conflicts claims { dataset note } } } } }',
 };
 
 describe('query plans', () => {
