@@ -1,5 +1,6 @@
 import type { RelationProps } from '../model/codec.ts';
 import type { EntityKind } from '../model/kinds.ts';
+import { claimsWithId, type ClaimedItems } from './claims.ts';
 import { cypher } from './query.ts';
 import type { EntityRow, RelationRow } from './rows.ts';
 
@@ -20,9 +21,9 @@ export const sourceTexts = cypher<{ ids: readonly string[] }, { id: string; text
    RETURN s.id AS id, s.text AS text`,
 );
 
-/** What the dataset `$dataset` claims of the item `$id` on a Claim node, if it shares the item with others (cypher/claims.ts). */
-const OWN_CLAIM = `CALL () {
-     OPTIONAL MATCH (c:Claim {id: $id, dataset: $dataset})
+/** What the dataset `$dataset` claims of the item `$id` on a claim node, if it shares the item with others (cypher/claims.ts). */
+const ownClaim = (items: ClaimedItems) => `CALL () {
+     OPTIONAL MATCH ${claimsWithId(items, 'c', '$id', ', dataset: $dataset')}
      RETURN c {.*} AS own
    }`;
 
@@ -32,7 +33,7 @@ export const lockEntity = cypher<{ id: string; dataset: string }, { entity: Enti
   `MATCH (e:Entity {id: $id})
    SET e._lock = true REMOVE e._lock
    WITH e
-   ${OWN_CLAIM}
+   ${ownClaim('entities')}
    RETURN e {.*} AS entity, own`,
 );
 
@@ -59,7 +60,7 @@ export const lockRelation = cypher<RelationKey & { dataset: string }, { relation
   `MATCH (a:Entity {id: $from})-[r {id: $id}]->(b:Entity {id: $to})
    SET r._lock = true REMOVE r._lock
    WITH a, r, b
-   ${OWN_CLAIM}
+   ${ownClaim('relations')}
    RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS relation, own`,
 );
 
@@ -76,7 +77,7 @@ export const deleteRelation = cypher<RelationKey, { deleted: number }>(
    DELETE r
    WITH count(r) AS deleted
    CALL (deleted) {
-     MATCH (c:Claim {id: $id}) WHERE deleted > 0
+     MATCH ${claimsWithId('relations', 'c', '$id')} WHERE deleted > 0
      DELETE c
    }
    RETURN deleted`,

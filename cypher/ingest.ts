@@ -85,10 +85,10 @@ export const createRelations = oneEach<RelationType, { rows: { from: string; to:
 );
 
 /** Relations that still join entities a load is about to delete: some other dataset claims them. */
-export const relationsOfEntities = cypher<{ ids: string[] }, { entity: string; relation: string; datasets: string[] }>(
+export const relationsOfEntities = cypher<{ ids: string[]; going: string[] }, { entity: string; relation: string; datasets: string[] }>(
   'ingest.relationsOfEntities',
   `UNWIND $ids AS id
-   MATCH (e:Entity {id: id})-[r]-()
+   MATCH (e:Entity {id: id})-[r]-() WHERE NOT r.id IN $going
    RETURN e.id AS entity, r.id AS relation, coalesce(r.datasets, [r.dataset]) AS datasets
    LIMIT 20`,
 );
@@ -101,14 +101,17 @@ export const deleteEntities = cypher<{ ids: string[] }, never>(
    DELETE e`,
 );
 
-/** What still quotes documents a load has deleted: reads every item, and runs only when documents go. */
-export const citingDocuments = cypher<{ ids: string[] }, { id: string; document: string }>(
+/**
+ * What, other than the items about to go (`going`), still quotes documents a load is about to delete: reads
+ * every item, and runs only when documents go.
+ */
+export const citingDocuments = cypher<{ ids: string[]; going: string[] }, { id: string; document: string }>(
   'ingest.citingDocuments',
   `CALL () {
-     MATCH (e:Entity) WHERE any(source IN e.sourceIds WHERE source IN $ids)
+     MATCH (e:Entity) WHERE any(source IN e.sourceIds WHERE source IN $ids) AND NOT e.id IN $going
      RETURN e.id AS id, [source IN e.sourceIds WHERE source IN $ids][0] AS document
      UNION ALL
-     MATCH ()-[r]->() WHERE any(source IN r.sourceIds WHERE source IN $ids)
+     MATCH ()-[r]->() WHERE any(source IN r.sourceIds WHERE source IN $ids) AND NOT r.id IN $going
      RETURN r.id AS id, [source IN r.sourceIds WHERE source IN $ids][0] AS document
    }
    RETURN id, document

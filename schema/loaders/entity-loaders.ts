@@ -23,7 +23,8 @@ export function entityIfAny(loader: { load(id: string): Promise<EntityRow | null
 /** Each dataset's claim of entities and relations (by id) that several datasets claim; none for the others. */
 export function claimsById(executor: CypherExecutor): DataLoader<string, readonly Props[]> {
   return new DataLoader(async (ids) => {
-    const rows = await executor.read(claimsByIdQuery, { ids });
+    // Relation ids join their parts with "--", which no entity id (a slug) holds.
+    const rows = await executor.read(claimsByIdQuery, { entityIds: ids.filter((id) => !id.includes('--')), relationIds: ids.filter((id) => id.includes('--')) });
     const byId = new Map(rows.map((row) => [row.id, row.claims]));
     return ids.map((id) => byId.get(id) ?? []);
   });

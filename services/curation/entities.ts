@@ -10,7 +10,7 @@ import { InvalidInput, NotFound } from '../../model/errors.ts';
 import { entityAmendmentSchema, entitySchema, type EntityAmendment } from '../../model/fixture-schema.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, parseAs, rejectProblems, type Edit, type Target } from './problems.ts';
-import { writeEntityClaims } from '../ingest/claims.ts';
+import { lockClaims, PendingDeletions, writeEntityClaims } from '../ingest/claims.ts';
 import { quoteProblemsInGraph } from './quotes.ts';
 
 function idTaken(id: string, by: string) {
@@ -25,6 +25,8 @@ export async function createEntity(executor: CypherExecutor, draft: unknown): Pr
     throw new InvalidInput([{ path: ['input', 'kind'], message: 'a Source is a document with its text: add it in a dataset and load it (npm run load)' }]);
   }
   return executor.write(async (tx) => {
+    // Before any other lock: a load takes this one first too (services/ingest/claims.ts).
+    await lockClaims(tx);
     rejectProblems(await quoteProblemsInGraph(tx, entity.sources), atInput);
     const [taken] = await tx.run(existingEntities, { ids: [entity.id] });
     if (taken) throw idTaken(entity.id, `a ${taken.kind}`);
@@ -42,6 +44,7 @@ export async function createEntity(executor: CypherExecutor, draft: unknown): Pr
 /** Rewrites the target entity as `edit` makes it from its current fixture, checked as a new one is. */
 export async function updateEntity(executor: CypherExecutor, target: Target, edit: Edit<EntityAmendment>): Promise<EntityRow> {
   return executor.write(async (tx) => {
+    await lockClaims(tx);
     // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
     const [row] = await tx.run(lockEntity, { id: target.id, dataset: CURATION_DATASET });
     if (!row) throw new NotFound(target.path, `No entity has the id "${target.id}".`);
@@ -67,7 +70,9 @@ export async function updateEntity(executor: CypherExecutor, target: Target, edi
 async function writeEntity(tx: WriteTransaction, entity: EntityAmendment): Promise<EntityRow> {
   const record = entityRecord(entity, CURATION_DATASET, NO_DEFAULT_SOURCE);
   const { id } = record;
-  await writeEntityClaims(tx, CURATION_DATASET, { put: [record], withdraw: [] });
+  const pending = new PendingDeletions();
+  await writeEntityClaims(tx, CURATION_DATASET, { put: [record], withdraw: [] }, pending);
+  await pending.flush(tx);
   const [written] = await tx.run(entitiesById, { ids: [id] });
   if (!written) throw new Error(`entity ${id} is missing right after its write`);
   return written.entity;

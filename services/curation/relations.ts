@@ -6,7 +6,7 @@ import { relationFixtureOf, relationRecord } from '../../model/codec.ts';
 import { InvalidInput, NotFound } from '../../model/errors.ts';
 import { relationAmendmentSchema, relationSchema, type RelationAmendment } from '../../model/fixture-schema.ts';
 import { parseRelationId, relationId } from '../../model/relation-id.ts';
-import { writeRelationClaims } from '../ingest/claims.ts';
+import { lockClaims, PendingDeletions, writeRelationClaims } from '../ingest/claims.ts';
 import { relationProblems } from '../ingest/validate.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, parseAs, rejectProblems, type Edit, type Locate, type Target } from './problems.ts';
@@ -18,6 +18,8 @@ type RelationKey = { from: string; to: string; id: string };
 export async function createRelation(executor: CypherExecutor, draft: unknown): Promise<RelationRow> {
   const relation = parseAs(relationSchema, draft, atInput);
   return executor.write(async (tx) => {
+    // Before any other lock: a load takes this one first too (services/ingest/claims.ts).
+    await lockClaims(tx);
     await checkAgainstGraph(tx, relation, atInput);
     const key = keyOf(relation);
     if ((await tx.run(relationById, key)).length > 0) {
@@ -35,6 +37,7 @@ export async function createRelation(executor: CypherExecutor, draft: unknown): 
 export async function updateRelation(executor: CypherExecutor, target: Target, edit: Edit<RelationAmendment>): Promise<RelationRow> {
   const key = parseKey(target);
   return executor.write(async (tx) => {
+    await lockClaims(tx);
     // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
     const [row] = await tx.run(lockRelation, { ...key, dataset: CURATION_DATASET });
     if (!row) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
@@ -55,6 +58,7 @@ export async function updateRelation(executor: CypherExecutor, target: Target, e
 export async function deleteRelation(executor: CypherExecutor, target: Target): Promise<string> {
   const key = parseKey(target);
   return executor.write(async (tx) => {
+    await lockClaims(tx);
     const [row] = await tx.run(deleteRelationQuery, key);
     if (!row?.deleted) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
     return target.id;
@@ -73,7 +77,9 @@ async function writeRelation(tx: WriteTransaction, relation: RelationAmendment):
   const record = relationRecord(relation, CURATION_DATASET, NO_DEFAULT_SOURCE);
   const { id, from, to } = record;
   // The ends were locked when checked, so they cannot have gone; if they have, the write aborts the transaction.
-  await writeRelationClaims(tx, CURATION_DATASET, { put: [record], withdraw: [] });
+  const pending = new PendingDeletions();
+  await writeRelationClaims(tx, CURATION_DATASET, { put: [record], withdraw: [] }, pending);
+  await pending.flush(tx);
   const [written] = await tx.run(relationById, { from, to, id });
   if (!written) throw new Error(`relation ${id} is missing right after its write`);
   return written.relation;

@@ -5,7 +5,7 @@ import type { EntityRecord, RelationRecord } from '../../model/codec.ts';
 import { standsAlone } from '../../model/claims.ts';
 import { FixtureError, LoadRefused } from '../../model/errors.ts';
 import { CURATION_DATASET } from '../../model/fixture-schema.ts';
-import { relationKey, writeEntityClaims, writeRelationClaims } from './claims.ts';
+import { lockClaims, PendingDeletions, writeEntityClaims, writeRelationClaims, type Written } from './claims.ts';
 import { createEntities, createRelations, upsertEntities, upsertRelations, type Batching } from './write.ts';
 
 export interface LoadCounts {
@@ -37,31 +37,40 @@ interface Shared {
   /** Entities this transaction created, and relations it wrote: a relation between two created entities is new unless written. */
   readonly createdEntities: Set<string>;
   readonly writtenRelations: Set<string>;
-  /** Entities no dataset claims any more, to delete at the end. */
-  readonly unclaimed: { id: string; kind: string }[];
-  /** Items whose claims changed beside other datasets' claims, or curated ones: each must still stand at the end. */
-  readonly toCheck: { readonly entities: Set<string>; readonly relations: Set<string> };
+  /** Entities, relations and claim nodes left with no claim, to delete at the end. */
+  readonly pending: PendingDeletions;
+  /** Items whose claims changed beside other datasets' claims, and curated ones, as they are now: each must stand at the end. */
+  readonly written: { readonly entities: Written; readonly relations: Written };
 }
 
 /**
  * Writes the claims of several datasets in one transaction: afterwards each dataset claims exactly what it is
  * given, and every item it shares with another is merged again (services/ingest/claims.ts). In turn:
- * 1. the relations each dataset no longer claims go, so that entities can go after them;
+ * 1. the relations each dataset no longer claims lose its claim (first: Neo4j seeks an index more slowly the
+ *    more of its nodes the transaction has changed, and a removal changes many claims);
  * 2. entities, dataset by dataset: one nobody has is created, one the dataset alone claims is updated in place,
- *    any other gets its claim merged (so a first load into an empty database writes as it always did);
+ *    any other gets its claim merged (so a first load into an empty database writes as it always did); those it
+ *    no longer claims lose its claim;
  * 3. relations likewise, after every dataset's entities, so one may join entities of another in the batch;
  * 4. entities no dataset claims any more are deleted, unless a relation still joins them, and documents only
  *    if nothing still quotes them; and no item may be left resting on a curated amendment alone. Each refuses
  *    the whole load, naming what is in the way. Checked at the end, so the order of the batch does not matter.
+ * It takes the claims lock first, so a curated edit waits for the load rather than merging from stale claims.
  */
 export async function writeDatasets(tx: WriteTransaction, datasets: readonly DatasetClaims[], batching: Batching): Promise<LoadReport[]> {
+  await lockClaims(tx);
   const previous = new Map<string, { entities: Previous; relations: Previous }>();
   for (const dataset of datasets) {
     const [entities, relations] = [await tx.run(c.datasetEntityClaims, { dataset: dataset.id }), await tx.run(c.datasetRelationClaims, { dataset: dataset.id })];
     previous.set(dataset.id, { entities: byId(entities), relations: byId(relations) });
   }
   const before = (dataset: DatasetClaims) => previous.get(dataset.id) ?? { entities: new Map(), relations: new Map() };
-  const shared: Shared = { createdEntities: new Set(), writtenRelations: new Set(), unclaimed: [], toCheck: { entities: new Set(), relations: new Set() } };
+  const shared: Shared = {
+    createdEntities: new Set(),
+    writtenRelations: new Set(),
+    pending: new PendingDeletions(),
+    written: { entities: new Map(), relations: new Map() },
+  };
 
   for (const dataset of datasets) await withdrawRelations(tx, dataset, before(dataset).relations, shared, batching);
   const entityCounts = new Map<string, LoadCounts>();
@@ -71,8 +80,8 @@ export async function writeDatasets(tx: WriteTransaction, datasets: readonly Dat
     const relations = await writeRelations(tx, dataset, before(dataset).relations, shared, batching);
     reports.push({ dataset: dataset.id, entities: entityCounts.get(dataset.id) ?? noCounts(), relations });
   }
-  await deleteUnclaimed(tx, shared.unclaimed);
-  await requireWholeItems(tx, shared.toCheck);
+  requireWholeItems(shared.written);
+  await deleteUnclaimed(tx, shared.pending, batching.batchSize);
   for (const dataset of datasets) {
     if (!dataset.about) await tx.run(q.deleteDataset, { id: dataset.id });
     else if (dataset.id !== CURATION_DATASET) await tx.run(q.upsertDataset, { id: dataset.id, ...dataset.about });
@@ -82,9 +91,8 @@ export async function writeDatasets(tx: WriteTransaction, datasets: readonly Dat
 
 async function withdrawRelations(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, shared: Shared, batching: Batching): Promise<void> {
   const kept = new Set(dataset.relations.map((relation) => relation.id));
-  const withdrawn = [...previous.keys()].filter((id) => !kept.has(id));
-  for (const id of withdrawn) shared.toCheck.relations.add(id);
-  if (withdrawn.length > 0) await writeRelationClaims(tx, dataset.id, { put: [], withdraw: withdrawn }, batching);
+  const withdraw = [...previous.keys()].filter((id) => !kept.has(id));
+  for (const [id, props] of await writeRelationClaims(tx, dataset.id, { put: [], withdraw }, shared.pending, batching)) shared.written.relations.set(id, props);
 }
 
 async function writeEntities(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, shared: Shared, batching: Batching): Promise<LoadCounts> {
@@ -110,12 +118,12 @@ async function writeEntities(tx: WriteTransaction, dataset: DatasetClaims, previ
   const kept = new Set(dataset.entities.map((entity) => entity.id));
   const withdraw = [...previous.keys()].filter((id) => !kept.has(id));
   counts.removed = withdraw.length;
-  const checked = [...put.map((record) => record.id), ...withdraw, ...(dataset.id === CURATION_DATASET ? [...create, ...update].map((record) => record.id) : [])];
-  for (const id of checked) shared.toCheck.entities.add(id);
   batching.progress(dataset.entities.length - create.length - update.length - put.length);
   await createEntities(tx, create, batching);
   await upsertEntities(tx, update, batching);
-  shared.unclaimed.push(...(await writeEntityClaims(tx, dataset.id, { put, withdraw }, batching)));
+  for (const [id, props] of await writeEntityClaims(tx, dataset.id, { put, withdraw }, shared.pending, batching)) shared.written.entities.set(id, props);
+  // Curated amendments may be written through the fast paths too, when nothing else claims their items.
+  if (dataset.id === CURATION_DATASET) for (const record of [...create, ...update]) shared.written.entities.set(record.id, record.props);
   for (const record of create) shared.createdEntities.add(record.id);
   return counts;
 }
@@ -138,42 +146,44 @@ async function writeRelations(tx: WriteTransaction, dataset: DatasetClaims, prev
   }
   const kept = new Set(dataset.relations.map((relation) => relation.id));
   counts.removed = [...previous.keys()].filter((id) => !kept.has(id)).length;
-  const checked = [...put, ...(dataset.id === CURATION_DATASET ? [...create, ...update] : [])];
-  for (const record of checked) shared.toCheck.relations.add(record.id);
   batching.progress(counts.unchanged);
   await createRelations(tx, create, batching);
   await upsertRelations(tx, update, batching);
-  await writeRelationClaims(tx, dataset.id, { put, withdraw: [] }, batching);
+  for (const [id, props] of await writeRelationClaims(tx, dataset.id, { put, withdraw: [] }, shared.pending, batching)) shared.written.relations.set(id, props);
+  if (dataset.id === CURATION_DATASET) for (const record of [...create, ...update]) shared.written.relations.set(record.id, record.props);
   return counts;
 }
 
-/** Deletes entities nobody claims, or refuses the load when a relation of another dataset or a quote still needs one. */
-async function deleteUnclaimed(tx: WriteTransaction, unclaimed: readonly { id: string; kind: string }[]): Promise<void> {
-  if (unclaimed.length === 0) return;
-  const ids = unclaimed.map((entity) => entity.id);
-  const joined = await tx.run(q.relationsOfEntities, { ids });
-  if (joined.length > 0) {
-    throw new LoadRefused(
-      joined.map(({ entity, relation, datasets }) => `entity "${entity}" would go, but relation "${relation}" of ${datasets.map((d) => `"${d}"`).join(', ')} still joins it: remove that relation first, or keep the entity`),
-    );
+/**
+ * Deletes what no dataset claims any more, last (see PendingDeletions): claim nodes, relations, then entities; or
+ * refuses the load when a relation another dataset claims, or a quote, still needs an entity or a document.
+ */
+async function deleteUnclaimed(tx: WriteTransaction, pending: PendingDeletions, batchSize: number): Promise<void> {
+  const ids = [...pending.entities.keys()];
+  const going = [...pending.relations.keys()];
+  if (ids.length > 0) {
+    const joined = await tx.run(q.relationsOfEntities, { ids, going });
+    if (joined.length > 0) {
+      throw new LoadRefused(
+        joined.map(({ entity, relation, datasets }) => `entity "${entity}" would go, but relation "${relation}" of ${datasets.map((d) => `"${d}"`).join(', ')} still joins it: remove that relation first, or keep the entity`),
+      );
+    }
   }
-  await tx.run(q.deleteEntities, { ids });
-  const documents = unclaimed.filter((entity) => entity.kind === 'Source').map((entity) => entity.id);
-  if (documents.length === 0) return;
-  const citing = await tx.run(q.citingDocuments, { ids: documents });
+  const documents = [...pending.entities].filter(([, kind]) => kind === 'Source').map(([id]) => id);
+  const citing = documents.length > 0 ? await tx.run(q.citingDocuments, { ids: documents, going: [...ids, ...going] }) : [];
   if (citing.length > 0) {
     throw new LoadRefused(citing.map(({ id, document }) => `document "${document}" would go, but "${id}" still quotes it: remove that quote first, or keep the document`));
   }
+  await pending.flush(tx, batchSize);
+  for (let start = 0; start < ids.length; start += batchSize) await tx.run(q.deleteEntities, { ids: ids.slice(start, start + batchSize) });
 }
 
 /** Refuses the load if an item now rests on a curated amendment alone: no name, description or quote of its own. */
-async function requireWholeItems(tx: WriteTransaction, toCheck: Shared['toCheck']): Promise<void> {
-  const entities = toCheck.entities.size > 0 ? await tx.run(c.entityClaimState, { ids: [...toCheck.entities] }) : [];
-  const relations = toCheck.relations.size > 0 ? await tx.run(c.relationClaimState, { rows: [...toCheck.relations].map(relationKey) }) : [];
-  const partial = [...entities, ...relations].filter(({ item }) => item && !standsAlone(item));
+function requireWholeItems(written: Shared['written']): void {
+  const partial = [...written.entities, ...written.relations].filter(([, props]) => props && !standsAlone(props)).map(([id]) => id);
   if (partial.length > 0) {
     throw new LoadRefused(
-      partial.map(({ id }) => `"${id}" would rest on a curated change alone, which has no name, description or quote of its own: load a dataset that defines it too, or remove the change first`),
+      partial.map((id) => `"${id}" would rest on a curated change alone, which has no name, description or quote of its own: load a dataset that defines it too, or remove the change first`),
     );
   }
 }

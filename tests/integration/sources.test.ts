@@ -214,6 +214,39 @@ describe('loading, reloading or removing one dataset', () => {
     expect(await fullSnapshot(driver)).toEqual(oneByOne);
   });
 
+  it('lets a dataset in the same load take over what another gives up, in either order', async () => {
+    const MEDIA = `- id: kyrgyz-media
+  kind: Group
+  category: media
+  name: Kyrgyz media
+  aliases: [Kirghiz media]
+  description: The media of Kyrgyzstan, which highlight the unequal aspects of recent treaties with China.
+  sources:
+    - quote: "Kyrgyz media and locals have begun highlighting the unequal aspects of the recent treaties between China"
+
+`;
+    const TAKEN = 'kyrgyz-media--participated-in--kyrgyz-investment-protection-campaign';
+    for (const order of ['giving up first', 'taking over first']) {
+      await emptyDatabase(driver);
+      await load(SEED_DIR);
+      // The seed gives up the media and their one relation; a note defines both, in its own words.
+      const seed = await copyOf(SEED_DIR);
+      await edit(seed, 'entities.yaml', (text) => text.replace(MEDIA, ''));
+      await edit(seed, 'relations.yaml', (text) => text.replace(/- type: PARTICIPATED_IN\n {2}from: kyrgyz-media\n[\s\S]*?\n\n/, ''));
+      const note = await smallDataset('media-note', 'The Kyrgyz press took part in the campaign.', `- { id: kyrgyz-media, kind: Group, name: Kyrgyz press, description: The press of Kyrgyzstan., sources: [{ quote: "The Kyrgyz press" }] }\n`);
+      await writeFile(path.join(note, 'relations.yaml'), `- { type: PARTICIPATED_IN, from: kyrgyz-media, to: kyrgyz-investment-protection-campaign, sources: [{ quote: "took part in the campaign" }] }\n`);
+
+      const reports = await loadDatasets(testExecutor(driver), order === 'giving up first' ? [seed, note] : [note, seed]);
+      const byDataset = new Map(reports.map((report) => [report.dataset, report]));
+      expect(byDataset.get(SEED)?.entities.removed, order).toBe(1);
+      expect(byDataset.get(SEED)?.relations.removed, order).toBe(1);
+      expect(byDataset.get('media-note')?.relations.created, order).toBe(1);
+      expect(await stored('kyrgyz-media'), order).toMatchObject({ name: 'Kyrgyz press', dataset: 'media-note', sourceQuotes: ['The Kyrgyz press'] });
+      const { records } = await driver.executeQuery('MATCH ()-[r {id: $id}]->() RETURN r.dataset AS dataset, r.datasets AS datasets', { id: TAKEN }, { database: inject('neo4j').database });
+      expect(records.map((record) => [record.get('dataset'), record.get('datasets')]), order).toEqual([['media-note', null]]);
+    }
+  });
+
   it('refuses to remove what another dataset still relates to or quotes, and writes nothing', async () => {
     await load(SEED_DIR);
     await load(FRONTIER_DIR);
