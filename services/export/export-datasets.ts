@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { datasetEntityClaimsInFull, datasetRelationClaimsInFull } from '../../cypher/claims.ts';
-import type { CypherExecutor } from '../../cypher/executor.ts';
+import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
 import { datasetAbout, datasetIds } from '../../cypher/datasets.ts';
 import { documentFixtureOf, entityFixtureOf, relationFixtureOf, type EntityProps } from '../../model/codec.ts';
 import { NotFound } from '../../model/errors.ts';
@@ -10,6 +10,7 @@ import { CURATION_DATASET, type DatasetFixture, type EntityAmendment, type Relat
 import { parseRelationId } from '../../model/relation-id.ts';
 import type { RelationType } from '../../model/relations.ts';
 import { CURATION_ABOUT } from '../curation/dataset.ts';
+import { lockClaims } from '../ingest/claims.ts';
 
 export interface ExportReport {
   readonly dataset: string;
@@ -24,22 +25,30 @@ export interface ExportReport {
  * what each dataset claims now (model/claims.ts), curated edits included, so loading the folders into an empty
  * database gives the same graph. Every quote names its document. The curated dataset has no documents of its
  * own (its quotes cite other datasets'): its folder holds none, and it loads beside or after those datasets.
+ * Everything is read in one transaction that holds the claims lock, so the export is one state of the graph
+ * even while loads and curated edits go on (they wait for it).
  */
 export async function exportDatasets(executor: CypherExecutor, dir: string, only?: string): Promise<ExportReport[]> {
   const loaded = (await executor.read(datasetIds, {})).map((row) => row.id);
   if (only !== undefined && !loaded.includes(only)) {
     throw new NotFound(['dataset'], `No dataset "${only}" is loaded${loaded.length > 0 ? `; these are: ${loaded.join(', ')}` : ''}.`);
   }
-  const reports: ExportReport[] = [];
-  for (const id of only === undefined ? loaded : [only]) reports.push(await exportDataset(executor, id, path.join(dir, id)));
-  return reports;
+  const folders = (only === undefined ? loaded : [only]).map((id) => ({ id, dir: path.join(dir, id) }));
+  for (const folder of folders) await emptyFolder(folder.dir);
+  // A write transaction only for the lock; files are overwritten, so a retried transaction writes the same ones.
+  return executor.write(async (tx) => {
+    await lockClaims(tx);
+    const reports: ExportReport[] = [];
+    for (const folder of folders) reports.push(await exportDataset(tx, folder.id, folder.dir));
+    return reports;
+  });
 }
 
-async function exportDataset(executor: CypherExecutor, id: string, dir: string): Promise<ExportReport> {
-  const claims = (await executor.read(datasetEntityClaimsInFull, { dataset: id })).map((row) => row.claim);
+async function exportDataset(tx: WriteTransaction, id: string, dir: string): Promise<ExportReport> {
+  const claims = (await tx.run(datasetEntityClaimsInFull, { dataset: id })).map((row) => row.claim);
   const documents = claims.filter(isDocument).sort(byId);
   const entities = claims.filter((claim) => !isDocument(claim)).sort(byId).map(entityFixtureOf);
-  const relations = (await executor.read(datasetRelationClaimsInFull, { dataset: id }))
+  const relations = (await tx.run(datasetRelationClaimsInFull, { dataset: id }))
     .map((row) => row.claim)
     .sort(byId)
     .map((claim) => {
@@ -47,19 +56,18 @@ async function exportDataset(executor: CypherExecutor, id: string, dir: string):
       if (!parts) throw new Error(`relation id "${claim.id}" does not name its type and ends`);
       return relationFixtureOf({ ...claim, type: parts.type as RelationType, from: { id: parts.from }, to: { id: parts.to } });
     });
-  const [about] = await executor.read(datasetAbout, { id });
+  const [about] = await tx.run(datasetAbout, { id });
   const dataset: DatasetFixture = {
     id,
     ...(id === CURATION_DATASET ? CURATION_ABOUT : (about ?? { name: id, description: `The dataset "${id}", exported from Tianshan.` })),
     documents: documents.map((document) => documentFixtureOf(document, `sources/${document.id}.txt`)),
   };
 
-  await emptyFolder(dir);
   const header = `# Exported from Tianshan by \`npm run export\`: what the dataset "${id}" claims. Load it with \`npm run load\`.\n`;
   await writeFile(path.join(dir, 'dataset.yaml'), header + yaml(dataset));
   await writeFile(path.join(dir, 'entities.yaml'), header + yaml(entities.map(tidy)));
   await writeFile(path.join(dir, 'relations.yaml'), header + yaml(relations.map(tidy)));
-  if (documents.length > 0) await mkdir(path.join(dir, 'sources'));
+  if (documents.length > 0) await mkdir(path.join(dir, 'sources'), { recursive: true });
   for (const document of documents) await writeFile(path.join(dir, 'sources', `${document.id}.txt`), String(document.text ?? ''));
   return { dataset: id, dir, documents: documents.length, entities: entities.length, relations: relations.length };
 }

@@ -46,15 +46,15 @@ interface Shared {
 /**
  * Writes the claims of several datasets in one transaction: afterwards each dataset claims exactly what it is
  * given, and every item it shares with another is merged again (services/ingest/claims.ts). In turn:
- * 1. the relations each dataset no longer claims lose its claim (first: Neo4j seeks an index more slowly the
- *    more of its nodes the transaction has changed, and a removal changes many claims);
+ * 1. the relations each dataset no longer claims lose its claim;
  * 2. entities, dataset by dataset: one nobody has is created, one the dataset alone claims is updated in place,
  *    any other gets its claim merged (so a first load into an empty database writes as it always did); those it
  *    no longer claims lose its claim;
  * 3. relations likewise, after every dataset's entities, so one may join entities of another in the batch;
- * 4. entities no dataset claims any more are deleted, unless a relation still joins them, and documents only
- *    if nothing still quotes them; and no item may be left resting on a curated amendment alone. Each refuses
- *    the whole load, naming what is in the way. Checked at the end, so the order of the batch does not matter.
+ * 4. what no dataset claims any more is deleted, last (see PendingDeletions): an entity only if no relation
+ *    still joins it, a document only if nothing still quotes it; and no item may be left resting on a curated
+ *    amendment alone. Each refuses the whole load, naming what is in the way. Checked at the end, so the order
+ *    of the batch does not matter.
  * It takes the claims lock first, so a curated edit waits for the load rather than merging from stale claims.
  */
 export async function writeDatasets(tx: WriteTransaction, datasets: readonly DatasetClaims[], batching: Batching): Promise<LoadReport[]> {
