@@ -1,4 +1,6 @@
+import type { RelationProps } from '../model/codec.ts';
 import type { EntityKind } from '../model/kinds.ts';
+import { claimsWithId, type ClaimedItems } from './claims.ts';
 import { cypher } from './query.ts';
 import type { EntityRow, RelationRow } from './rows.ts';
 
@@ -11,12 +13,20 @@ import type { EntityRow, RelationRow } from './rows.ts';
  * no relation to an entity deleted meanwhile).
  */
 
-/** An entity, locked; no row for an unknown id. */
-export const lockEntity = cypher<{ id: string }, { entity: EntityRow }>(
+/** What the dataset `$dataset` claims of the item `$id` on a claim node, if it shares the item with others (cypher/claims.ts). */
+const ownClaim = (items: ClaimedItems) => `CALL () {
+     OPTIONAL MATCH ${claimsWithId(items, 'c', '$id', ', dataset: $dataset')}
+     RETURN c {.*} AS own
+   }`;
+
+/** An entity, locked, with curation's own claim if others claim it too; no row for an unknown id. */
+export const lockEntity = cypher<{ id: string; dataset: string }, { entity: EntityRow; own: EntityRow | null }>(
   'curation.lockEntity',
   `MATCH (e:Entity {id: $id})
    SET e._lock = true REMOVE e._lock
-   RETURN e {.*} AS entity`,
+   WITH e
+   ${ownClaim('entities')}
+   RETURN e {.*} AS entity, own`,
 );
 
 /** The kinds of the entities a relation joins, each locked so it stays until the relation is written. */
@@ -36,12 +46,14 @@ export const claimEntityId = cypher<{ id: string }, never>('curation.claimEntity
 
 type RelationKey = { from: string; to: string; id: string };
 
-/** A relation by its id and ends (found from the start node, not by scanning every relationship), locked. */
-export const lockRelation = cypher<RelationKey, { relation: RelationRow }>(
+/** A relation by its id and ends (found from the start node, not by scanning every relationship), locked, with curation's own claim. */
+export const lockRelation = cypher<RelationKey & { dataset: string }, { relation: RelationRow; own: RelationProps | null }>(
   'curation.lockRelation',
   `MATCH (a:Entity {id: $from})-[r {id: $id}]->(b:Entity {id: $to})
    SET r._lock = true REMOVE r._lock
-   RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS relation`,
+   WITH a, r, b
+   ${ownClaim('relations')}
+   RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS relation, own`,
 );
 
 export const relationById = cypher<RelationKey, { relation: RelationRow }>(
@@ -50,9 +62,15 @@ export const relationById = cypher<RelationKey, { relation: RelationRow }>(
    RETURN r {.*, type: type(r), from: a {.*}, to: b {.*}} AS relation`,
 );
 
+/** Deletes a relation with every dataset's claim of it. */
 export const deleteRelation = cypher<RelationKey, { deleted: number }>(
   'curation.deleteRelation',
   `OPTIONAL MATCH (a:Entity {id: $from})-[r {id: $id}]->(b:Entity {id: $to})
    DELETE r
-   RETURN count(r) AS deleted`,
+   WITH count(r) AS deleted
+   CALL (deleted) {
+     MATCH ${claimsWithId('relations', 'c', '$id')} WHERE deleted > 0
+     DELETE c
+   }
+   RETURN deleted`,
 );

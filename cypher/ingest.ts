@@ -5,21 +5,14 @@ import { cypher, type CypherQuery } from './query.ts';
 
 /** Queries of the loader. Labels and relationship types are spliced in only from the model's allow-lists. */
 
-export const existingEntities = cypher<{ ids: string[] }, { id: string; kind: EntityKind; hash: string | null; dataset: string | null }>(
+export type ExistingEntity = { id: string; kind: EntityKind; hash: string | null; dataset: string | null; datasets: string[] | null };
+
+/** `datasets` is set when several datasets claim the entity (cypher/claims.ts). */
+export const existingEntities = cypher<{ ids: string[] }, ExistingEntity>(
   'ingest.existingEntities',
   `UNWIND $ids AS id
    MATCH (e:Entity {id: id})
-   RETURN e.id AS id, e.kind AS kind, e.hash AS hash, e.dataset AS dataset`,
-);
-
-export const datasetEntities = cypher<{ dataset: string }, { id: string }>(
-  'ingest.datasetEntities',
-  `MATCH (e:Entity {dataset: $dataset}) RETURN e.id AS id`,
-);
-
-export const datasetRelations = cypher<{ dataset: string }, { id: string; hash: string | null }>(
-  'ingest.datasetRelations',
-  `MATCH ()-[r]->() WHERE r.dataset = $dataset RETURN r.id AS id, r.hash AS hash`,
+   RETURN e.id AS id, e.kind AS kind, e.hash AS hash, e.dataset AS dataset, e.datasets AS datasets`,
 );
 
 /** One query per kind or relation type, named `ingest.<verb><label>`: labels and types cannot be parameters. */
@@ -91,14 +84,45 @@ export const createRelations = oneEach<RelationType, { rows: { from: string; to:
      RETURN count(r) AS written`,
 );
 
-export const deleteRelations = cypher<{ dataset: string; ids: string[] }, never>(
-  'ingest.deleteRelations',
-  `MATCH ()-[r]->() WHERE r.dataset = $dataset AND r.id IN $ids DELETE r`,
+/** Relations that still join entities a load is about to delete: some other dataset claims them. */
+export const relationsOfEntities = cypher<{ ids: string[]; going: string[] }, { entity: string; relation: string; datasets: string[] }>(
+  'ingest.relationsOfEntities',
+  `UNWIND $ids AS id
+   MATCH (e:Entity {id: id})-[r]-() WHERE NOT r.id IN $going
+   RETURN e.id AS entity, r.id AS relation, coalesce(r.datasets, [r.dataset]) AS datasets
+   LIMIT 20`,
 );
 
-export const deleteEntities = cypher<{ dataset: string; ids: string[] }, never>(
+/** Entities no dataset claims any more. A plain DELETE: one that still has a relation fails rather than losing it. */
+export const deleteEntities = cypher<{ ids: string[] }, never>(
   'ingest.deleteEntities',
   `UNWIND $ids AS id
-   MATCH (e:Entity {id: id, dataset: $dataset})
-   DETACH DELETE e`,
+   MATCH (e:Entity {id: id})
+   DELETE e`,
 );
+
+/**
+ * What, other than the items about to go (`going`), still quotes documents a load is about to delete: reads
+ * every item, and runs only when documents go.
+ */
+export const citingDocuments = cypher<{ ids: string[]; going: string[] }, { id: string; document: string }>(
+  'ingest.citingDocuments',
+  `CALL () {
+     MATCH (e:Entity) WHERE any(source IN e.sourceIds WHERE source IN $ids) AND NOT e.id IN $going
+     RETURN e.id AS id, [source IN e.sourceIds WHERE source IN $ids][0] AS document
+     UNION ALL
+     MATCH ()-[r]->() WHERE any(source IN r.sourceIds WHERE source IN $ids) AND NOT r.id IN $going
+     RETURN r.id AS id, [source IN r.sourceIds WHERE source IN $ids][0] AS document
+   }
+   RETURN id, document
+   LIMIT 20`,
+);
+
+/** A loaded dataset's name and description, which an export writes back. */
+export const upsertDataset = cypher<{ id: string; name: string; description: string }, never>(
+  'ingest.upsertDataset',
+  `MERGE (d:Dataset {id: $id})
+   SET d.name = $name, d.description = $description`,
+);
+
+export const deleteDataset = cypher<{ id: string }, never>('ingest.deleteDataset', `MATCH (d:Dataset {id: $id}) DELETE d`);

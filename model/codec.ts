@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentFixture, EntityFixture, RelationFixture } from './fixture-schema.ts';
+import type { DocumentFixture, EntityAmendment, RelationAmendment, SourceRefFixture } from './fixture-schema.ts';
 import type { EntityKind } from './kinds.ts';
 import { parseRelationId, relationId } from './relation-id.ts';
 import type { RelationType } from './relations.ts';
@@ -13,6 +13,10 @@ import { yearOf, type TimePrecision, type TimeSpan } from './time-span.ts';
  * questions (model/time-bounds.ts; undated facts get bounds too, the widest), and quantities are one JSON
  * string. `hash` lets a reload tell "unchanged" from "updated" without comparing every field in Cypher.
  * Everything that writes (the loader, curation) encodes here; everything that reads decodes here.
+ *
+ * What one dataset says of an item (its claim) is the props that dataset alone would store. An item
+ * that one dataset claims stores just that; one that several claim stores their merge (model/claims.ts)
+ * with `datasets`, and keeps each claim as it is on a `Claim` node, so that no dataset's words are lost.
  */
 
 /** A flat property map, as Neo4j stores it. */
@@ -45,11 +49,16 @@ export interface EntityProps extends TimeProps, ProvenanceProps {
   readonly category: string | null;
   readonly status: string | null;
   readonly quantities: string | null;
+  /** The dataset whose claim comes first (model/claims.ts); the only one unless `datasets` is set. */
   readonly dataset: string | null;
+  /** Every dataset that claims it, first to last, when there are several; absent when one dataset alone does. */
+  readonly datasets?: readonly string[] | null;
   readonly url?: string | null;
   readonly license?: string | null;
   readonly attribution?: string | null;
   readonly basis?: string | null;
+  /** A document's text, against which quotes are checked; reads leave it in Neo4j. */
+  readonly text?: string | null;
 }
 
 /** A relation's properties as stored; its type and ends are the relationship's own. */
@@ -60,6 +69,8 @@ export interface RelationProps extends TimeProps, ProvenanceProps {
   readonly effectFrom: string | null;
   readonly effectTo: string | null;
   readonly note: string | null;
+  readonly dataset?: string | null;
+  readonly datasets?: readonly string[] | null;
 }
 
 export interface EntityRecord {
@@ -88,9 +99,10 @@ export interface Quantity {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Encoding: a fixture (or a curated edit, checked as one) into the properties a write stores.
+// Encoding: a fixture (or a curated edit, checked as one) into the properties a write stores. A curated
+// amendment (model/fixture-schema.ts) is encoded alike, without the fields it leaves to other datasets.
 
-export function entityRecord(entity: EntityFixture, dataset: string, defaultSource: string): EntityRecord {
+export function entityRecord(entity: EntityAmendment, dataset: string, defaultSource: string): EntityRecord {
   return {
     id: entity.id,
     kind: entity.kind,
@@ -98,8 +110,8 @@ export function entityRecord(entity: EntityFixture, dataset: string, defaultSour
       id: entity.id,
       kind: entity.kind,
       dataset,
-      ...nameProps(entity.name, entity.aliases),
-      description: entity.description,
+      ...nameProps(entity.name ?? null, entity.aliases),
+      description: entity.description ?? null,
       category: entity.category ?? null,
       status: entity.status ?? null,
       quantities: entity.quantities.length > 0 ? JSON.stringify(entity.quantities) : null,
@@ -138,7 +150,7 @@ export function documentRecord(document: DocumentFixture, dataset: string, text:
   };
 }
 
-export function relationRecord(relation: RelationFixture, dataset: string, defaultSource: string): RelationRecord {
+export function relationRecord(relation: RelationAmendment, dataset: string, defaultSource: string): RelationRecord {
   const id = relationId(relation);
   return {
     id,
@@ -159,7 +171,16 @@ export function relationRecord(relation: RelationFixture, dataset: string, defau
   };
 }
 
-function timeProps(time: TimeSpan | undefined): Props {
+/** The stored keys of a time span: a span is claimed, merged and compared as one value. */
+export const TIME_KEYS: readonly string[] = Object.keys(timeProps(undefined));
+
+/**
+ * The keys of a time span as a source states it, all null when it states none. The other TIME_KEYS are derived
+ * from these, and have values even for an undated fact (its bounds are every day there is).
+ */
+export const STATED_TIME_KEYS: readonly string[] = Object.keys(statedTimeProps(undefined));
+
+function statedTimeProps(time: TimeSpan | undefined): Props {
   return {
     timeStart: time?.start ?? null,
     timeEnd: time?.end ?? null,
@@ -167,20 +188,26 @@ function timeProps(time: TimeSpan | undefined): Props {
     timeText: time?.text ?? null,
     timeStartJulian: time?.startJulian ?? null,
     timeEndJulian: time?.endJulian ?? null,
+  };
+}
+
+function timeProps(time: TimeSpan | undefined): Props {
+  return {
+    ...statedTimeProps(time),
     ...boundsOf(time),
     startYear: time?.start !== undefined ? yearOf(time.start) : time?.end !== undefined ? yearOf(time.end) : null,
     endYear: time?.end !== undefined ? yearOf(time.end) : time?.start !== undefined ? yearOf(time.start) : null,
   };
 }
 
-function provenanceProps(sources: EntityFixture['sources'], defaultSource: string): Props {
+function provenanceProps(sources: readonly SourceRefFixture[] = [], defaultSource: string): Props {
   return {
     sourceIds: sources.map((source) => source.source ?? defaultSource),
     sourceQuotes: sources.map((source) => source.quote),
   };
 }
 
-function nameProps(name: string, aliases: readonly string[]): Props {
+export function nameProps(name: string | null, aliases: readonly string[]): Props {
   return { name, aliases: [...aliases], aliasText: aliases.join(' | ') };
 }
 
@@ -189,7 +216,7 @@ function nameProps(name: string, aliases: readonly string[]): Props {
  * key), so nulls are left out: half of a relation's fields are usually null, and each would cost
  * Bolt traffic and transaction memory on a large load.
  */
-function stored(props: Props): Props {
+export function stored(props: Props): Props {
   const kept: Props = {};
   for (const key in props) {
     const value = props[key];
@@ -230,31 +257,49 @@ export function timeSpanOf(props: TimeProps): TimeSpan | undefined {
 
 /** Each quote with the id of its document. */
 export function sourceQuotesOf(props: ProvenanceProps): SourceQuote[] {
-  return props.sourceQuotes.map((quote, index) => ({ quote, source: props.sourceIds[index] ?? '' }));
+  return (props.sourceQuotes ?? []).map((quote, index) => ({ quote, source: props.sourceIds?.[index] ?? '' }));
 }
 
 export function quantitiesOf(props: Pick<EntityProps, 'quantities'>): Quantity[] {
   return props.quantities ? (JSON.parse(props.quantities) as Quantity[]) : [];
 }
 
-/** The fixture a stored entity was encoded from, so that curation can change it and check it as a fixture. */
-export function entityFixtureOf(props: EntityProps): EntityFixture {
+/**
+ * The fixture a stored entity was encoded from, so that curation can change it and check it as a fixture, and an
+ * export can write it; for a curated amendment, without the fields it leaves out.
+ */
+export function entityFixtureOf(props: EntityProps): EntityAmendment {
   return {
     id: props.id,
     kind: props.kind,
-    name: props.name,
-    aliases: [...props.aliases],
-    description: props.description,
+    name: props.name ?? undefined,
+    aliases: [...(props.aliases ?? [])],
+    description: props.description ?? undefined,
     category: props.category ?? undefined,
     status: props.status ?? undefined,
     time: timeSpanOf(props),
     quantities: quantitiesOf(props),
-    sources: sourceQuotesOf(props),
+    sources: quotedOrNone(props),
+  };
+}
+
+/** The document a stored Source was encoded from (documentRecord), its text aside: for exports. */
+export function documentFixtureOf(props: EntityProps, file: string): DocumentFixture {
+  return {
+    id: props.id,
+    name: props.name,
+    description: props.description,
+    file,
+    basis: props.basis as DocumentFixture['basis'],
+    url: props.url ?? undefined,
+    license: props.license ?? undefined,
+    attribution: props.attribution ?? undefined,
+    retrieved: props.timeStart ?? undefined,
   };
 }
 
 /** The fixture a stored relation was encoded from; its type and ends come with it. */
-export function relationFixtureOf(relation: RelationProps & { readonly type: RelationType; readonly from: { readonly id: string }; readonly to: { readonly id: string } }): RelationFixture {
+export function relationFixtureOf(relation: RelationProps & { readonly type: RelationType; readonly from: { readonly id: string }; readonly to: { readonly id: string } }): RelationAmendment {
   return {
     type: relation.type,
     from: relation.from.id,
@@ -266,6 +311,12 @@ export function relationFixtureOf(relation: RelationProps & { readonly type: Rel
     effectTo: relation.effectTo ?? undefined,
     time: timeSpanOf(relation),
     note: relation.note ?? undefined,
-    sources: sourceQuotesOf(relation),
+    sources: quotedOrNone(relation),
   };
+}
+
+/** The quotes, or none for an amendment that adds none (a fixture's list, when given, is never empty). */
+function quotedOrNone(props: ProvenanceProps): SourceQuote[] | undefined {
+  const quotes = sourceQuotesOf(props);
+  return quotes.length > 0 ? quotes : undefined;
 }

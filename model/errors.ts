@@ -36,6 +36,14 @@ export class FixtureError extends Error {
   }
 }
 
+/** A load or removal that would lose what another dataset still needs; `problems` say what is in the way. */
+export class LoadRefused extends Error {
+  override readonly name = 'LoadRefused';
+  constructor(readonly problems: readonly string[]) {
+    super(`refused; nothing was written:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
 /** The message of anything thrown, for logs and one-line failures. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

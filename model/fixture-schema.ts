@@ -127,20 +127,48 @@ export const documentSchema = z.strictObject({
   retrieved: partialDate.optional(),
 });
 
-/** The dataset of what curation writes (services/curation/); a fixture with this id would remove it on load. */
+/**
+ * The dataset of what curation writes (services/curation/). Loading a dataset replaces that dataset's claims, so
+ * only an export of curated facts may take this id: it has no documents, as its quotes cite other datasets'.
+ */
 export const CURATION_DATASET = 'curation';
 
-export const datasetSchema = z.strictObject({
-  id: slug.refine((id) => id !== CURATION_DATASET, `"${CURATION_DATASET}" is reserved for what curation writes`),
-  name: text,
-  description: text,
-  documents: z.array(documentSchema).min(1, 'at least one source document'),
-});
+export const datasetSchema = z
+  .strictObject({
+    id: slug,
+    name: text,
+    description: text,
+    documents: z.array(documentSchema),
+  })
+  .superRefine(({ id, documents }, context) => {
+    if (id === CURATION_DATASET && documents.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: `"${CURATION_DATASET}" is reserved for what curation writes (an export of it has no documents: its quotes cite other datasets')`,
+      });
+    } else if (id !== CURATION_DATASET && documents.length === 0) {
+      context.addIssue({ code: 'custom', path: ['documents'], message: 'at least one source document' });
+    }
+  });
 
 export const entitiesFileSchema = z.array(entitySchema);
 export const relationsFileSchema = z.array(relationSchema);
 
+/**
+ * What curation says of an entity or relation another dataset defines: only what the curator changed or added,
+ * so that the other datasets' names, values and quotes stay theirs (model/claims.ts). Its kind, type and ends
+ * are the item's; the rest may be left to the others. The curated dataset's files hold these.
+ */
+export const entityAmendmentSchema = entitySchema.partial({ name: true, description: true, sources: true });
+export const relationAmendmentSchema = relationSchema.partial({ sources: true });
+
+export const amendmentsFileSchemas = { entities: z.array(entityAmendmentSchema), relations: z.array(relationAmendmentSchema) };
+
 export type EntityFixture = z.infer<typeof entitySchema>;
 export type RelationFixture = z.infer<typeof relationSchema>;
+export type EntityAmendment = z.infer<typeof entityAmendmentSchema>;
+export type RelationAmendment = z.infer<typeof relationAmendmentSchema>;
+export type SourceRefFixture = z.infer<typeof sourceRefSchema>;
 export type DocumentFixture = z.infer<typeof documentSchema>;
 export type DatasetFixture = z.infer<typeof datasetSchema>;

@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { CypherExecutor } from '../../cypher/executor.ts';
+import { claimsById as claimsByIdQuery } from '../../cypher/claims.ts';
 import { entitiesById, entitiesByRef, refParams, type RefMatchRow } from '../../cypher/entities.ts';
 import type { EntityRow } from '../../cypher/rows.ts';
-
+import type { Props } from '../../model/codec.ts';
 
 /** Entities by id; every id asked for in one tick of the event loop costs one query. */
 export function entityById(executor: CypherExecutor): DataLoader<string, EntityRow | null> {
@@ -10,6 +11,22 @@ export function entityById(executor: CypherExecutor): DataLoader<string, EntityR
     const rows = await executor.read(entitiesById, { ids });
     const byId = new Map(rows.map((row) => [row.entity.id, row.entity]));
     return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** The entity an optional id names, or null when there is no id. */
+export function entityIfAny(loader: { load(id: string): Promise<EntityRow | null> }, id: string | null | undefined): Promise<EntityRow | null> | null {
+  // Neo4j drops null properties, so an absent id arrives as undefined.
+  return id == null ? null : loader.load(id);
+}
+
+/** Each dataset's claim of entities and relations (by id) that several datasets claim; none for the others. */
+export function claimsById(executor: CypherExecutor): DataLoader<string, readonly Props[]> {
+  return new DataLoader(async (ids) => {
+    // Relation ids join their parts with "--", which no entity id (a slug) holds.
+    const rows = await executor.read(claimsByIdQuery, { entityIds: ids.filter((id) => !id.includes('--')), relationIds: ids.filter((id) => id.includes('--')) });
+    const byId = new Map(rows.map((row) => [row.id, row.claims]));
+    return ids.map((id) => byId.get(id) ?? []);
   });
 }
 

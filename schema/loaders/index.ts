@@ -1,5 +1,5 @@
 import type { CypherExecutor } from '../../cypher/executor.ts';
-import { entitiesMatchingRef, entityById } from './entity-loaders.ts';
+import { claimsById, entitiesMatchingRef, entityById } from './entity-loaders.ts';
 import { relationsOf } from './relation-loaders.ts';
 import { sourceTextById } from './source-loaders.ts';
 
@@ -12,5 +12,6 @@ export function createLoaders(executor: CypherExecutor) {
     entitiesMatchingRef: entitiesMatchingRef(executor),
     relationsOf: relationsOf(executor),
     sourceTextById: sourceTextById(executor),
+    claimsById: claimsById(executor),
   };
 }

@@ -24,17 +24,17 @@ const CreateEntityInput = builder.inputType('CreateEntityInput', {
 });
 
 const UpdateEntityInput = builder.inputType('UpdateEntityInput', {
-  description: `Changes to an entity: a field left out stays, \`null\` clears an optional one, a list replaces the list. Its kind stays. ${LIMITS}`,
+  description: `Changes to an entity, made to what curation says of it: a field left out stays, \`null\` clears an optional one, a list replaces curation's list. Its kind stays. ${LIMITS}`,
   fields: (t) => ({
     id: t.id({ required: true, description: 'The id of the entity to change (not a source document).' }),
     name: t.string({ description: 'The usual English name.' }),
-    aliases: t.stringList({ description: 'Other names and spellings (replaces them all).' }),
+    aliases: t.stringList({ description: "Other names and spellings (replaces curation's; those other datasets give stay)." }),
     description: t.string({ description: 'A short description, in your own words.' }),
     category: t.string({ description: 'A finer kind, e.g. "valley".' }),
     status: t.string({ description: 'A state the source reports, e.g. "planned".' }),
     time: t.field({ type: TimeSpanInput, description: 'When it existed, happened or was signed.' }),
-    quantities: t.field({ type: [QuantityInput], description: 'Figures the sources give for it (replaces them all).' }),
-    sources: t.field({ type: [SourceQuoteInput], description: 'The quotes that state it (replaces them all; at least one). To add one, use `attachSource`.' }),
+    quantities: t.field({ type: [QuantityInput], description: "Figures the sources give for it (replaces curation's)." }),
+    sources: t.field({ type: [SourceQuoteInput], description: "The quotes that state it (replaces curation's, at least one; other datasets' stay). To add one, use `attachSource`." }),
   }),
 });
 
@@ -53,7 +53,8 @@ builder.mutationFields((t) => ({
   }),
   updateEntity: t.field({
     type: UpdateEntityPayload,
-    description: 'Changes an entity; the result is checked as a new one would be. NOT_FOUND for an unknown id. Needs an editor token.',
+    description:
+      "Changes what curation says of an entity (starting from the entity as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' aliases and quotes stay. NOT_FOUND for an unknown id. Needs an editor token.",
     args: { input: t.arg({ type: UpdateEntityInput, required: true, description: 'The entity and the changes.' }) },
     resolve: async function resolveUpdateEntity(_root, { input }, { caller, executor }) {
       requireEditor(caller);

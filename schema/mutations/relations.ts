@@ -25,7 +25,7 @@ const CreateRelationInput = builder.inputType('CreateRelationInput', {
 });
 
 const UpdateRelationInput = builder.inputType('UpdateRelationInput', {
-  description: `Changes to a relation's qualifiers and sources: a field left out stays, \`null\` clears it. Its type and ends stay. ${LIMITS}`,
+  description: `Changes to a relation's qualifiers and sources, made to what curation says of it: a field left out stays, \`null\` clears it. Its type and ends stay. ${LIMITS}`,
   fields: (t) => ({
     relationId: t.id({ required: true, description: 'The id of the relation (`relationId` on a relation or edge).' }),
     role: t.string({ description: 'The role of the subject, e.g. "party".' }),
@@ -34,7 +34,7 @@ const UpdateRelationInput = builder.inputType('UpdateRelationInput', {
     effectTo: t.id({ description: 'The id of whoever gained by it.' }),
     time: t.field({ type: TimeSpanInput, description: 'When it held or took effect.' }),
     note: t.string({ description: 'A remark on the relation.' }),
-    sources: t.field({ type: [SourceQuoteInput], description: 'The quotes that state it (replaces them all; at least one). To add one, use `attachSource`.' }),
+    sources: t.field({ type: [SourceQuoteInput], description: "The quotes that state it (replaces curation's, at least one; other datasets' stay). To add one, use `attachSource`." }),
   }),
 });
 
@@ -72,7 +72,8 @@ builder.mutationFields((t) => ({
   }),
   updateRelation: t.field({
     type: UpdateRelationPayload,
-    description: "Changes a relation's qualifiers or sources; the result is checked as a new one would be. Needs an editor token.",
+    description:
+      "Changes what curation says of a relation's qualifiers or sources (starting from the relation as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' quotes stay. Needs an editor token.",
     args: { input: t.arg({ type: UpdateRelationInput, required: true, description: 'The relation and the changes.' }) },
     resolve: async function resolveUpdateRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);
@@ -83,7 +84,7 @@ builder.mutationFields((t) => ({
   }),
   deleteRelation: t.field({
     type: DeleteRelationPayload,
-    description: 'Deletes a relation; NOT_FOUND if there is none. A dataset that still holds it brings it back when loaded again. Needs an editor token.',
+    description: "Deletes a relation with every dataset's claim of it; NOT_FOUND if there is none. A dataset that still holds it brings it back when loaded again. Needs an editor token.",
     args: { input: t.arg({ type: DeleteRelationInput, required: true, description: 'The relation to delete.' }) },
     resolve: async function resolveDeleteRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);

@@ -1,4 +1,5 @@
 import type { Direction } from '../../cypher/relations.ts';
+import { claimantsOf, ENTITY_FIELDS } from '../../model/claims.ts';
 import { quantitiesOf, sourceQuotesOf, timeSpanOf } from '../../model/codec.ts';
 import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../model/kinds.ts';
 import type { RelationType } from '../../model/relations.ts';
@@ -7,6 +8,7 @@ import { enumValues } from '../enum-values.ts';
 import { ORDERS, toConnection, windowOf } from '../pages.ts';
 import { READS_ONLY_ID, readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { asOfArgs, asOfParams } from './as-of.ts';
+import { claimsOf, conflictsOf, EntityClaim, EntityFieldEnum } from './claims.ts';
 import { pageArgs } from './connection.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
 import { Quantity, SourceRef } from './provenance.ts';
@@ -42,7 +44,18 @@ builder.interfaceType(EntityRef, {
     status: t.exposeString('status', { nullable: true, description: 'A state the source reports: "planned", "undemarcated", "not recognised"…' }),
     time: t.field({ type: TimeSpan, nullable: true, description: 'When it existed, happened or was signed.', resolve: (row) => timeSpanOf(row) ?? null }),
     quantities: t.field({ type: [Quantity], description: 'Figures the sources give for it.', resolve: (row) => quantitiesOf(row) }),
-    sources: t.field({ type: [SourceRef], description: 'The sentences it is taken from.', resolve: (row) => sourceQuotesOf(row) }),
+    sources: t.field({ type: [SourceRef], description: 'The sentences it is taken from, from every dataset that defines it.', resolve: (row) => sourceQuotesOf(row) }),
+    datasets: t.stringList({ description: 'The datasets that define it, in rank order: its name and each single value come from the first that states them.', resolve: (row) => claimantsOf(row) }),
+    claims: t.field({
+      type: [EntityClaim],
+      description: 'What each dataset that defines it says, in the order of `datasets`; the fields above merge them (see the README, "Datasets").',
+      resolve: (row, _args, context) => claimsOf(row, context),
+    }),
+    conflicts: t.field({
+      type: [EntityFieldEnum],
+      description: 'The fields on which those datasets disagree (empty when they agree, or one defines it): compare them in `claims`.',
+      resolve: (row, _args, context) => conflictsOf(row, context, ENTITY_FIELDS),
+    }),
     relations: t.field({
       type: RelationConnection,
       description: 'Every relation of this entity, of the given types (all if none) and direction: for exploring what no typed field names.',

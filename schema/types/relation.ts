@@ -1,12 +1,15 @@
 import type { ObjectFieldBuilder } from '@pothos/core';
 import type { Direction, RelatedRow } from '../../cypher/relations.ts';
-import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
+import type { RelationRow } from '../../cypher/rows.ts';
+import { claimantsOf, RELATION_FIELDS } from '../../model/claims.ts';
 import { sourceQuotesOf, timeSpanOf, type RelationProps } from '../../model/codec.ts';
 import { RELATION_RULES, RELATION_TYPES, type RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
+import { entityIfAny } from '../loaders/entity-loaders.ts';
 import type { Positioned } from '../pages.ts';
 import { HELD_DESCRIPTION, HeldEnum, heldOf } from './as-of.ts';
+import { claimsOf, conflictsOf, RelationClaim, RelationFieldEnum } from './claims.ts';
 import { connectionType, cursorField } from './connection.ts';
 import { EntityRef } from './entity-ref.ts';
 import { SourceRef } from './provenance.ts';
@@ -40,23 +43,29 @@ function qualifierFields<Shape>(t: Fields<Shape>, props: (shape: Shape) => Relat
       type: EntityRef,
       nullable: true,
       description: 'Who gave something up by it (of a cession or adjustment).',
-      resolve: (shape, _args, { loaders }) => loadOptional(loaders.entityById, props(shape).effectFrom),
+      resolve: (shape, _args, { loaders }) => entityIfAny(loaders.entityById, props(shape).effectFrom),
     }),
     effectTo: t.field({
       type: EntityRef,
       nullable: true,
       description: 'Who gained by it.',
-      resolve: (shape, _args, { loaders }) => loadOptional(loaders.entityById, props(shape).effectTo),
+      resolve: (shape, _args, { loaders }) => entityIfAny(loaders.entityById, props(shape).effectTo),
     }),
     time: t.field({ type: TimeSpan, nullable: true, description: 'When the relation held or took effect.', resolve: (shape) => timeSpanOf(props(shape)) ?? null }),
     note: t.string({ nullable: true, description: 'A remark on the relation.', resolve: (shape) => props(shape).note }),
-    sources: t.field({ type: [SourceRef], description: 'The sentences the relation is taken from.', resolve: (shape) => sourceQuotesOf(props(shape)) }),
+    sources: t.field({ type: [SourceRef], description: 'The sentences the relation is taken from, from every dataset that states it.', resolve: (shape) => sourceQuotesOf(props(shape)) }),
+    datasets: t.stringList({ description: 'The datasets that state the relation, in rank order: each qualifier comes from the first that states it.', resolve: (shape) => claimantsOf(props(shape)) }),
+    claims: t.field({
+      type: [RelationClaim],
+      description: 'What each dataset that states the relation says of it, in the order of `datasets`; the fields above merge them (see the README, "Datasets").',
+      resolve: (shape, _args, context) => claimsOf(props(shape), context),
+    }),
+    conflicts: t.field({
+      type: [RelationFieldEnum],
+      description: 'The qualifiers on which those datasets disagree (empty when they agree, or one states it): compare them in `claims`.',
+      resolve: (shape, _args, context) => conflictsOf(props(shape), context, RELATION_FIELDS),
+    }),
   };
-}
-
-function loadOptional(loader: { load(id: string): Promise<EntityRow | null> }, id: string | null | undefined): Promise<EntityRow | null> | null {
-  // Neo4j drops null properties, so an absent qualifier arrives as undefined.
-  return id == null ? null : loader.load(id);
 }
 
 export const Relation = builder.objectRef<RelationRow>('Relation').implement({

@@ -24,7 +24,7 @@ export async function attachSource(executor: CypherExecutor, input: AttachSource
     const target = { id: String(entityId), path: ['input', 'entityId'] };
     const entity = await updateEntity(executor, target, (current) => ({
       draft: withSource(current, source),
-      locate: attachedAt(current.sources.length, 'entityId'),
+      locate: attachedAt(current.sources?.length ?? 0, 'entityId'),
     }));
     return { entity, relation: null };
   }
@@ -32,7 +32,7 @@ export async function attachSource(executor: CypherExecutor, input: AttachSource
     const target = { id: String(relationId), path: ['input', 'relationId'] };
     const relation = await updateRelation(executor, target, (current) => ({
       draft: withSource(current, source),
-      locate: attachedAt(current.sources.length, 'relationId'),
+      locate: attachedAt(current.sources?.length ?? 0, 'relationId'),
     }));
     return { entity: null, relation };
   }

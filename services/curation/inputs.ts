@@ -1,4 +1,4 @@
-import type { EntityFixture, RelationFixture } from '../../model/fixture-schema.ts';
+import type { EntityAmendment, RelationAmendment, SourceRefFixture } from '../../model/fixture-schema.ts';
 import type { EntityKind } from '../../model/kinds.ts';
 import type { RelationType } from '../../model/relations.ts';
 import type { TimePrecision } from '../../model/time-span.ts';
@@ -66,7 +66,7 @@ export interface CreateRelationInput extends RelationFieldsInput {
   readonly key?: Maybe<Id>;
 }
 
-export function sourceRef({ quote, sourceId }: SourceQuoteInput): EntityFixture['sources'][number] {
+export function sourceRef({ quote, sourceId }: SourceQuoteInput): SourceRefFixture {
   return { quote, source: String(sourceId) };
 }
 
@@ -82,7 +82,7 @@ export function relationDraft(input: CreateRelationInput): unknown {
 }
 
 /** `current` with the fields the update gives. */
-export function patchEntity(current: Partial<EntityFixture>, patch: EntityFieldsInput): unknown {
+export function patchEntity(current: Partial<EntityAmendment>, patch: EntityFieldsInput): unknown {
   return {
     ...current,
     name: required(current.name, patch.name),
@@ -97,7 +97,7 @@ export function patchEntity(current: Partial<EntityFixture>, patch: EntityFields
 }
 
 /** `current` with the qualifiers and sources the update gives; type and ends make the id, so they stay. */
-export function patchRelation(current: Partial<RelationFixture>, patch: RelationFieldsInput): unknown {
+export function patchRelation(current: Partial<RelationAmendment>, patch: RelationFieldsInput): unknown {
   return {
     ...current,
     sources: required(current.sources, mapped(patch.sources, (sources) => sources.map(sourceRef))),
@@ -111,11 +111,12 @@ export function patchRelation(current: Partial<RelationFixture>, patch: Relation
 }
 
 /** `sources` with `added` at the end, unless it is there already: attaching twice changes nothing. */
-export function withSource<T extends { sources: EntityFixture['sources'] }>(current: T, added: SourceQuoteInput): T {
+export function withSource<T extends { sources?: SourceRefFixture[] | undefined }>(current: T, added: SourceQuoteInput): T {
   const ref = sourceRef(added);
+  const sources = current.sources ?? [];
   // Compared as stored: the schema trims quotes.
-  const present = current.sources.some((source) => source.quote === ref.quote.trim() && source.source === ref.source);
-  return present ? current : { ...current, sources: [...current.sources, ref] };
+  const present = sources.some((source) => source.quote === ref.quote.trim() && source.source === ref.source);
+  return present ? current : { ...current, sources: [...sources, ref] };
 }
 
 function timeSpan(input: TimeSpanInput): unknown {

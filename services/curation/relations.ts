@@ -1,11 +1,12 @@
 import { deleteRelation as deleteRelationQuery, lockEntityKinds, lockRelation, relationById } from '../../cypher/curation.ts';
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
-import { upsertRelations } from '../../cypher/ingest.ts';
 import type { RelationRow } from '../../cypher/rows.ts';
+import { claimantsOf } from '../../model/claims.ts';
 import { relationFixtureOf, relationRecord } from '../../model/codec.ts';
 import { InvalidInput, NotFound } from '../../model/errors.ts';
-import { relationSchema, type RelationFixture } from '../../model/fixture-schema.ts';
+import { relationAmendmentSchema, relationSchema, type RelationAmendment } from '../../model/fixture-schema.ts';
 import { parseRelationId, relationId } from '../../model/relation-id.ts';
+import { lockClaims, PendingDeletions, writeRelationClaims } from '../ingest/claims.ts';
 import { relationProblems } from '../ingest/validate.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, parseAs, rejectProblems, type Edit, type Locate, type Target } from './problems.ts';
@@ -17,6 +18,8 @@ type RelationKey = { from: string; to: string; id: string };
 export async function createRelation(executor: CypherExecutor, draft: unknown): Promise<RelationRow> {
   const relation = parseAs(relationSchema, draft, atInput);
   return executor.write(async (tx) => {
+    // Before any other lock: a load takes this one first too (services/ingest/claims.ts).
+    await lockClaims(tx);
     await checkAgainstGraph(tx, relation, atInput);
     const key = keyOf(relation);
     if ((await tx.run(relationById, key)).length > 0) {
@@ -31,14 +34,20 @@ export async function createRelation(executor: CypherExecutor, draft: unknown): 
  * Rewrites the target relation as `edit` makes it from its current fixture, checked as a new one
  * is. Its type and ends make its id, so they stay; to change them, delete it and create another.
  */
-export async function updateRelation(executor: CypherExecutor, target: Target, edit: Edit<RelationFixture>): Promise<RelationRow> {
+export async function updateRelation(executor: CypherExecutor, target: Target, edit: Edit<RelationAmendment>): Promise<RelationRow> {
   const key = parseKey(target);
   return executor.write(async (tx) => {
+    await lockClaims(tx);
     // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
-    const [row] = await tx.run(lockRelation, key);
+    const [row] = await tx.run(lockRelation, { ...key, dataset: CURATION_DATASET });
     if (!row) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
-    const { draft, locate } = edit(relationFixtureOf(row.relation));
-    const relation = parseAs(relationSchema, draft, locate);
+    // An edit changes curation's claim: on a relation other datasets state, only what curators changed or added.
+    const amends = claimantsOf(row.relation).some((dataset) => dataset !== CURATION_DATASET);
+    const { type, from, to } = row.relation;
+    const ends = { type, from: from.id, to: to.id, key: parseRelationId(target.id)?.key };
+    const current = row.own ? relationFixtureOf({ ...row.own, type, from, to }) : amends ? ends : relationFixtureOf(row.relation);
+    const { draft, locate } = edit(current);
+    const relation = parseAs(amends ? relationAmendmentSchema : relationSchema, draft, locate);
     if (relationId(relation) !== target.id) throw new Error(`an edit of relation ${target.id} changed its type or ends`);
     await checkAgainstGraph(tx, relation, locate);
     return writeRelation(tx, relation);
@@ -49,6 +58,7 @@ export async function updateRelation(executor: CypherExecutor, target: Target, e
 export async function deleteRelation(executor: CypherExecutor, target: Target): Promise<string> {
   const key = parseKey(target);
   return executor.write(async (tx) => {
+    await lockClaims(tx);
     const [row] = await tx.run(deleteRelationQuery, key);
     if (!row?.deleted) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
     return target.id;
@@ -56,26 +66,26 @@ export async function deleteRelation(executor: CypherExecutor, target: Target): 
 }
 
 /** What only the graph can tell: the ends exist (locked from here on), their kinds suit the type, the quotes are verbatim. */
-async function checkAgainstGraph(tx: WriteTransaction, relation: RelationFixture, locate: Locate): Promise<void> {
+async function checkAgainstGraph(tx: WriteTransaction, relation: RelationAmendment, locate: Locate): Promise<void> {
   const ids = [relation.from, relation.to, relation.effectFrom, relation.effectTo].filter((ref): ref is string => ref !== undefined);
   const kinds = new Map((await tx.run(lockEntityKinds, { ids: [...new Set(ids)] })).map((row) => [row.id, row.kind]));
-  rejectProblems([...relationProblems(relation, kinds), ...(await quoteProblemsInGraph(tx, relation.sources))], locate);
+  rejectProblems([...relationProblems(relation, kinds), ...(await quoteProblemsInGraph(tx, relation.sources ?? []))], locate);
 }
 
-/** The loader's record and upsert, so a curated relation is stored exactly as a fixture one. */
-async function writeRelation(tx: WriteTransaction, relation: RelationFixture): Promise<RelationRow> {
-  const { id, type, from, to, props } = relationRecord(relation, CURATION_DATASET, NO_DEFAULT_SOURCE);
-  const upsert = upsertRelations.get(type);
-  if (!upsert) throw new Error(`no upsert query for relation type ${type}`);
-  const missing = await tx.run(upsert, { rows: [{ id, from, to, props }] });
-  // The ends were locked when checked, so they cannot have gone; if they have, abort the transaction.
-  if (missing.length > 0) throw new Error(`relation ${id} lost an end while being written`);
+/** The loader's record as curation's claim, merged with other datasets' claims as a load merges them. */
+async function writeRelation(tx: WriteTransaction, relation: RelationAmendment): Promise<RelationRow> {
+  const record = relationRecord(relation, CURATION_DATASET, NO_DEFAULT_SOURCE);
+  const { id, from, to } = record;
+  // The ends were locked when checked, so they cannot have gone; if they have, the write aborts the transaction.
+  const pending = new PendingDeletions();
+  await writeRelationClaims(tx, CURATION_DATASET, { put: [record], withdraw: [] }, pending);
+  await pending.flush(tx);
   const [written] = await tx.run(relationById, { from, to, id });
   if (!written) throw new Error(`relation ${id} is missing right after its write`);
   return written.relation;
 }
 
-function keyOf(relation: RelationFixture): RelationKey {
+function keyOf(relation: RelationAmendment): RelationKey {
   return { from: relation.from, to: relation.to, id: relationId(relation) };
 }
 

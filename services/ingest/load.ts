@@ -1,23 +1,16 @@
 import { Neo4jError } from 'neo4j-driver';
 import * as q from '../../cypher/ingest.ts';
-import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
-import { documentRecord, entityRecord, relationRecord, type EntityRecord, type RelationRecord } from '../../model/codec.ts';
-import { readDataset, type ParsedDataset } from './read-dataset.ts';
+import type { CypherExecutor } from '../../cypher/executor.ts';
+import { sourceTextsById } from '../../cypher/source-texts.ts';
+import { documentRecord, entityRecord, relationRecord } from '../../model/codec.ts';
+import { FixtureError } from '../../model/errors.ts';
+import { CURATION_DATASET } from '../../model/fixture-schema.ts';
+import type { EntityKind } from '../../model/kinds.ts';
+import { readLoadableDataset, type LoadableDataset } from './read-dataset.ts';
 import { validateDataset } from './validate.ts';
-import { createEntities, createRelations, upsertEntities, upsertRelations } from './write.ts';
+import { writeDatasets, type DatasetClaims, type LoadCounts, type LoadReport } from './write-datasets.ts';
 
-export interface LoadCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-}
-
-export interface LoadReport {
-  readonly dataset: string;
-  readonly entities: LoadCounts;
-  readonly relations: LoadCounts;
-}
+export type { LoadCounts, LoadReport };
 
 export interface LoadOptions {
   /** Rows per UNWIND: large enough to amortise round-trips, small enough to keep each query's memory low. */
@@ -29,32 +22,104 @@ export interface LoadOptions {
  * Loads the dataset folder `dir`: validated in full first, then written in ONE transaction, so a
  * bad dataset writes nothing and an interrupted load leaves the old data. Loading the same files
  * twice changes nothing; a changed fixture updates in place; items dropped from the files go.
+ * What the dataset says of an item another dataset also defines is kept beside the other's (model/claims.ts).
  */
 export async function loadDataset(executor: CypherExecutor, dir: string, options: LoadOptions = {}): Promise<LoadReport> {
-  return loadParsedDataset(executor, await readDataset(dir), options);
+  return only(await loadDatasets(executor, [dir], options));
+}
+
+/** Several dataset folders in one transaction: each may refer to entities and documents of the others. */
+export async function loadDatasets(executor: CypherExecutor, dirs: readonly string[], options: LoadOptions = {}): Promise<LoadReport[]> {
+  return loadParsedDatasets(executor, await Promise.all(dirs.map((dir) => readLoadableDataset(dir))), options);
 }
 
 /** The same for a dataset already in memory, e.g. one a generator made (see bench/). */
-export async function loadParsedDataset(executor: CypherExecutor, parsed: ParsedDataset, options: LoadOptions = {}): Promise<LoadReport> {
-  const datasetId = parsed.dataset.id;
-  const defined = new Set([...parsed.dataset.documents.map((d) => d.id), ...parsed.entities.map((e) => e.id)]);
-  const outside = [...new Set(parsed.relations.flatMap((r) => [r.from, r.to, r.effectFrom, r.effectTo]))].filter(
-    (id): id is string => id !== undefined && !defined.has(id),
+export async function loadParsedDataset(executor: CypherExecutor, parsed: LoadableDataset, options: LoadOptions = {}): Promise<LoadReport> {
+  return only(await loadParsedDatasets(executor, [parsed], options));
+}
+
+export async function loadParsedDatasets(executor: CypherExecutor, batch: readonly LoadableDataset[], options: LoadOptions = {}): Promise<LoadReport[]> {
+  await validateBatch(executor, batch);
+  return write(executor, batch.map(claimsOf), options);
+}
+
+/**
+ * Removes what the datasets `ids` claim, in one transaction: items only they claim go, items others claim too
+ * keep the others' claims. Refused (nothing written) while another dataset still relates to or quotes what would go.
+ */
+export async function unloadDatasets(executor: CypherExecutor, ids: readonly string[], options: LoadOptions = {}): Promise<LoadReport[]> {
+  return write(executor, ids.map((id) => ({ id, entities: [], relations: [] })), options);
+}
+
+function claimsOf(parsed: LoadableDataset): DatasetClaims {
+  const { id, name, description, documents } = parsed.dataset;
+  const defaultSource = documents[0]?.id ?? id;
+  return {
+    id,
+    about: { name, description },
+    entities: [
+      // readDataset gives every document its text; a generated dataset may leave one without, which then quotes nothing.
+      ...documents.map((document) => documentRecord(document, id, parsed.texts.get(document.id) ?? '')),
+      ...parsed.entities.map((entity) => entityRecord(entity, id, defaultSource)),
+    ],
+    relations: parsed.relations.map((relation) => relationRecord(relation, id, defaultSource)),
+  };
+}
+
+/**
+ * Each dataset checked as validateDataset does, where relations may point at entities in the database or in
+ * another dataset of the batch. Curated facts quote other datasets' documents, so an export of them is checked
+ * against those documents' stored texts (or the batch's).
+ */
+async function validateBatch(executor: CypherExecutor, batch: readonly LoadableDataset[]): Promise<void> {
+  const ids = batch.map((parsed) => parsed.dataset.id);
+  const twice = ids.filter((id, index) => ids.indexOf(id) !== index);
+  if (twice.length > 0) throw new FixtureError([...new Set(twice)].map((id) => `dataset "${id}" is given more than once`));
+
+  const batchKinds = new Map<string, EntityKind>();
+  const batchTexts = new Map<string, string>();
+  for (const parsed of batch) {
+    for (const document of parsed.dataset.documents) batchKinds.set(document.id, 'Source');
+    for (const entity of parsed.entities) batchKinds.set(entity.id, entity.kind);
+    for (const [id, text] of parsed.texts) batchTexts.set(id, text);
+  }
+  const outside = [...new Set(batch.flatMap((parsed) => parsed.relations.flatMap((r) => [r.from, r.to, r.effectFrom, r.effectTo])))].filter(
+    (id): id is string => id !== undefined && !batchKinds.has(id),
   );
-  const knownOutside = await executor.read(q.existingEntities, { ids: outside });
-  validateDataset(parsed, new Map(knownOutside.map((row) => [row.id, row.kind])));
+  const known = new Map((await executor.read(q.existingEntities, { ids: outside })).map((row) => [row.id, row.kind]));
+  for (const [id, kind] of batchKinds) known.set(id, kind);
 
-  const defaultSource = parsed.dataset.documents[0]?.id ?? datasetId;
-  const entities = [
-    // readDataset gives every document its text; a generated dataset may leave one without, which then quotes nothing.
-    ...parsed.dataset.documents.map((document) => documentRecord(document, datasetId, parsed.texts.get(document.id) ?? '')),
-    ...parsed.entities.map((entity) => entityRecord(entity, datasetId, defaultSource)),
-  ];
-  const relations = parsed.relations.map((relation) => relationRecord(relation, datasetId, defaultSource));
+  for (const parsed of batch) {
+    try {
+      validateDataset(parsed.dataset.id === CURATION_DATASET ? await withQuotedTexts(executor, parsed, batchTexts) : parsed, known);
+    } catch (error) {
+      if (error instanceof FixtureError && batch.length > 1) throw new FixtureError(error.problems.map((problem) => `${parsed.dir}: ${problem}`));
+      throw error;
+    }
+  }
+}
 
+async function withQuotedTexts(executor: CypherExecutor, parsed: LoadableDataset, batchTexts: ReadonlyMap<string, string>): Promise<LoadableDataset> {
+  const quoted = new Set([...parsed.entities, ...parsed.relations].flatMap((item) => (item.sources ?? []).flatMap((source) => (source.source ? [source.source] : []))));
+  const texts = new Map([...quoted].flatMap((id) => (batchTexts.has(id) ? [[id, batchTexts.get(id) ?? '']] : [])));
+  const stored = await executor.read(sourceTextsById, { ids: [...quoted].filter((id) => !texts.has(id)) });
+  for (const row of stored) if (row.text !== null) texts.set(row.id, row.text);
+  return { ...parsed, texts };
+}
+
+async function write(executor: CypherExecutor, datasets: readonly DatasetClaims[], options: LoadOptions): Promise<LoadReport[]> {
+  const total = datasets.reduce((sum, dataset) => sum + dataset.entities.length + dataset.relations.length, 0);
+  let done = 0;
+  const batching = {
+    batchSize: options.batchSize ?? 5_000,
+    progress: (rows: number) => {
+      done += rows;
+      options.onProgress?.(done, total);
+    },
+  };
   try {
     return await executor.write((tx) =>
-      writeDataset(tx, datasetId, entities, relations, options).catch((error: unknown) => {
+      writeDatasets(tx, datasets, batching).catch((error: unknown) => {
         throw tooLarge(error) ?? error;
       }),
     );
@@ -65,42 +130,10 @@ export async function loadParsedDataset(executor: CypherExecutor, parsed: Parsed
   }
 }
 
-async function writeDataset(
-  tx: WriteTransaction,
-  datasetId: string,
-  entities: readonly EntityRecord[],
-  relations: readonly RelationRecord[],
-  options: LoadOptions,
-): Promise<LoadReport> {
-  const entityHashes = new Map((await tx.run(q.existingEntities, { ids: entities.map((e) => e.id) })).map((row) => [row.id, row.hash]));
-  const relationHashes = new Map((await tx.run(q.datasetRelations, { dataset: datasetId })).map((row) => [row.id, row.hash]));
-  const previousEntities = (await tx.run(q.datasetEntities, { dataset: datasetId })).map((row) => row.id);
-
-  const entityPlan = plan(entities, entityHashes, previousEntities);
-  const relationPlan = plan(relations, relationHashes, [...relationHashes.keys()]);
-  const total = entityPlan.create.length + entityPlan.update.length + relationPlan.create.length + relationPlan.update.length;
-  let done = 0;
-  const batching = {
-    batchSize: options.batchSize ?? 5_000,
-    progress: (rows: number) => {
-      done += rows;
-      options.onProgress?.(done, total);
-    },
-  };
-
-  // Finding the relations to delete scans every relation in the database: only when some go.
-  if (relationPlan.remove.length > 0) await tx.run(q.deleteRelations, { dataset: datasetId, ids: relationPlan.remove });
-  if (entityPlan.remove.length > 0) await tx.run(q.deleteEntities, { dataset: datasetId, ids: entityPlan.remove });
-  await createEntities(tx, entityPlan.create, batching);
-  await upsertEntities(tx, entityPlan.update, batching);
-  // A new relation between two entities created just now cannot exist yet; any other may (in
-  // another dataset, or written by curation), so it goes through MERGE like an update.
-  const createdIds = new Set(entityPlan.create.map((entity) => entity.id));
-  const [fresh, touchingOld] = partition(relationPlan.create, (relation) => createdIds.has(relation.from) && createdIds.has(relation.to));
-  await createRelations(tx, fresh, batching);
-  await upsertRelations(tx, [...touchingOld, ...relationPlan.update], batching);
-
-  return { dataset: datasetId, entities: entityPlan.counts, relations: relationPlan.counts };
+function only(reports: readonly LoadReport[]): LoadReport {
+  const [report] = reports;
+  if (!report) throw new Error('a load of one dataset reported nothing');
+  return report;
 }
 
 /**
@@ -119,37 +152,4 @@ function tooLarge(error: unknown): Error | undefined {
       `server.memory.heap.max_size and dbms.memory.transaction.total.max for your own) or split the dataset. Neo4j said: ${error.message}`,
     { cause: error },
   );
-}
-
-interface Plan<T> {
-  /** Ids no database entity (or no relation of this dataset) has yet. */
-  readonly create: T[];
-  /** Ids already there with another hash. */
-  readonly update: T[];
-  readonly remove: string[];
-  readonly counts: LoadCounts;
-}
-
-function plan<T extends { id: string; props: { hash?: unknown } }>(
-  records: readonly T[],
-  existing: ReadonlyMap<string, string | null>,
-  previousIds: readonly string[],
-): Plan<T> {
-  const wanted = new Set(records.map((record) => record.id));
-  const [create, known] = partition(records, (record) => !existing.has(record.id));
-  const update = known.filter((record) => existing.get(record.id) !== record.props.hash);
-  const remove = previousIds.filter((id) => !wanted.has(id));
-  return {
-    create,
-    update,
-    remove,
-    counts: { created: create.length, updated: update.length, unchanged: known.length - update.length, removed: remove.length },
-  };
-}
-
-function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
-  const yes: T[] = [];
-  const no: T[] = [];
-  for (const item of items) (test(item) ? yes : no).push(item);
-  return [yes, no];
 }

@@ -1,16 +1,16 @@
 import { FixtureError, type Problem } from '../../model/errors.ts';
-import type { EntityFixture, RelationFixture } from '../../model/fixture-schema.ts';
+import type { RelationAmendment, SourceRefFixture } from '../../model/fixture-schema.ts';
 import type { EntityKind } from '../../model/kinds.ts';
 import { relationId } from '../../model/relation-id.ts';
 import { relationAllowed, type RelationType } from '../../model/relations.ts';
-import type { ParsedDataset } from './read-dataset.ts';
+import type { LoadableDataset } from './read-dataset.ts';
 
 /**
  * Checks what a schema cannot: ids are unique and known, each relation joins kinds its type
  * allows, and every quote stands verbatim in its document. Throws one FixtureError listing all.
  * `knownKinds` are entities already in the database that relations may point to.
  */
-export function validateDataset(parsed: ParsedDataset, knownKinds: ReadonlyMap<string, EntityKind> = new Map()): void {
+export function validateDataset(parsed: LoadableDataset, knownKinds: ReadonlyMap<string, EntityKind> = new Map()): void {
   const problems: string[] = [];
   const kinds = new Map<string, EntityKind>(knownKinds);
   const defined = new Set<string>();
@@ -30,7 +30,8 @@ export function validateDataset(parsed: ParsedDataset, knownKinds: ReadonlyMap<s
   const report = (where: string, found: readonly Problem[]) => {
     for (const problem of found) problems.push(`${where}: field ${problem.path.join('.')}: ${problem.message}`);
   };
-  const checkQuotes = (where: string, sources: EntityFixture['sources']) => report(where, quoteProblems(sources, parsed.texts, primaryDocument));
+  // A curated amendment may add no quote of its own (model/fixture-schema.ts); any other item has one at least.
+  const checkQuotes = (where: string, sources: readonly SourceRefFixture[] = []) => report(where, quoteProblems(sources, parsed.texts, primaryDocument));
 
   for (const entity of parsed.entities) checkQuotes(`entities.yaml: entity "${entity.id}"`, entity.sources);
 
@@ -48,7 +49,7 @@ export function validateDataset(parsed: ParsedDataset, knownKinds: ReadonlyMap<s
 }
 
 /** Each quote stands verbatim in the text of its document (`texts` by document id); `source` defaults to `defaultSource`. */
-export function quoteProblems(sources: EntityFixture['sources'], texts: ReadonlyMap<string, string>, defaultSource?: string): Problem[] {
+export function quoteProblems(sources: readonly SourceRefFixture[], texts: ReadonlyMap<string, string>, defaultSource?: string): Problem[] {
   const problems: Problem[] = [];
   for (const [index, { quote, source = defaultSource }] of sources.entries()) {
     const text = source === undefined ? undefined : texts.get(source);
@@ -59,7 +60,7 @@ export function quoteProblems(sources: EntityFixture['sources'], texts: Readonly
 }
 
 /** Every entity the relation names is known (`kinds` by id), and its type may join the kinds of its ends. */
-export function relationProblems(relation: RelationFixture, kinds: ReadonlyMap<string, EntityKind>): Problem[] {
+export function relationProblems(relation: RelationAmendment, kinds: ReadonlyMap<string, EntityKind>): Problem[] {
   const problems: Problem[] = [];
   for (const field of ['from', 'to', 'effectFrom', 'effectTo'] as const) {
     const ref = relation[field];

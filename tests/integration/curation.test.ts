@@ -11,9 +11,10 @@ import type { CurationToken } from '../../server/auth.ts';
 import { createEntity } from '../../services/curation/entities.ts';
 import { entityDraft, relationDraft, type CreateEntityInput, type CreateRelationInput } from '../../services/curation/inputs.ts';
 import { createRelation } from '../../services/curation/relations.ts';
+import { loadDataset, unloadDatasets } from '../../services/ingest/load.ts';
 import { readDataset } from '../../services/ingest/read-dataset.ts';
 import { dataOf, testApp, type GraphQLResponse } from '../support/app.ts';
-import { INVENTED_DIR, loadSeed, snapshot, testDriver, testExecutor } from '../support/database.ts';
+import { INVENTED_DIR, SEED_DIR, loadSeed, snapshot, testDriver, testExecutor } from '../support/database.ts';
 
 const EDITOR = randomBytes(32).toString('hex');
 const READER = randomBytes(32).toString('hex');
@@ -89,11 +90,9 @@ let driver: Driver;
 let graphql: ReturnType<typeof testApp>['graphql'];
 const asEditor = (query: string, variables: Record<string, unknown>) => graphql(query, variables, { authorization: `Bearer ${EDITOR}` });
 
-/** Removes what curation wrote (including fixture items it took over), then puts the seed back as it was. */
+/** Removes what curation wrote (its claims on seed items too), then puts the seed back as it was. */
 async function resetToSeed(): Promise<void> {
-  const database = inject('neo4j').database;
-  await driver.executeQuery(`MATCH ()-[r {dataset: 'curation'}]->() DELETE r`, {}, { database });
-  await driver.executeQuery(`MATCH (e:Entity {dataset: 'curation'}) DETACH DELETE e`, {}, { database });
+  await unloadDatasets(testExecutor(driver), ['curation']);
   await loadSeed(driver);
 }
 
@@ -255,14 +254,23 @@ describe('createEntity', () => {
 });
 
 describe('updateEntity', () => {
-  it('changes the fields given, clears those given as null, keeps the rest, and takes the entity into curation', async () => {
+  it("changes the fields given in curation's claim, clears those given as null, keeps the rest, and keeps the seed's claim beside it", async () => {
     const response = await asEditor(UPDATE_ENTITY, {
       input: { id: 'torugart-pass', description: 'A pass on the road from Naryn to Kashgar.', category: null, aliases: ['Turugart'], sources: [{ quote: QUOTES[1], sourceId: ARTICLE }] },
     });
     const { entity } = dataOf<{ updateEntity: { entity: Entity } }>(response).updateEntity;
-    expect(entity).toMatchObject({ id: 'torugart-pass', kind: 'Pass', name: 'Torugart Pass', description: 'A pass on the road from Naryn to Kashgar.', category: null, aliases: ['Turugart'] });
-    expect(entity.sources).toEqual([{ quote: QUOTES[1], sourceId: ARTICLE }]);
-    expect(await storedEntity('torugart-pass')).toMatchObject({ dataset: 'curation', aliasText: 'Turugart' });
+    // Curation's values come first; its aliases and quotes add to the seed's, which stay.
+    expect(entity).toMatchObject({ id: 'torugart-pass', kind: 'Pass', name: 'Torugart Pass', description: 'A pass on the road from Naryn to Kashgar.', category: null });
+    expect(entity.aliases).toEqual(['Torugart', 'Turugart Pass', 'Turugart']);
+    expect(entity.sources).toEqual([{ quote: 'Torugart Pass (road)', sourceId: ARTICLE }, { quote: QUOTES[1], sourceId: ARTICLE }]);
+    expect(await storedEntity('torugart-pass')).toMatchObject({ dataset: 'curation', datasets: ['curation', 'china-kyrgyzstan-border'] });
+    const { entity: claimed } = dataOf<{ entity: { claims: { dataset: string; description: string; aliases: string[]; sources: { quote: string }[] }[] } }>(
+      await graphql('{ entity(id: "torugart-pass") { claims { dataset description aliases sources { quote } } } }'),
+    );
+    expect(claimed.claims).toEqual([
+      { dataset: 'curation', description: 'A pass on the road from Naryn to Kashgar.', aliases: ['Turugart'], sources: [{ quote: QUOTES[1] }] },
+      { dataset: 'china-kyrgyzstan-border', description: 'A mountain pass and road crossing of the border.', aliases: ['Torugart', 'Turugart Pass', 'Turugart'], sources: [{ quote: 'Torugart Pass (road)' }] },
+    ]);
     // Its relations are untouched.
     const { entity: pass } = dataOf<{ entity: { relations: { totalCount: number } } }>(await graphql('{ entity(id: "torugart-pass") { relations { totalCount } } }'));
     expect(pass.relations.totalCount).toBeGreaterThan(0);
@@ -457,10 +465,15 @@ describe('curated facts and the loader', () => {
     expect(await storedRelation(NEW_RELATION_ID)).toMatchObject({ dataset: 'curation' });
   });
 
-  it('lets a dataset that still defines an entity write its version over a curated change', async () => {
+  it('keep a curated change when a dataset that also defines the entity is loaded again, and give the entity back when curation is removed', async () => {
     const seeded = await storedEntity('torugart-pass');
     dataOf(await asEditor(UPDATE_ENTITY, { input: { id: 'torugart-pass', description: 'Curated.' } }));
-    await loadSeed(driver);
+    const curated = await storedEntity('torugart-pass');
+    expect(curated).toMatchObject({ description: 'Curated.', dataset: 'curation' });
+    const report = await loadDataset(testExecutor(driver), SEED_DIR);
+    expect(report.entities).toMatchObject({ updated: 0, removed: 0 });
+    expect(await storedEntity('torugart-pass')).toEqual(curated);
+    await unloadDatasets(testExecutor(driver), ['curation']);
     expect(await storedEntity('torugart-pass')).toEqual(seeded);
   });
 

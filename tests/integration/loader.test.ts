@@ -62,7 +62,7 @@ describe('loading a dataset', () => {
     expect(records[0]?.get('labels')).toEqual(expect.arrayContaining(['Entity', 'State']));
   });
 
-  it('a second dataset naming the same entities and relations takes them over rather than doubling them', async () => {
+  it('a second dataset naming the same entities and relations joins them rather than doubling them or taking them over', async () => {
     const first = await load(INVENTED_DIR);
     const dir = await copyOf(INVENTED_DIR);
     const datasetFile = path.join(dir, 'dataset.yaml');
@@ -74,6 +74,8 @@ describe('loading a dataset', () => {
     const after = await snapshot(driver);
     expect(after.nodes).toBe(first.entities.created);
     expect(after.relations).toBe(first.relations.created);
+    const { records } = await driver.executeQuery('MATCH (e:Entity {id: "veloria"}) RETURN e.datasets AS datasets');
+    expect(records[0]?.get('datasets')).toEqual(['invented-border', 'invented-border-again']);
   });
 
   it('loads the seed in batches as small as one row with the same result', async () => {

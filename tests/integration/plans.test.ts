@@ -2,7 +2,8 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { profileOurs } from '../../bench/plans.ts';
 import { ORDERS, encodeCursor } from '../../schema/pages.ts';
-import { loadSeed, testDriver } from '../support/database.ts';
+import { loadDataset } from '../../services/ingest/load.ts';
+import { FRONTIER_DIR, loadSeed, testDriver, testExecutor } from '../support/database.ts';
 
 // What each question costs must not grow with the data: every statement starts from an index seek
 // (or reads a page of an ordered index), never from a scan of a label, an index or all relationships.
@@ -13,6 +14,8 @@ let driver: Driver;
 beforeAll(async () => {
   driver = testDriver();
   await loadSeed(driver);
+  // A second dataset that defines some of the seed's items, so that their claims are read too.
+  await loadDataset(testExecutor(driver), FRONTIER_DIR);
 });
 afterAll(() => driver.close());
 
@@ -36,6 +39,7 @@ const QUESTIONS = {
   asOfRelations: '{ entity(id: "russian-empire") { relations(asOf: "1855") { totalCount edges { held node { id } } } } }',
   asOfPath: '{ path(from: "kirghiz-ssr", to: "china", asOf: "1950") { held length } }',
   snapshot: '{ snapshot(around: "Ili basin", asOf: "1881") { held within { node { id } } controlledBy { node { id } } borders { node { id } } treaties { node { id } } polities { node { id } } } }',
+  claims: '{ entity(id: "qing-empire") { conflicts claims { dataset name } relations(first: 20) { edges { conflicts claims { dataset note } } } } }',
 };
 
 describe('query plans', () => {
