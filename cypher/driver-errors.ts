@@ -13,6 +13,14 @@ const TIMED_OUT = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
+/**
+ * Transactions Neo4j stopped from outside the query (5.x reports these as client errors): ended while
+ * waiting for a lock or running, by the timeout while the database was busy (the first writes on a JVM
+ * just restarted), by an operator, or at shutdown. Nothing was committed and Neo4j's own advice is to
+ * retry in a new transaction, which is what SERVICE_UNAVAILABLE with Retry-After tells a client.
+ */
+const TERMINATED = new Set(['Neo.ClientError.Transaction.LockClientStopped', 'Neo.ClientError.Transaction.Terminated']);
+
 const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
 const BAD_BOOKMARKS = new Set(['Neo.ClientError.Transaction.InvalidBookmark', 'Neo.ClientError.Transaction.InvalidBookmarkMixture']);
@@ -33,6 +41,7 @@ export function classifyDriverError(error: unknown): DriverErrorKind {
   // lost connection) and every Neo.TransientError (database unavailable, deadlock) that outlived
   // the retries. Syntax and other client errors are not, and stay 'other'.
   if (neo4j.isRetryableError(error)) return 'unavailable';
+  if (TERMINATED.has(error.code)) return 'unavailable';
   if (POOL_FAILURES.some((pattern) => pattern.test(error.message))) return 'unavailable';
   return 'other';
 }

@@ -40,6 +40,10 @@ describe('classifying driver errors', () => {
     ['Neo.TransientError.General.DatabaseUnavailable', true, 'unavailable'],
     ['Neo.TransientError.Transaction.DeadlockDetected', true, 'unavailable'],
     ['Neo.TransientError.Transaction.LockClientStopped', true, 'unavailable'],
+    // Stopped from outside while it waited for a lock or ran (Neo4j 5 calls these client errors): nothing
+    // was written, and a new transaction succeeds, so the client is told to retry, not to ask for less.
+    ['Neo.ClientError.Transaction.LockClientStopped', false, 'unavailable'],
+    ['Neo.ClientError.Transaction.Terminated', false, 'unavailable'],
   ];
 
   it.each(cases)('%s: retried by the driver %s, classified %s', (code, retried, kind) => {
