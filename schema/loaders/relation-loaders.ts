@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { AsOfParams } from '../../cypher/as-of.ts';
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import { relationsPage, type Direction, type RelationsPageRow } from '../../cypher/relations.ts';
+import type { OrderField } from '../../cypher/keyset.ts';
 import type { RelationType } from '../../model/relations.ts';
 import { EMPTY_PAGE, type Window } from '../pages.ts';
 
@@ -15,6 +16,8 @@ export interface RelationsKey extends Window {
   readonly slim: boolean;
   /** The date asked (`asOf`), if any, and what counts as having held then. */
   readonly asOf: AsOfParams;
+  /** What the page is ordered by (its direction is the window's). */
+  readonly order: OrderField;
 }
 
 /**
@@ -35,13 +38,11 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
         [...groups.values()].map(async (group) => {
           const [sample] = group;
           if (!sample) return;
-          const rows = await executor.read(relationsPage(sample.types, sample.direction, sample.typesAsParameter, sample.asOf.asOfFrom !== null), {
-            ids: group.map((key) => key.id),
-            after: sample.after,
-            first: sample.first,
-            cursors: sample.cursors,
+          const { after, before, first, backward, descending, cursors, slim } = sample;
+          const params = { ids: group.map((key) => key.id), after, before, first, backward, descending, cursors, slim };
+          const rows = await executor.read(relationsPage(sample.types, sample.direction, sample.typesAsParameter, sample.asOf.asOfFrom !== null, sample.order), {
+            ...params,
             types: sample.types,
-            slim: sample.slim,
             ...sample.asOf,
           });
           for (const row of rows) pages.set(`${groupKey(sample)}|${row.id}`, row);
@@ -56,5 +57,6 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
 function groupKey(key: RelationsKey): string {
   const { asOfFrom, asOfTo, minRank, undated } = key.asOf;
   const asOf = asOfFrom === null ? 'any time' : `${asOfFrom}-${asOfTo}:${minRank}:${undated ? 'undated' : 'dated'}`;
-  return `${key.direction}:${[...key.types].sort().join(',')}:${JSON.stringify(key.after)}:${key.first}:${key.cursors ? 'keys' : 'no keys'}:${key.typesAsParameter ? 'param' : 'pattern'}:${key.slim ? 'slim' : 'full'}:${asOf}`;
+  const window = `${key.order}:${key.descending ? 'desc' : 'asc'}:${JSON.stringify(key.after)}:${JSON.stringify(key.before)}:${key.backward ? 'last' : 'first'} ${key.first}`;
+  return `${key.direction}:${[...key.types].sort().join(',')}:${window}:${key.cursors ? 'keys' : 'no keys'}:${key.typesAsParameter ? 'param' : 'pattern'}:${key.slim ? 'slim' : 'full'}:${asOf}`;
 }
