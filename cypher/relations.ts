@@ -16,6 +16,8 @@ export interface RelatedRow {
   readonly outgoing: boolean;
   /** Its rank as of the date asked (see as-of.ts); absent when no date is asked. */
   readonly held?: number | null;
+  /** How many steps away the entity is, in a transitive list (containment.ts); absent (one) otherwise. */
+  readonly depth?: number;
 }
 
 export type RelationsPageParams = Slim & AsOfParams & KeysetParams & { ids: readonly string[]; types: readonly RelationType[] };
@@ -33,7 +35,7 @@ const PATTERNS: Record<Direction, (types: string) => string> = {
  * every dated one), then the entity's name and the relation's id; END: the same with the years they end; NAME: the
  * other entity's name and the relation's id.
  */
-const RELATION_KEYS: Record<OrderField, (r: string, o: string) => readonly string[]> = {
+export const RELATION_KEYS: Record<OrderField, (r: string, o: string) => readonly string[]> = {
   START: (r, o) => [`coalesce(${o}.startYear, ${r}.startYear, ${UNDATED_YEAR})`, `${o}.name`, `${r}.id`],
   END: (r, o) => [`coalesce(${o}.endYear, ${r}.endYear, ${UNDATED_YEAR})`, `${o}.name`, `${r}.id`],
   NAME: (r, o) => [`${o}.name`, `${r}.id`],

@@ -39,6 +39,7 @@ export const ORDERS = {
   treatiesByDate: { name: 'treaties by year, name, id', key: ['number', 'string', 'string'] },
   relationsByDate: { name: 'relations by year, name, id', key: ['number', 'string', 'string'] },
   timeline: { name: 'timeline by year, entities first, name, id', key: ['number', 'number', 'string', 'string'] },
+  containmentByDepth: { name: 'containment by depth, name, id', key: ['number', 'string', 'string'] },
   // The score is stored negated, so that every order is ascending in all its values.
   searchByScore: { name: 'search hits by score, name, id', key: ['number', 'string', 'string'] },
 } as const satisfies Record<string, ListOrder>;
@@ -48,6 +49,12 @@ const ORDERABLE = {
   entities: { NAME: ORDERS.entitiesByName, START: { name: 'entities by start year, name, id', key: ['number', 'string', 'string'] }, END: { name: 'entities by end year, name, id', key: ['number', 'string', 'string'] } },
   treaties: { NAME: { name: 'treaties by name, id', key: ['string', 'string'] }, START: ORDERS.treatiesByDate, END: { name: 'treaties by end year, name, id', key: ['number', 'string', 'string'] } },
   relations: { NAME: { name: 'relations by name, id', key: ['string', 'string'] }, START: ORDERS.relationsByDate, END: { name: 'relations by end year, name, id', key: ['number', 'string', 'string'] } },
+  // Transitive containment (`within`/`contains` with `transitive: true`): lists of their own, by depth unless asked.
+  containment: {
+    NAME: { name: 'containment by name, id', key: ['string', 'string'] },
+    START: { name: 'containment by year, name, id', key: ['number', 'string', 'string'] },
+    END: { name: 'containment by end year, name, id', key: ['number', 'string', 'string'] },
+  },
   timeline: {
     NAME: { name: 'timeline by name, id', key: ['string', 'string'] },
     START: ORDERS.timeline,

@@ -37,6 +37,9 @@ const QUESTIONS = {
   treatiesOrdered: '{ treaties(affecting: "Ili basin", orderBy: {field: END, direction: DESC}, last: 3) { totalCount edges { node { id name } } } }',
   relationsOrdered: '{ entity(id: "china") { relations(orderBy: {field: NAME, direction: DESC}, last: 5) { totalCount edges { node { id name } } } } }',
   timelineOrdered: '{ timeline(involving: "Bedel Pass", orderBy: {field: END, direction: DESC}, last: 5) { totalCount edges { year entity { id } } } }',
+  // Containment at any depth: a bounded expansion from the place's id.
+  withinTransitive: '{ entity(id: "aksu-prefecture") { ... on Region { within(transitive: true) { totalCount edges { depth node { id } } } } } }',
+  containsTransitive: '{ entity(id: "china") { ... on State { contains(transitive: true) { totalCount edges { depth node { id } } } } } }',
   // As of a date: each label's time index finds what may have held then, at any size.
   asOfPolities: '{ entities(kinds: [State, Empire], asOf: "1881", first: 20) { totalCount edges { held node { id name } } } }',
   asOfKind: '{ entities(kinds: [Treaty], asOf: "1900", certainty: CERTAIN) { totalCount edges { held node { id } } } }',
