@@ -40,6 +40,8 @@ const QUESTIONS = {
   // Containment at any depth: a bounded expansion from the place's id.
   withinTransitive: '{ entity(id: "aksu-prefecture") { ... on Region { within(transitive: true) { totalCount edges { depth node { id } } } } } }',
   containsTransitive: '{ entity(id: "china") { ... on State { contains(transitive: true) { totalCount edges { depth node { id } } } } } }',
+  // A steered path: the conditions are tested as the search goes.
+  pathSteered: '{ path(from: "bedel-pass", to: "china", maxHops: 4, avoid: ["kyrgyzstan"], kinds: [Region, Pass, Border, State], types: [WITHIN, CROSSES, DIVIDES, RUNS_THROUGH]) { length nodes { id } } }',
   // As of a date: each label's time index finds what may have held then, at any size.
   asOfPolities: '{ entities(kinds: [State, Empire], asOf: "1881", first: 20) { totalCount edges { held node { id name } } } }',
   asOfKind: '{ entities(kinds: [Treaty], asOf: "1900", certainty: CERTAIN) { totalCount edges { held node { id } } } }',

@@ -26,7 +26,7 @@ describe('the GraphQL schema', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('keeps the public root fields and their arguments, and adds the as-of, ordering and backward paging ones', () => {
+  it('keeps the public root fields and their arguments, and adds the as-of, ordering, backward paging and steering ones', () => {
     const query = schema.getQueryType()?.getFields() ?? {};
     const args = (name: string) => query[name]?.args.map((a) => a.name) ?? [];
     const asOf = ['asOf', 'certainty', 'undated'];
@@ -36,7 +36,7 @@ describe('the GraphQL schema', () => {
     expect(args('entity')).toEqual(['id']);
     expect(args('entities')).toEqual(['kinds', 'kind', 'orderBy', ...asOf, ...pages]);
     expect(args('timeline')).toEqual(['from', 'to', 'involving', 'orderBy', ...pages]);
-    expect(args('path')).toEqual(['from', 'to', 'maxHops', ...asOf]);
+    expect(args('path')).toEqual(['from', 'to', 'maxHops', 'types', 'avoid', 'kinds', ...asOf]);
     expect(args('snapshot')).toEqual(['around', ...asOf, 'first']);
     expect(Object.keys(query)).toEqual(expect.arrayContaining(['node', 'nodes', 'stats']));
   });
