@@ -19,6 +19,7 @@ const EntityConnection = entityConnection('Entity', EntityRef, 'entity');
 
 const entityOrderArgs = orderArg(
   'Entity',
+  'entities',
   {
     NAME: 'By name (then id). Read from an index in either direction.',
     START: 'By the year it started, existed from, happened or was signed; undated entities after the dated ones (ascending).',

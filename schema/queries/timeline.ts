@@ -39,6 +39,7 @@ const TimelineConnection = connectionType<TimelineRow>('Timeline', TimelineEdge,
 
 const timelineOrderArgs = orderArg(
   'Timeline',
+  'timeline entries',
   {
     NAME: 'By the name of the entity (a relation by its id), then id.',
     START: 'By the year it starts, entities before relations in a year. The default. Every entry of the timeline is dated.',

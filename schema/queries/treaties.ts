@@ -21,6 +21,7 @@ const PARTY_KINDS = ['State', 'Empire'] as const;
 
 const treatyOrderArgs = orderArg(
   'Treaty',
+  'treaties',
   {
     NAME: 'By name (then id).',
     START: 'By the year it was signed; undated treaties after the dated ones (ascending). The default: the date order `treaties` always had.',

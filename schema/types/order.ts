@@ -22,12 +22,13 @@ export const OrderDirectionEnum = builder.enumType('OrderDirection', {
 export type OrderFieldText = Readonly<Record<OrderField, string>>;
 
 /**
- * The `orderBy` argument of a list named `name` (e.g. "Entity": `EntityOrder`, `EntityOrderField`), and its
- * default field, stated in its description. Call once per list, at module level: Pothos registers each name once.
+ * The `orderBy` argument of a list named `name` (e.g. "Entity": `EntityOrder`, `EntityOrderField`) of `items`
+ * ("entities"), and its default field, stated in its description. Call once per list, at module level: Pothos
+ * registers each name once.
  */
-export function orderArg(name: string, fields: OrderFieldText, defaultField: OrderField) {
+export function orderArg(name: string, items: string, fields: OrderFieldText, defaultField: OrderField) {
   const FieldEnum = builder.enumType(`${name}OrderField`, {
-    description: `What a list of ${name === 'Timeline' ? 'timeline entries' : `${name.toLowerCase()}s`} can be ordered by; ties are broken by name, then id.`,
+    description: `What a list of ${items} can be ordered by; ties are broken by name, then id.`,
     values: enumValues<OrderField>(ORDER_FIELDS, (field) => fields[field]),
   });
   const Order = builder.inputType(`${name}Order`, {

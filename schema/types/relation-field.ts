@@ -25,6 +25,7 @@ export interface RelationFieldSpec {
 /** `orderBy` of every list of relations: typed relation fields and `Entity.relations`. */
 export const relationOrderArgs = orderArg(
   'Relation',
+  'relations',
   {
     NAME: 'By the name of the entity at the other end, then the relation\'s id.',
     START: 'By the year the entity at the other end starts, or the relation\'s own when that entity is undated; undated both, after the dated ones (ascending). The default.',
