@@ -1,10 +1,10 @@
 import { ENTITY_KINDS, type EntityKind } from '../model/kinds.ts';
 import { kept, mayHold, rankOf, type AsOfParams } from './as-of.ts';
-import { keysetPage, type KeysetParams } from './keyset.ts';
+import { UNDATED_YEAR, keysetPage, statementPerOrder, type KeysetParams, type OrderField } from './keyset.ts';
 import { namePhraseQuery } from './lucene.ts';
 import { boundTo, entityMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
-import type { EntityItem, EntityRow, PageRow } from './rows.ts';
+import type { CursorKey, EntityItem, EntityRow, PageRow } from './rows.ts';
 
 /** Reads of entities: by id (batched), by name or alias, by kind, and near names for NOT_FOUND. */
 
@@ -121,8 +121,22 @@ export const nearestNames = cypher<{ query: string; limit: number }, { name: str
 const PAGE_LABELS = ['Entity', ...ENTITY_KINDS] as const;
 type PageLabel = (typeof PAGE_LABELS)[number];
 
-/** A page of entities of the kinds `$kinds` (none: all), by name, from the keyset position `$after`. */
+/** A page of entities of the kinds `$kinds` (none: all), in the order asked (see keyset.ts). */
 export type EntitiesPageParams = Slim & KeysetParams & { kinds: readonly EntityKind[] };
+
+/**
+ * A page by name, read from an index in the direction of reading, from the cursor the page starts at: `$from`
+ * (the list's `after`, or when paging backwards its `before`) up to `$to` (the other cursor).
+ */
+export type EntitiesByNameParams = Slim & KeysetParams & { kinds: readonly EntityKind[]; from: CursorKey | null; to: CursorKey | null };
+
+/** The values entities are listed by, for each order: a year (undated after every dated one), name, id; or name, id. */
+const ENTITY_KEYS: Record<OrderField, (e: string) => readonly string[]> = {
+  NAME: (e) => [`${e}.name`, `${e}.id`],
+  START: (e) => [`coalesce(${e}.startYear, ${UNDATED_YEAR})`, `${e}.name`, `${e}.id`],
+  END: (e) => [`coalesce(${e}.endYear, ${UNDATED_YEAR})`, `${e}.name`, `${e}.id`],
+};
+const keyList = (keys: readonly string[]) => `[${keys.join(', ')}]`;
 
 /**
  * What a page statement reads: one label (`Entity` for every kind), or `kinds`: one branch per label, each taken
@@ -155,46 +169,113 @@ export function forKinds<P extends Record<string, unknown>, R>(statements: Reado
 }
 
 /**
- * A page of entities by name. The total is read from Neo4j's count store, label by label. Every entity has a
- * name and an id, so the IS NOT NULL tests keep them all; they let Neo4j read each label's (name, id) index
- * (migration 004) in order from the keyset position, `$first` + 1 entries at most (the extra one says whether
- * a next page exists), instead of sorting every entity of the kind. A fresh or small graph's statistics made
- * Neo4j scan the label instead (the plans test saw it), hence USING INDEX SEEK.
+ * How a page by name reads each label's (name, id) index (migration 004): up (ascending) from `$from`, or down
+ * (descending) from `$from` or from the top when there is none. Every entity has a name and an id, so the
+ * IS NOT NULL tests keep them all; with the name bounded they make the read a seek (a range), and Neo4j reads the
+ * index in order from there. Down from the top the bound is `>= ''`, read backwards. `past` tells whether anything
+ * sorts at or before `$from` in the same direction: what lies before the page (nothing, from the top).
  */
-export const entitiesPage = byLabels<EntitiesPageParams, PageRow<EntityItem>>(
-  'entities.page',
-  (labels) => `CALL () {
+const READS = {
+  up: {
+    seek: (e: string) => `${e}.name >= coalesce($from[0], '') AND (${e}.name > coalesce($from[0], '') OR ${e}.id > coalesce($from[1], '')) AND ${e}.id IS NOT NULL`,
+    sort: '',
+    within: '<',
+    past: (e: string) => `${e}.name <= $from[0] AND (${e}.name < $from[0] OR ${e}.id <= $from[1]) AND ${e}.id IS NOT NULL`,
+  },
+  down: {
+    seek: (e: string) => `${e}.name <= $from[0] AND (${e}.name < $from[0] OR ${e}.id < $from[1]) AND ${e}.id IS NOT NULL`,
+    sort: ' DESC',
+    within: '>',
+    past: (e: string) => `${e}.name >= $from[0] AND (${e}.name > $from[0] OR ${e}.id >= $from[1]) AND ${e}.id IS NOT NULL`,
+  },
+  downFromTop: {
+    seek: (e: string) => `${e}.name >= '' AND ${e}.id IS NOT NULL`,
+    sort: ' DESC',
+    within: '>',
+    past: null,
+  },
+} as const;
+export type NameRead = keyof typeof READS;
+
+/**
+ * A page of entities by name. The total is read from Neo4j's count store, label by label. Each label's index is
+ * read in order from the cursor, `$first` + 1 entries at most (the extra one says whether more follow), instead of
+ * sorting every entity of the kind; those at or beyond `$to` are dropped (and say that more follow). A page read
+ * downwards for a client paging up the list (`$backward`) is turned round, and what lies before and after it swap.
+ * A fresh or small graph's statistics made Neo4j scan the label instead (the plans test saw it), hence USING INDEX SEEK.
+ */
+function entitiesByName(read: NameRead) {
+  const { seek, sort, within, past } = READS[read];
+  const order = `e.name${sort}, e.id${sort}`;
+  return byLabels<EntitiesByNameParams, PageRow<EntityItem>>(
+    `entities.page${read === 'up' ? '' : read === 'down' ? 'Down' : 'DownFromTop'}`,
+    (labels) => `CALL () {
      ${branches(labels, (label) => `CALL () { MATCH (e:${label}) RETURN count(e) AS count } RETURN count`)}
    }
    WITH sum(count) AS total
-   // OPTIONAL: a page after the last entity is empty, and the total still stands.
+   // OPTIONAL: a page beyond the last entity is empty, and the total still stands.
    OPTIONAL CALL () {
      ${branches(
        labels,
        (label) => `MATCH (e:${label}) USING INDEX SEEK e:${label}(name, id)
-       WHERE e.name >= coalesce($after[0], '') AND (e.name > coalesce($after[0], '') OR e.id > coalesce($after[1], '')) AND e.id IS NOT NULL
-       WITH e ORDER BY e.name, e.id LIMIT toInteger($first) + 1
+       WHERE ${seek('e')}
+       WITH e ORDER BY ${order} LIMIT toInteger($first) + 1
        RETURN e`,
      )}
    }
-   WITH total, e ORDER BY e.name, e.id LIMIT toInteger($first) + 1
-   WITH total, collect(e) AS page
-   // Whether anything sorts at or before the cursor: one entry of an index, at most, per label read.
-   CALL () {
-     WITH $after IS NOT NULL AS paging WHERE paging
+   WITH total, e ORDER BY ${order} LIMIT toInteger($first) + 1
+   WITH total, collect(e) AS read
+   WITH total, read, [e IN read WHERE $to IS NULL OR [e.name, e.id] ${within} $to][0..$first] AS page
+   ${past === null ? 'WITH total, read, page, false AS past' : pastClause(labels, past)}
+   WITH total, past, size(read) > size(page) AS more, CASE WHEN $backward THEN reverse(page) ELSE page END AS page
+   RETURN total, CASE WHEN $backward THEN more ELSE past END AS hasPrevious, CASE WHEN $backward THEN past ELSE more END AS hasNext,
+          [e IN page | {node: ${entityMap('e')}}] AS items, CASE WHEN $cursors THEN [e IN page | [e.name, e.id]] END AS keys`,
+  );
+}
+
+/** Whether anything sorts at or before the cursor `$from` as `past` reads (see READS): one entry of an index, at most, per label. */
+function pastClause(labels: Labels, past: (e: string) => string): string {
+  return `CALL () {
+     WITH $from IS NOT NULL AS paging WHERE paging
      CALL () {
        ${branches(
          labels,
          (label) => `MATCH (e:${label}) USING INDEX SEEK e:${label}(name, id)
-         WHERE e.name <= $after[0] AND (e.name < $after[0] OR e.id <= $after[1]) AND e.id IS NOT NULL
+         WHERE ${past('e')}
          RETURN e LIMIT 1`,
        )}
      }
-     RETURN count(e) > 0 AS hasPrevious
+     RETURN count(e) > 0 AS past
    }
-   RETURN total, coalesce(hasPrevious, false) AS hasPrevious, size(page) > $first AS hasNext,
-          [e IN page[0..$first] | {node: ${entityMap('e')}}] AS items, CASE WHEN $cursors THEN [e IN page[0..$first] | [e.name, e.id]] END AS keys`,
-);
+   WITH total, read, page, coalesce(past, false) AS past`;
+}
+
+/** The statements of a page by name, by the way each reads its index. */
+export const entitiesPagesByName: Readonly<Record<NameRead, ReadonlyMap<Labels, CypherQuery<EntitiesByNameParams, PageRow<EntityItem>>>>> = {
+  up: entitiesByName('up'),
+  down: entitiesByName('down'),
+  downFromTop: entitiesByName('downFromTop'),
+};
+
+/**
+ * A page of entities by start or end year: every entity of the kinds asked, sorted, then the page. Unlike a page
+ * by name this reads every entity of the label (undated ones have no year to seek in an index, and must be placed
+ * too); see the README's note on ordered pages.
+ */
+function entitiesByYear(order: 'START' | 'END') {
+  const key = ENTITY_KEYS[order];
+  return byLabels<EntitiesPageParams, PageRow<EntityItem>>(
+    `entities.pageBy${order}`,
+    (labels) => `CALL () {
+     ${branches(labels, (label) => `MATCH (e:${label}) RETURN e`)}
+   }
+   WITH e ORDER BY ${key('e').join(', ')}
+   WITH collect(e) AS matched
+   ${keysetPage('matched', (entry) => keyList(key(entry)), `node: ${boundTo('entry', entityMap)}`)}`,
+  );
+}
+
+export const entitiesPagesByYear = { START: entitiesByYear('START'), END: entitiesByYear('END') } as const;
 
 export type EntitiesAsOfParams = EntitiesPageParams & AsOfParams;
 
@@ -205,20 +286,30 @@ export type EntitiesAsOfParams = EntitiesPageParams & AsOfParams;
  * finds is exactly what may have held, certainly, possibly or undated: with the defaults (POSSIBLE, undated
  * included) nothing is left to decide, and only the page's entities are ranked.
  */
-function entitiesAsOfStatement(ofKinds: boolean) {
+function entitiesAsOfStatement(ofKinds: boolean, order: OrderField) {
+  const key = ENTITY_KEYS[order];
   const seek = ofKinds
     ? `MATCH (e:Entity) USING INDEX SEEK e:Entity(kind, startEarliest, endLatest) WHERE e.kind IN $kinds AND ${mayHold('e')}`
     : `MATCH (e:Entity) USING INDEX SEEK e:Entity(startEarliest, endLatest) WHERE ${mayHold('e')}`;
   return cypher<EntitiesAsOfParams, PageRow<EntityItem>>(
-    ofKinds ? 'entities.pageAsOfKinds' : 'entities.pageAsOf',
+    `entities.pageAsOf${ofKinds ? 'Kinds' : ''}${order === 'NAME' ? '' : `By${order}`}`,
     `${seek}
      // A CASE, so that Neo4j neither reorders the test nor ranks an entity the defaults keep anyway.
      WITH e WHERE CASE WHEN $minRank <= 2 AND $undated THEN true ELSE ${kept([rankOf('e')])} END
-     WITH e ORDER BY e.name, e.id
+     WITH e ORDER BY ${key('e').join(', ')}
      WITH collect(e) AS matched
-     ${keysetPage('matched', (entry) => `[${entry}.name, ${entry}.id]`, `node: ${boundTo('entry', entityMap)}, held: ${rankOf('entry')}`)}`,
+     ${keysetPage('matched', (entry) => keyList(key(entry)), `node: ${boundTo('entry', entityMap)}, held: ${rankOf('entry')}`)}`,
   );
 }
 
-export const entitiesAsOfPage = entitiesAsOfStatement(false);
-export const entitiesOfKindsAsOfPage = entitiesAsOfStatement(true);
+export const entitiesAsOfPages = statementPerOrder((order) => entitiesAsOfStatement(false, order));
+export const entitiesOfKindsAsOfPages = statementPerOrder((order) => entitiesAsOfStatement(true, order));
+
+/** How a page by name reads its index for a window (see READS), and from and up to which cursors. */
+export function nameRead(window: KeysetParams): { read: NameRead; from: CursorKey | null; to: CursorKey | null } {
+  // Paging backwards reads the list against its order, from `before`: the page nearest the cursor comes first.
+  const from = window.backward ? window.before : window.after;
+  const to = window.backward ? window.after : window.before;
+  const down = window.descending !== window.backward;
+  return { read: !down ? 'up' : from === null ? 'downFromTop' : 'down', from, to };
+}

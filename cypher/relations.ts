@@ -2,7 +2,7 @@ import type { RelationProps } from '../model/codec.ts';
 import type { RelationType } from '../model/relations.ts';
 import { kept, limitOf, rankOf, weakest, type AsOfParams } from './as-of.ts';
 import { matchById } from './entities.ts';
-import { keysetPage, type KeysetParams } from './keyset.ts';
+import { UNDATED_YEAR, keysetPage, type KeysetParams, type OrderField } from './keyset.ts';
 import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
@@ -16,6 +16,8 @@ export interface RelatedRow {
   readonly outgoing: boolean;
   /** Its rank as of the date asked (see as-of.ts); absent when no date is asked. */
   readonly held?: number | null;
+  /** How many steps away the entity is, in a transitive list (containment.ts); absent (one) otherwise. */
+  readonly depth?: number;
 }
 
 export type RelationsPageParams = Slim & AsOfParams & KeysetParams & { ids: readonly string[]; types: readonly RelationType[] };
@@ -25,6 +27,18 @@ const PATTERNS: Record<Direction, (types: string) => string> = {
   OUT: (types) => `(p)-[r${types}]->(o)`,
   IN: (types) => `(p)<-[r${types}]-(o)`,
   BOTH: (types) => `(p)-[r${types}]-(o)`,
+};
+
+/**
+ * The values relations are listed by, for each order, from the relation `r` and the entity `o` at its other end.
+ * START: the year the other entity starts, or the relation's own when the entity is undated (undated both: after
+ * every dated one), then the entity's name and the relation's id; END: the same with the years they end; NAME: the
+ * other entity's name and the relation's id.
+ */
+export const RELATION_KEYS: Record<OrderField, (r: string, o: string) => readonly string[]> = {
+  START: (r, o) => [`coalesce(${o}.startYear, ${r}.startYear, ${UNDATED_YEAR})`, `${o}.name`, `${r}.id`],
+  END: (r, o) => [`coalesce(${o}.endYear, ${r}.endYear, ${UNDATED_YEAR})`, `${o}.name`, `${r}.id`],
+  NAME: (r, o) => [`${o}.name`, `${r}.id`],
 };
 
 /**
@@ -45,6 +59,7 @@ export function relationsPage(
   direction: Direction,
   typesAsParameter = false,
   asOf = false,
+  order: OrderField = 'START',
 ): CypherQuery<RelationsPageParams, RelationsPageRow> {
   const sorted = [...new Set(types)].sort();
   const typePattern = !typesAsParameter && sorted.length > 0 ? `:${sorted.join('|')}` : '';
@@ -57,18 +72,18 @@ export function relationsPage(
   const rel = (entry: string) => (asOf ? `${entry}[0]` : entry);
   const other = (entry: string) => `CASE WHEN startNode(${rel(entry)}) = p THEN endNode(${rel(entry)}) ELSE startNode(${rel(entry)}) END`;
   return cypher(
-      `relations.page${asOf ? 'AsOf' : ''}(${direction}${typesAsParameter ? ', $types' : typePattern})`,
+      `relations.page${asOf ? 'AsOf' : ''}${order === 'START' ? '' : `By${order}`}(${direction}${typesAsParameter ? ', $types' : typePattern})`,
       `UNWIND $ids AS id
        ${matchById('p', 'id')}
        CALL (p) {
          MATCH ${PATTERNS[direction](typePattern)} ${typeFilter}
          ${ranked}
-         WITH r, o${asOf ? ', held' : ''} ORDER BY coalesce(o.startYear, r.startYear, 100000), o.name, r.id
+         WITH r, o${asOf ? ', held' : ''} ORDER BY ${RELATION_KEYS[order]('r', 'o').join(', ')}
          // Count everything, but read properties only for the page returned.
          WITH collect(${asOf ? '[r, held]' : 'r'}) AS matched
          ${keysetPage(
            'matched',
-           (entry) => boundTo(other(entry), (o) => `[coalesce(${o}.startYear, ${rel(entry)}.startYear, 100000), ${o}.name, ${rel(entry)}.id]`, 'o'),
+           (entry) => boundTo(other(entry), (o) => `[${RELATION_KEYS[order](rel(entry), o).join(', ')}]`, 'o'),
            `relation: ${asOf ? boundTo(rel('entry'), (r) => relationMap(r, { ends: false })) : relationMap('entry', { ends: false })}, node: ${boundTo(other('entry'), entityMap)}, outgoing: startNode(${rel('entry')}) = p${asOf ? ', held: entry[1]' : ''}`,
          )}
        }

@@ -2,7 +2,7 @@ import type { EntityKind } from '../model/kinds.ts';
 import { TREATY_EFFECT_TYPES } from '../model/relations.ts';
 import { kept, limitOf, mayHold, rankOf, weakest, weakestIn, type AsOfParams } from './as-of.ts';
 import { matchById, resolveRefClause, resolveRefsClause, type RefMatchRow, type RefParams } from './entities.ts';
-import { keysetPage, type KeysetParams } from './keyset.ts';
+import { UNDATED_YEAR, keysetPage, statementPerOrder, type KeysetParams, type OrderField } from './keyset.ts';
 import { boundTo, entityMap, type Slim } from './projection.ts';
 import { cypher } from './query.ts';
 import type { EntityItem, PageRow } from './rows.ts';
@@ -33,8 +33,12 @@ export type TreatiesRow = PageRow<EntityItem> & {
 
 const EFFECTS = TREATY_EFFECT_TYPES.join('|');
 
-/** The values treaties are listed by: year (undated last), name, id. */
-const TREATY_KEY = (t: string) => `[coalesce(${t}.startYear, 100000), ${t}.name, ${t}.id]`;
+/** The values treaties are listed by, for each order: a year (undated after every dated one), name, id; or name, id. */
+const TREATY_KEYS: Record<OrderField, (t: string) => readonly string[]> = {
+  START: (t) => [`coalesce(${t}.startYear, ${UNDATED_YEAR})`, `${t}.name`, `${t}.id`],
+  END: (t) => [`coalesce(${t}.endYear, ${UNDATED_YEAR})`, `${t}.name`, `${t}.id`],
+  NAME: (t) => [`${t}.name`, `${t}.id`],
+};
 
 /**
  * The treaties `t` that acted on the place bound to `a` or on anything within it, one row per way they did, with
@@ -62,13 +66,14 @@ const FILTER = `
  * the containment the area is reached by) limits it; of several ways to the area, the strongest counts. That is a
  * statement of its own, so that questions without a date send and run no more than they need.
  */
-function treatiesStatement(asOf: boolean) {
+function treatiesStatement(asOf: boolean, order: OrderField) {
+  const keyOf = TREATY_KEYS[order];
   const ranked = asOf
     ? `WITH areaMatches, area, partyMatches, parties, t, ${rankOf('t')} AS fact, coalesce(max(reach), 3) AS reach
    WITH areaMatches, area, partyMatches, parties, t, ${weakest(['fact', 'reach'])} AS held, ${kept(['fact', 'reach'])} AS wanted`
     : 'WITH areaMatches, area, partyMatches, parties, t, null AS held, true AS wanted';
   return cypher<TreatiesParams, TreatiesRow>(
-    asOf ? 'treaties.pageAsOf' : 'treaties.page',
+    `treaties.page${asOf ? 'AsOf' : ''}${order === 'START' ? '' : `By${order}`}`,
     `${resolveRefClause({ param: 'areaRef', as: 'area', kindsParam: 'areaKinds' })}
    ${resolveRefsClause({ param: 'between', as: 'party', kindsParam: 'partyKinds' }, ['areaMatches', 'area'])}
    WITH areaMatches, area, partyMatches, party AS parties
@@ -89,18 +94,19 @@ function treatiesStatement(asOf: boolean) {
      RETURN t, null AS reach
    }
    ${ranked}
-   WITH areaMatches, area, partyMatches, parties, t, held, wanted ORDER BY coalesce(t.startYear, 100000), t.name, t.id
+   WITH areaMatches, area, partyMatches, parties, t, held, wanted ORDER BY ${keyOf('t').join(', ')}
    // Count every match, but read properties only for the page returned.
    WITH areaMatches, area, partyMatches, parties,
         collect(CASE WHEN t IS NOT NULL AND wanted AND ${FILTER} THEN ${asOf ? '[t, held]' : 't'} END) AS matched
    ${keysetPage(
      'matched',
-     (entry) => TREATY_KEY(asOf ? `${entry}[0]` : entry),
+     (entry) => `[${keyOf(asOf ? `${entry}[0]` : entry).join(', ')}]`,
      asOf ? `node: ${boundTo('entry[0]', entityMap)}, held: entry[1]` : `node: ${boundTo('entry', entityMap)}`,
      'areaMatches, area, partyMatches, parties, ',
    )}`,
   );
 }
 
-export const treatiesPage = treatiesStatement(false);
-export const treatiesAsOfPage = treatiesStatement(true);
+/** The statement of each order (`treaties.page`, by date, is the default; `treaties.pageByNAME`…), without and with a date. */
+export const treatiesPages = statementPerOrder((order) => treatiesStatement(false, order));
+export const treatiesAsOfPages = statementPerOrder((order) => treatiesStatement(true, order));

@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
 import type { AsOfParams } from '../../cypher/as-of.ts';
+import { containmentPages, type ContainmentOrder } from '../../cypher/containment.ts';
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import { relationsPage, type Direction, type RelationsPageRow } from '../../cypher/relations.ts';
+import type { OrderField } from '../../cypher/keyset.ts';
 import type { RelationType } from '../../model/relations.ts';
 import { EMPTY_PAGE, type Window } from '../pages.ts';
 
-export interface RelationsKey extends Window {
+interface KeyOfAnyList extends Window {
   readonly id: string;
   readonly types: readonly RelationType[];
   readonly direction: Direction;
@@ -16,6 +18,12 @@ export interface RelationsKey extends Window {
   /** The date asked (`asOf`), if any, and what counts as having held then. */
   readonly asOf: AsOfParams;
 }
+
+/**
+ * A page of one parent's relations: one step (`order`: what it is ordered by, its direction the window's), or with
+ * `transitive`, WITHIN followed to any depth (cypher/containment.ts), which may be ordered by depth too.
+ */
+export type RelationsKey = KeyOfAnyList & ({ readonly transitive?: false; readonly order: OrderField } | { readonly transitive: true; readonly order: ContainmentOrder });
 
 /**
  * Pages of relations of many parents. Keys that share types, direction, page window and date, which
@@ -35,15 +43,15 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
         [...groups.values()].map(async (group) => {
           const [sample] = group;
           if (!sample) return;
-          const rows = await executor.read(relationsPage(sample.types, sample.direction, sample.typesAsParameter, sample.asOf.asOfFrom !== null), {
-            ids: group.map((key) => key.id),
-            after: sample.after,
-            first: sample.first,
-            cursors: sample.cursors,
-            types: sample.types,
-            slim: sample.slim,
-            ...sample.asOf,
-          });
+          const { after, before, first, backward, descending, cursors, slim } = sample;
+          const params = { ids: group.map((key) => key.id), after, before, first, backward, descending, cursors, slim };
+          const rows = sample.transitive
+            ? await executor.read(containmentStatement(sample), params)
+            : await executor.read(relationsPage(sample.types, sample.direction, sample.typesAsParameter, sample.asOf.asOfFrom !== null, sample.order), {
+                ...params,
+                types: sample.types,
+                ...sample.asOf,
+              });
           for (const row of rows) pages.set(`${groupKey(sample)}|${row.id}`, row);
         }),
       );
@@ -53,8 +61,15 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
   );
 }
 
+function containmentStatement(key: RelationsKey) {
+  const statement = key.direction === 'BOTH' ? undefined : containmentPages.get(`${key.direction}:${key.order}`);
+  if (!statement) throw new Error(`no transitive statement for ${key.direction} by ${key.order}`);
+  return statement;
+}
+
 function groupKey(key: RelationsKey): string {
   const { asOfFrom, asOfTo, minRank, undated } = key.asOf;
   const asOf = asOfFrom === null ? 'any time' : `${asOfFrom}-${asOfTo}:${minRank}:${undated ? 'undated' : 'dated'}`;
-  return `${key.direction}:${[...key.types].sort().join(',')}:${JSON.stringify(key.after)}:${key.first}:${key.cursors ? 'keys' : 'no keys'}:${key.typesAsParameter ? 'param' : 'pattern'}:${key.slim ? 'slim' : 'full'}:${asOf}`;
+  const window = `${key.order}:${key.descending ? 'desc' : 'asc'}:${JSON.stringify(key.after)}:${JSON.stringify(key.before)}:${key.backward ? 'last' : 'first'} ${key.first}`;
+  return `${key.transitive ? 'transitive ' : ''}${key.direction}:${[...key.types].sort().join(',')}:${window}:${key.cursors ? 'keys' : 'no keys'}:${key.typesAsParameter ? 'param' : 'pattern'}:${key.slim ? 'slim' : 'full'}:${asOf}`;
 }

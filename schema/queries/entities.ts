@@ -1,17 +1,42 @@
-import { entitiesAsOfPage, entitiesOfKindsAsOfPage, entitiesPage, forKinds } from '../../cypher/entities.ts';
+import type { AsOfParams } from '../../cypher/as-of.ts';
+import type { CypherExecutor } from '../../cypher/executor.ts';
+import type { OrderField } from '../../cypher/keyset.ts';
+import { type EntitiesPageParams, entitiesAsOfPages, entitiesOfKindsAsOfPages, entitiesPagesByName, entitiesPagesByYear, forKinds, nameRead } from '../../cypher/entities.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../model/kinds.ts';
 import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
 import { ErrorCode, clientError } from '../errors.ts';
-import { EMPTY_PAGE, ORDERS, toConnection, windowOf } from '../pages.ts';
+import { EMPTY_PAGE, orderOf, toConnection, windowOf } from '../pages.ts';
 import { readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { asOfArgs, asOfParams } from '../types/as-of.ts';
 import { pageArgs } from '../types/connection.ts';
 import { entityConnection } from '../types/entity-connection.ts';
 import { EntityKindEnum } from '../types/entity.ts';
 import { EntityRef } from '../types/entity-ref.ts';
+import { orderArg } from '../types/order.ts';
 
 const EntityConnection = entityConnection('Entity', EntityRef, 'entity');
+
+const entityOrderArgs = orderArg(
+  'Entity',
+  'entities',
+  {
+    NAME: 'By name (then id). Read from an index in either direction.',
+    START: 'By the year it started, existed from, happened or was signed; undated entities after the dated ones (ascending).',
+    END: 'By the year it ended (a span stored without an end ends in the year it starts); undated entities after the dated ones (ascending).',
+  },
+  'NAME',
+);
+
+/** The statement for the order and date asked: by name from an index, by a year, or as of a date. */
+function readEntities(params: EntitiesPageParams, asOf: AsOfParams, field: OrderField, executor: CypherExecutor) {
+  if (asOf.asOfFrom !== null) return executor.read((params.kinds.length === 0 ? entitiesAsOfPages : entitiesOfKindsAsOfPages)[field], { ...params, ...asOf });
+  if (field === 'NAME') {
+    const { read, from, to } = nameRead(params);
+    return executor.read(forKinds(entitiesPagesByName[read], params.kinds), { ...params, from, to });
+  }
+  return executor.read(forKinds(entitiesPagesByYear[field], params.kinds), params);
+}
 
 builder.queryFields((t) => ({
   entities: t.field({
@@ -24,20 +49,21 @@ builder.queryFields((t) => ({
         description: `Only this kind: one of ${ENTITY_KINDS.join(', ')} (any case).`,
         deprecationReason: 'Use `kinds: [EntityKind!]` (e.g. `kinds: [Pass]`), which tools can complete and check.',
       }),
+      ...entityOrderArgs(t.arg),
       ...asOfArgs(t.arg),
       ...pageArgs(t.arg),
     },
     resolve: async function resolveEntities(_root, args, { executor }, info) {
-      const window = windowOf(args, ORDERS.entitiesByName, readsCursors(info));
+      const order = orderOf('entities', args.orderBy, 'NAME');
+      const window = windowOf(args, order, readsCursors(info));
       if (args.kind != null && args.kinds != null) {
         throw clientError(ErrorCode.BadUserInput, 'Give `kinds` or the deprecated `kind`, not both.', { argument: 'kind' });
       }
       const kinds: readonly EntityKind[] = args.kind == null ? [...new Set(args.kinds ?? [])] : [parseKind(args.kind, 'kind', ENTITY_KINDS)];
       const asOf = asOfParams(args);
       const params = { kinds, ...window, slim: readsOnlyIdentity(info) };
-      const asOfPage = kinds.length === 0 ? entitiesAsOfPage : entitiesOfKindsAsOfPage;
-      const [page] = asOf.asOfFrom === null ? await executor.read(forKinds(entitiesPage, kinds), params) : await executor.read(asOfPage, { ...params, ...asOf });
-      return toConnection(page ?? EMPTY_PAGE, ORDERS.entitiesByName);
+      const [page] = await readEntities(params, asOf, order.field, executor);
+      return toConnection(page ?? EMPTY_PAGE, order);
     },
   }),
 }));

@@ -1,15 +1,16 @@
 import { refParams } from '../../cypher/entities.ts';
-import { treatiesAsOfPage, treatiesPage } from '../../cypher/treaties.ts';
+import { treatiesAsOfPages, treatiesPages } from '../../cypher/treaties.ts';
 import { checkYearRange, checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { TREATY_EFFECTS_IN_WORDS } from '../../model/relations.ts';
-import { EMPTY_PAGE, MAX_PAGE_SIZE, ORDERS, toConnection, windowOf } from '../pages.ts';
+import { EMPTY_PAGE, MAX_PAGE_SIZE, orderOf, toConnection, windowOf } from '../pages.ts';
 import { readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { readWithRefs } from '../resolve-ref.ts';
 import { asOfArgs, asOfParams } from '../types/as-of.ts';
 import { pageArgs } from '../types/connection.ts';
 import { entityConnection } from '../types/entity-connection.ts';
+import { orderArg } from '../types/order.ts';
 import { Treaty } from '../types/treaty.ts';
 
 const TreatyConnection = entityConnection('Treaty', Treaty, 'treaty');
@@ -18,11 +19,22 @@ const TreatyConnection = entityConnection('Treaty', Treaty, 'treaty');
 const AREA_KINDS = ['Region', 'Border', 'State', 'Empire', 'Pass'] as const;
 const PARTY_KINDS = ['State', 'Empire'] as const;
 
+const treatyOrderArgs = orderArg(
+  'Treaty',
+  'treaties',
+  {
+    NAME: 'By name (then id).',
+    START: 'By the year it was signed; undated treaties after the dated ones (ascending). The default: the date order `treaties` always had.',
+    END: 'By the year its span ends (one stored without an end ends in the year it was signed); undated treaties after the dated ones (ascending).',
+  },
+  'START',
+);
+
 builder.queryFields((t) => ({
   treaties: t.field({
     type: TreatyConnection,
     description:
-      'Treaties in date order, filtered by the area they acted on, their parties and their dates; with `asOf`, those in force at that date (a treaty without an end date stays in force from its signature).',
+      'Treaties, in date order unless `orderBy` says otherwise, filtered by the area they acted on, their parties and their dates; with `asOf`, those in force at that date (a treaty without an end date stays in force from its signature).',
     args: {
       affecting: t.arg.string({
         description: `An id, name or alias of a region, border or other place, in any case ("Ili basin"): treaties that ${TREATY_EFFECTS_IN_WORDS} it or anything lying within it, transitively. Every relation of these types from a treaty to the place counts, whatever its \`effect\` says; what a treaty is only about (CONCERNS) or led to (LED_TO) does not. With \`asOf\`, the effect and the containment it is reached through must not be ruled out at that date either.`,
@@ -30,11 +42,13 @@ builder.queryFields((t) => ({
       between: t.arg.idList({ description: 'Ids (or names) of states or empires that must all be parties.' }),
       from: t.arg.int({ description: 'Only treaties in force or signed in or after this year.' }),
       to: t.arg.int({ description: 'Only treaties signed in or before this year.' }),
+      ...treatyOrderArgs(t.arg),
       ...asOfArgs(t.arg),
       ...pageArgs(t.arg),
     },
     resolve: async function resolveTreaties(_root, args, context, info) {
-      const window = windowOf(args, ORDERS.treatiesByDate, readsCursors(info));
+      const order = orderOf('treaties', args.orderBy, 'START');
+      const window = windowOf(args, order, readsCursors(info));
       checkYearRange(args);
       const asOf = asOfParams(args);
       if ((args.between?.length ?? 0) > MAX_PAGE_SIZE) {
@@ -49,7 +63,7 @@ builder.queryFields((t) => ({
         async (refs) => {
           const area = hasArea ? (refs[0] ?? null) : null;
           const parties = hasArea ? refs.slice(1) : refs;
-          const [row] = await context.executor.read(asOf.asOfFrom === null ? treatiesPage : treatiesAsOfPage, {
+          const [row] = await context.executor.read((asOf.asOfFrom === null ? treatiesPages : treatiesAsOfPages)[order.field], {
             areaRef: area === null ? null : refParams(area),
             areaKinds: AREA_KINDS,
             between: parties.map(refParams),
@@ -67,7 +81,7 @@ builder.queryFields((t) => ({
           ...between.map((_, index) => ({ matches: row.partyMatches[index] ?? [], used: row.parties[index] ?? null })),
         ],
       );
-      return toConnection(page, ORDERS.treatiesByDate);
+      return toConnection(page, order);
     },
   }),
 }));

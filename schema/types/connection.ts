@@ -5,22 +5,29 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, type ConnectionShape, t
 export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
   description: 'Where a page sits in its list (Relay cursor connections).',
   fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether more items follow this page.' }),
-    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether items come before this page.' }),
-    startCursor: t.exposeString('startCursor', { nullable: true, description: 'The cursor of the first item on this page.' }),
+    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether items follow this page in the list (after `before` too, when paging backwards).' }),
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether items come before this page in the list (before `after` too, when paging forwards).' }),
+    startCursor: t.exposeString('startCursor', { nullable: true, description: 'The cursor of the first item; pass it as `before` (with `last`) for the previous page.' }),
     endCursor: t.exposeString('endCursor', { nullable: true, description: 'The cursor of the last item; pass it as `after` for the next page.' }),
   }),
 });
 
 type Types = typeof builder.$inferSchemaTypes;
 
-/** The arguments every list takes. */
+/**
+ * The arguments every list takes, as Relay's cursor connections define them: `first` items after `after`, or
+ * `last` items before `before` (paging backwards); `after` and `before` together bound the list on both sides.
+ */
 export function pageArgs(arg: ArgBuilder<typeof builder.$inferSchemaTypes>) {
   return {
-    first: arg.int({ defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return: 0 to ${MAX_PAGE_SIZE}.` }),
+    first: arg.int({ description: `How many items to return from the start of the list (or after \`after\`): 0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given.` }),
     after: arg.string({
       description:
         'Start after this cursor: the `endCursor` of the previous page (or any edge\'s `cursor`). A cursor holds its item\'s place in the list\'s order, so the next page stays right when items are added or removed meanwhile.',
+    }),
+    last: arg.int({ description: `How many items to return from the end of the list (or before \`before\`), to page backwards: 0 to ${MAX_PAGE_SIZE}. Not with \`first\`.` }),
+    before: arg.string({
+      description: 'End before this cursor: the `startCursor` of the page after (or any edge\'s `cursor`). With `last`, the page just before it; the items stay in the list\'s order.',
     }),
   };
 }

@@ -5,14 +5,15 @@ import { ENTITY_KINDS, KIND_DESCRIPTIONS } from '../../model/kinds.ts';
 import type { RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
-import { ORDERS, toConnection, windowOf } from '../pages.ts';
-import { READS_ONLY_ID, readsCursors, readsOnlyIdentity } from '../projection.ts';
+import { toConnection } from '../pages.ts';
+import { READS_ONLY_ID, readsOnlyIdentity } from '../projection.ts';
 import { asOfArgs, asOfParams } from './as-of.ts';
 import { claimsOf, conflictsOf, EntityClaim, EntityFieldEnum } from './claims.ts';
 import { pageArgs } from './connection.ts';
 import { EntityRef, NodeRef } from './entity-ref.ts';
 import { Quantity, SourceRef } from './provenance.ts';
 import { RelationConnection, RelationDirection, RelationTypeEnum } from './relation.ts';
+import { relationOrderArgs, relationWindow } from './relation-field.ts';
 import { TimeSpan } from './time-span.ts';
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
@@ -63,16 +64,17 @@ builder.interfaceType(EntityRef, {
       args: {
         types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types.' }),
         direction: t.arg({ type: RelationDirection, defaultValue: 'BOTH', description: 'Which way to follow them.' }),
+        ...relationOrderArgs(t.arg),
         ...asOfArgs(t.arg),
         ...pageArgs(t.arg),
       },
       resolve: async (row, args, { loaders }, info) => {
-        const window = windowOf(args, ORDERS.relationsByDate, readsCursors(info));
+        const { order, window } = relationWindow(args, info);
         const types: readonly RelationType[] = args.types ?? [];
         const direction: Direction = args.direction ?? 'BOTH';
         const asOf = asOfParams(args);
         const page = await loaders.relationsOf.load({ id: row.id, types, direction, ...window, typesAsParameter: true, slim: readsOnlyIdentity(info), asOf });
-        return toConnection(page, ORDERS.relationsByDate);
+        return toConnection(page, order);
       },
     }),
   }),

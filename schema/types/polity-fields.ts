@@ -8,7 +8,7 @@ export const POLITY_FIELDS = {
   doesNotRecognise: { types: ['DOES_NOT_RECOGNISE'], direction: 'OUT', description: 'Treaties or states it does not recognise.' },
   notRecognisedBy: { types: ['DOES_NOT_RECOGNISE'], direction: 'IN', description: 'Polities that do not recognise it.' },
   borders: { types: ['SEPARATES', 'TRIPOINT_WITH'], direction: 'IN', description: 'Borders it lies on, or meets at a tripoint.' },
-  contains: { types: ['WITHIN'], direction: 'IN', description: 'Regions and places that lie within it.' },
+  contains: { types: ['WITHIN'], direction: 'IN', transitive: true, description: 'Regions and places that lie within it; with `transitive: true`, everything within it at any depth.' },
   controls: { types: ['CONTROLLED', 'EXPANDED_INTO'], direction: 'OUT', description: 'Regions it controlled or expanded into.' },
   succeeded: { types: ['SUCCEEDED'], direction: 'OUT', description: 'Polities it took over from.' },
   succeededBy: { types: ['SUCCEEDED'], direction: 'IN', description: 'Polities that took over from it.' },

@@ -2,8 +2,8 @@ import { defineEntityType } from './define-entity-type.ts';
 import { TREATIES_AFFECTING_FIELD } from './polity-fields.ts';
 
 export const Region = defineEntityType('Region', {
-  within: { types: ['WITHIN'], direction: 'OUT', description: 'The larger places it lies within.' },
-  contains: { types: ['WITHIN'], direction: 'IN', description: 'The places that lie within it.' },
+  within: { types: ['WITHIN'], direction: 'OUT', transitive: true, description: 'The larger places it lies within; with `transitive: true`, the whole chain up (a valley, its basin, … the country).' },
+  contains: { types: ['WITHIN'], direction: 'IN', transitive: true, description: 'The places that lie within it; with `transitive: true`, everything within it at any depth.' },
   treaties: TREATIES_AFFECTING_FIELD,
   borders: { types: ['DIVIDES', 'RUNS_THROUGH'], direction: 'IN', description: 'Borders that divide it or run through it (`role` gives the side).' },
   controlledBy: { types: ['CONTROLLED', 'EXPANDED_INTO'], direction: 'IN', description: 'Polities that controlled it or expanded into it.' },

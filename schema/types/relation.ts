@@ -88,6 +88,10 @@ export const RelationEdge = builder.objectRef<Positioned<RelatedRow>>('RelationE
       resolve: (edge) => heldOf(edge.held),
     }),
     node: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (edge) => edge.node }),
+    depth: t.int({
+      description: 'How many relations away the entity is: 1 (directly related) except in a transitive list (`within`/`contains` with `transitive: true`), where the relation is the last step of the chain.',
+      resolve: (edge) => edge.depth ?? 1,
+    }),
     direction: t.field({
       type: RelationDirection,
       description: 'OUT when the parent entity is the subject of the relation, IN when it is the object.',

@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE } from '../../schema/pages.ts';
 import {
   GraphQLError,
   GraphQLIncludeDirective,
@@ -186,12 +187,14 @@ class CostCounter {
   }
 }
 
-/** The page size a field's `first` gives the lists right below it; undefined for fields without `first`. */
+/** The page size a field's `first` (or `last`) gives the lists right below it; undefined for fields without `first`. */
 function pageSizeOf(definition: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
   const first = definition.args.find((arg) => arg.name === 'first');
   if (!first) return undefined;
-  // An explicit null means the default to the resolvers (`first ?? DEFAULT_PAGE_SIZE`).
-  const value = args['first'] ?? first.defaultValue;
+  // A connection's `first` and `last` default to DEFAULT_PAGE_SIZE in the resolvers (schema/pages.ts), not in the
+  // schema, since either may be the one given; other fields state their default on `first`.
+  const connection = definition.args.some((arg) => arg.name === 'last');
+  const value = args['first'] ?? args['last'] ?? first.defaultValue ?? (connection ? DEFAULT_PAGE_SIZE : undefined);
   return typeof value === 'number' ? Math.max(0, value) : UNBOUNDED_LIST_SIZE;
 }
 

@@ -2,53 +2,28 @@
 // inserted or removed before it, the item itself included, neither repeat nor skip anything; `totalCount` counts
 // what is there now. Old offset cursors and cursors of another list are refused.
 import type { Driver } from 'neo4j-driver';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { entityRecord, relationRecord } from '../../model/codec.ts';
-import { entitySchema, relationSchema } from '../../model/fixture-schema.ts';
-import type { EntityKind } from '../../model/kinds.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed, testDriver } from '../support/database.ts';
+import { testEntities } from '../support/test-entities.ts';
 import { dataOf, testApp } from '../support/app.ts';
 
 const DATASET = 'test-cursors';
 
 let driver: Driver;
 let graphql: ReturnType<typeof testApp>['graphql'];
+let insert: ReturnType<typeof testEntities>['insert'];
+let relate: ReturnType<typeof testEntities>['relate'];
+let remove: ReturnType<typeof testEntities>['remove'];
+let clear: () => Promise<void>;
 
 beforeAll(async () => {
   driver = testDriver();
   await loadSeed(driver);
   graphql = testApp(driver).graphql;
+  ({ insert, relate, remove, clear } = testEntities(driver, DATASET));
 });
-afterEach(() => run(`MATCH (e:Entity {dataset: '${DATASET}'}) DETACH DELETE e`));
+afterEach(() => clear());
 afterAll(() => driver.close());
-
-async function run(cypher: string, params: Record<string, unknown> = {}): Promise<void> {
-  await driver.executeQuery(cypher, params, { database: inject('neo4j').database });
-}
-
-/** Entities stored as the loader stores them, in a dataset of their own. */
-async function insert(kind: EntityKind, entities: { id: string; name: string; year?: number }[]): Promise<void> {
-  const rows = entities.map(({ id, name, year }) =>
-    entityRecord(
-      entitySchema.parse({ id, kind, name, description: 'A test entity.', sources: [{ quote: 'x' }], ...(year ? { time: { start: String(year).padStart(4, '0'), precision: 'year' } } : {}) }),
-      DATASET,
-      'test',
-    ).props,
-  );
-  await run(`UNWIND $rows AS props CREATE (e:Entity:${kind}) SET e = props`, { rows });
-}
-
-async function relate(type: 'CONCERNS', from: string, tos: string[]): Promise<void> {
-  const rows = tos.map((to) => {
-    const record = relationRecord(relationSchema.parse({ type, from, to, sources: [{ quote: 'x' }] }), DATASET, 'test');
-    return { from, to, props: record.props };
-  });
-  await run(`UNWIND $rows AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to}) CREATE (a)-[r:${type}]->(b) SET r = row.props`, { rows });
-}
-
-async function remove(ids: string[]): Promise<void> {
-  await run('MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e', { ids });
-}
 
 type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null }; nodes: { id: string }[] };
 

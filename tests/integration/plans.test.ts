@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { profileOurs } from '../../bench/plans.ts';
-import { ORDERS, encodeCursor } from '../../schema/pages.ts';
+import { ORDERS, encodeCursor, orderOf } from '../../schema/pages.ts';
 import { loadDataset, unloadDatasets } from '../../services/ingest/load.ts';
 import { FRONTIER_DIR, loadSeed, testDriver, testExecutor } from '../support/database.ts';
 
@@ -34,6 +34,18 @@ const QUESTIONS = {
   // Pages after a keyset cursor start from the cursor's values in the index, not from the list's beginning.
   entitiesAfter: `{ entities(kinds: [Region], first: 5, after: "${encodeCursor(ORDERS.entitiesByName, ['Ili River basin', 'ili-river-basin'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
   entitiesOfKindsAfter: `{ entities(kinds: [Pass, Border], first: 5, after: "${encodeCursor(ORDERS.entitiesByName, ['Irkeshtam Pass', 'irkeshtam-pass'])}") { totalCount nodes { id } } }`,
+  // Ordered, two-way pages: read from the same indexes, in either direction, from either cursor.
+  entitiesByNameDescending: '{ entities(kinds: [Region], orderBy: {field: NAME, direction: DESC}, first: 5) { totalCount pageInfo { hasNextPage } nodes { id } } }',
+  entitiesBackwards: `{ entities(kinds: [Pass, Border], last: 5, before: "${encodeCursor(ORDERS.entitiesByName, ['Irkeshtam Pass', 'irkeshtam-pass'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
+  entitiesBackwardsDescending: `{ entities(orderBy: {field: NAME, direction: DESC}, last: 5, before: "${encodeCursor(orderOf('entities', { field: 'NAME', direction: 'DESC' }, 'NAME'), ['Ili River basin', 'ili-river-basin'])}") { nodes { id } } }`,
+  treatiesOrdered: '{ treaties(affecting: "Ili basin", orderBy: {field: END, direction: DESC}, last: 3) { totalCount edges { node { id name } } } }',
+  relationsOrdered: '{ entity(id: "china") { relations(orderBy: {field: NAME, direction: DESC}, last: 5) { totalCount edges { node { id name } } } } }',
+  timelineOrdered: '{ timeline(involving: "Bedel Pass", orderBy: {field: END, direction: DESC}, last: 5) { totalCount edges { year entity { id } } } }',
+  // Containment at any depth: a bounded expansion from the place's id.
+  withinTransitive: '{ entity(id: "aksu-prefecture") { ... on Region { within(transitive: true) { totalCount edges { depth node { id } } } } } }',
+  containsTransitive: '{ entity(id: "china") { ... on State { contains(transitive: true) { totalCount edges { depth node { id } } } } } }',
+  // A steered path: the conditions are tested as the search goes.
+  pathSteered: '{ path(from: "bedel-pass", to: "china", maxHops: 4, avoid: ["kyrgyzstan"], kinds: [Region, Pass, Border, State], types: [WITHIN, CROSSES, DIVIDES, RUNS_THROUGH]) { length nodes { id } } }',
   // As of a date: each label's time index finds what may have held then, at any size.
   asOfPolities: '{ entities(kinds: [State, Empire], asOf: "1881", first: 20) { totalCount edges { held node { id name } } } }',
   asOfKind: '{ entities(kinds: [Treaty], asOf: "1900", certainty: CERTAIN) { totalCount edges { held node { id } } } }',

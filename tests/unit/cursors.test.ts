@@ -2,23 +2,63 @@
 // order; anything else a client sends as `after` is BAD_USER_INPUT with a message that says what to do.
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ORDERS, encodeCursor, toConnection, windowOf } from '../../schema/pages.ts';
+import { ORDERS, encodeCursor, orderOf, toConnection, windowOf } from '../../schema/pages.ts';
 
-function refusal(after: string, order = ORDERS.treatiesByDate): { code: unknown; message: string } {
+/** The code and message a page's arguments are refused with. */
+function refused(read: () => unknown): { code: unknown; message: string } {
   try {
-    windowOf({ after }, order);
+    read();
   } catch (error) {
     if (error instanceof GraphQLError) return { code: error.extensions['code'], message: error.message };
     throw error;
   }
-  throw new Error(`accepted ${after}`);
+  throw new Error('accepted');
+}
+
+function refusal(after: string, order = ORDERS.treatiesByDate): { code: unknown; message: string } {
+  return refused(() => windowOf({ after }, order));
+}
+
+/** The message of a BAD_USER_INPUT refusal. */
+function rejects(read: () => unknown): string {
+  const { code, message } = refused(read);
+  expect(code).toBe('BAD_USER_INPUT');
+  return message;
 }
 
 describe('keyset cursors', () => {
   it('carry the position of an item, and give it back for the same order', () => {
     const cursor = encodeCursor(ORDERS.treatiesByDate, [1881, 'Treaty of Saint Petersburg', 'treaty-of-saint-petersburg-1881']);
-    expect(windowOf({ first: 5, after: cursor }, ORDERS.treatiesByDate)).toEqual({ first: 5, after: [1881, 'Treaty of Saint Petersburg', 'treaty-of-saint-petersburg-1881'], cursors: true });
-    expect(windowOf({}, ORDERS.entitiesByName, false)).toEqual({ first: 20, after: null, cursors: false });
+    const key = [1881, 'Treaty of Saint Petersburg', 'treaty-of-saint-petersburg-1881'];
+    expect(windowOf({ first: 5, after: cursor }, ORDERS.treatiesByDate)).toEqual({ first: 5, backward: false, after: key, before: null, descending: false, cursors: true });
+    expect(windowOf({}, ORDERS.entitiesByName, false)).toEqual({ first: 20, backward: false, after: null, before: null, descending: false, cursors: false });
+  });
+
+  it('page backwards with `last` and `before`, and read a descending order from the end', () => {
+    const descending = orderOf('treaties', { field: 'START', direction: 'DESC' }, 'START');
+    expect(descending).toMatchObject({ name: 'treaties by year, name, id, descending', descending: true, field: 'START' });
+    const cursor = encodeCursor(descending, [1881, 'Treaty of Saint Petersburg', 'treaty-of-saint-petersburg-1881']);
+    expect(windowOf({ last: 3, before: cursor }, descending)).toEqual({
+      first: 3,
+      backward: true,
+      after: null,
+      before: [1881, 'Treaty of Saint Petersburg', 'treaty-of-saint-petersburg-1881'],
+      descending: true,
+      cursors: true,
+    });
+    expect(windowOf({ last: 7 }, ORDERS.timeline)).toMatchObject({ first: 7, backward: true, before: null });
+    // The default order of each list keeps the name its cursors had before `orderBy`.
+    expect(orderOf('treaties', null, 'START').name).toBe(ORDERS.treatiesByDate.name);
+    expect(orderOf('entities', { direction: 'ASC' }, 'NAME').name).toBe(ORDERS.entitiesByName.name);
+  });
+
+  it('refuse `first` with `last`, a `last` out of range and a cursor of the same list in another order', () => {
+    expect(rejects(() => windowOf({ first: 2, last: 2 }, ORDERS.timeline))).toMatch(/not both/);
+    expect(rejects(() => windowOf({ last: -1 }, ORDERS.timeline))).toMatch(/`last` must be between 0 and 100/);
+    const ascending = encodeCursor(ORDERS.entitiesByName, ['Ili Valley', 'ili-valley']);
+    expect(rejects(() => windowOf({ before: ascending }, orderOf('entities', { field: 'NAME', direction: 'DESC' }, 'NAME')))).toMatch(
+      /^`before` is a cursor of entities by name, id, but this list is ordered as entities by name, id, descending/,
+    );
   });
 
   it('refuse an offset cursor of version 1, saying how to page again', () => {

@@ -5,6 +5,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { ORDER_FIELDS } from '../../cypher/keyset.ts';
 import type { CypherQuery } from '../../cypher/query.ts';
 import { relationsPage, type Direction } from '../../cypher/relations.ts';
 import type { RelationType } from '../../model/relations.ts';
@@ -16,30 +17,37 @@ function isStatement(value: unknown): value is Statement {
   return typeof value === 'object' && value !== null && typeof (value as Statement).name === 'string' && typeof (value as Statement).text === 'string';
 }
 
-/** Every statement a cypher/ module exports: constants, and maps of one statement per kind, type or hop count. */
+/** The statements in an export: itself, or those of a map or record of statements (one per kind, order or hop count), at any depth. */
+function statementsIn(value: unknown): Statement[] {
+  if (isStatement(value)) return [value];
+  if (value instanceof Map) return [...value.values()].flatMap(statementsIn);
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).flatMap(statementsIn);
+  return [];
+}
+
+/** Every statement a cypher/ module exports: constants, and maps or records of them. */
 async function exportedStatements(): Promise<Statement[]> {
   const modules = (await readdir('cypher')).filter((name) => name.endsWith('.ts'));
   const statements: Statement[] = [];
   for (const name of modules) {
     const exports: Record<string, unknown> = await import(path.resolve('cypher', name));
-    for (const value of Object.values(exports)) {
-      if (isStatement(value)) statements.push(value);
-      else if (value instanceof Map) statements.push(...[...value.values()].filter(isStatement));
-    }
+    for (const value of Object.values(exports)) statements.push(...statementsIn(value));
   }
   return statements;
 }
 
-/** The relation pages the schema asks for: one per typed relation field, and `relations(types:)` in each direction; each as of a date too. */
+/** The relation pages the schema asks for: one per typed relation field, and `relations(types:)` in each direction; each as of a date too, in each order. */
 function relationPageStatements(): Statement[] {
   const statements: Statement[] = [];
-  for (const asOf of [false, true]) {
-    statements.push(...(['OUT', 'IN', 'BOTH'] as const).map((direction) => relationsPage([], direction, true, asOf)));
-    for (const type of Object.values(schema.getTypeMap())) {
-      if (!isObjectType(type)) continue;
-      for (const field of Object.values(type.getFields())) {
-        const spec = field.extensions['relationField'] as { types: RelationType[]; direction: Direction } | undefined;
-        if (spec) statements.push(relationsPage(spec.types, spec.direction, false, asOf));
+  for (const order of ORDER_FIELDS) {
+    for (const asOf of [false, true]) {
+      statements.push(...(['OUT', 'IN', 'BOTH'] as const).map((direction) => relationsPage([], direction, true, asOf, order)));
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (!isObjectType(type)) continue;
+        for (const field of Object.values(type.getFields())) {
+          const spec = field.extensions['relationField'] as { types: RelationType[]; direction: Direction } | undefined;
+          if (spec) statements.push(relationsPage(spec.types, spec.direction, false, asOf, order));
+        }
       }
     }
   }

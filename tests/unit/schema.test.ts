@@ -26,16 +26,17 @@ describe('the GraphQL schema', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('keeps the public root fields and their arguments, and adds the as-of ones', () => {
+  it('keeps the public root fields and their arguments, and adds the as-of, ordering, backward paging and steering ones', () => {
     const query = schema.getQueryType()?.getFields() ?? {};
     const args = (name: string) => query[name]?.args.map((a) => a.name) ?? [];
     const asOf = ['asOf', 'certainty', 'undated'];
-    expect(args('treaties')).toEqual(['affecting', 'between', 'from', 'to', ...asOf, 'first', 'after']);
-    expect(args('search')).toEqual(['query', 'kinds', 'first', 'after']);
+    const pages = ['first', 'after', 'last', 'before'];
+    expect(args('treaties')).toEqual(['affecting', 'between', 'from', 'to', 'orderBy', ...asOf, ...pages]);
+    expect(args('search')).toEqual(['query', 'kinds', ...pages]);
     expect(args('entity')).toEqual(['id']);
-    expect(args('entities')).toEqual(['kinds', 'kind', ...asOf, 'first', 'after']);
-    expect(args('timeline')).toEqual(['from', 'to', 'involving', 'first', 'after']);
-    expect(args('path')).toEqual(['from', 'to', 'maxHops', ...asOf]);
+    expect(args('entities')).toEqual(['kinds', 'kind', 'orderBy', ...asOf, ...pages]);
+    expect(args('timeline')).toEqual(['from', 'to', 'involving', 'orderBy', ...pages]);
+    expect(args('path')).toEqual(['from', 'to', 'maxHops', 'types', 'avoid', 'kinds', ...asOf]);
     expect(args('snapshot')).toEqual(['around', ...asOf, 'first']);
     expect(Object.keys(query)).toEqual(expect.arrayContaining(['node', 'nodes', 'stats']));
   });
