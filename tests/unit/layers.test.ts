@@ -23,7 +23,8 @@ async function lintAs(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => `${message.ruleId ?? 'parse'}: ${message.message}`);
 }
 
-describe('lint keeps the layers one-way', () => {
+// Lint builds the import graph of the whole tree on its first run: seconds on busy cores, not a unit test's 5.
+describe('lint keeps the layers one-way', { timeout: 60_000 }, () => {
   it('refuses every upward import, naming the layer and the code map', async () => {
     for (const [depth, layer] of LAYERS.entries()) {
       for (const above of LAYERS.slice(0, depth)) {
