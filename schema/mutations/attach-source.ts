@@ -1,6 +1,7 @@
 import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
 import { attachSource } from '../../services/curation/attach-source.ts';
 import { builder } from '../builder.ts';
+import { nullWhenNotWritten } from '../root-fields.ts';
 import { requireEditor } from '../caller.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
@@ -26,7 +27,9 @@ const AttachSourcePayload = builder.objectRef<{ readonly entity: EntityRow | nul
 builder.mutationFields((t) => ({
   attachSource: t.field({
     type: AttachSourcePayload,
-    description: 'Adds a source quote to an entity or a relation; the quote must occur verbatim in that source\'s text. Attaching it again changes nothing. Needs an editor token.',
+    nullable: true,
+    description: 'Adds a source quote to an entity or a relation; the quote must occur verbatim in that source\'s text. Attaching it again changes nothing. Needs an editor token.' +
+      nullWhenNotWritten('the input is refused (BAD_USER_INPUT: not exactly one target, a quote not in the source) or names nothing (NOT_FOUND)'),
     args: { input: t.arg({ type: AttachSourceInput, required: true, description: 'The quote and what it supports.' }) },
     resolve: async function resolveAttachSource(_root, { input }, { caller, executor }) {
       requireEditor(caller);

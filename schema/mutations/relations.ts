@@ -2,6 +2,7 @@ import { patchRelation, relationDraft } from '../../services/curation/inputs.ts'
 import { atInput } from '../../services/curation/problems.ts';
 import { createRelation, deleteRelation, updateRelation } from '../../services/curation/relations.ts';
 import { builder } from '../builder.ts';
+import { nullWhenNotWritten } from '../root-fields.ts';
 import { requireEditor } from '../caller.ts';
 import { RelationTypeEnum } from '../types/relation.ts';
 import { LIMITS, SourceQuoteInput, TimeSpanInput } from './inputs.ts';
@@ -63,7 +64,9 @@ function relationTarget(input: { readonly relationId: string | number }) {
 builder.mutationFields((t) => ({
   createRelation: t.field({
     type: CreateRelationPayload,
-    description: 'Creates a relation between two existing entities, checked as a fixture relation is (type, kinds, verbatim quotes). Needs an editor token.',
+    nullable: true,
+    description: 'Creates a relation between two existing entities, checked as a fixture relation is (type, kinds, verbatim quotes). Needs an editor token.' +
+      nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed)'),
     args: { input: t.arg({ type: CreateRelationInput, required: true, description: 'The new relation.' }) },
     resolve: async function resolveCreateRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);
@@ -72,8 +75,10 @@ builder.mutationFields((t) => ({
   }),
   updateRelation: t.field({
     type: UpdateRelationPayload,
+    nullable: true,
     description:
-      "Changes what curation says of a relation's qualifiers or sources (starting from the relation as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' quotes stay. Needs an editor token.",
+      "Changes what curation says of a relation's qualifiers or sources (starting from the relation as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' quotes stay. Needs an editor token." +
+      nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed) or names no relation (NOT_FOUND)'),
     args: { input: t.arg({ type: UpdateRelationInput, required: true, description: 'The relation and the changes.' }) },
     resolve: async function resolveUpdateRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);
@@ -84,7 +89,9 @@ builder.mutationFields((t) => ({
   }),
   deleteRelation: t.field({
     type: DeleteRelationPayload,
-    description: "Deletes a relation with every dataset's claim of it; NOT_FOUND if there is none. A dataset that still holds it brings it back when loaded again. Needs an editor token.",
+    nullable: true,
+    description: "Deletes a relation with every dataset's claim of it; NOT_FOUND if there is none. A dataset that still holds it brings it back when loaded again. Needs an editor token." +
+      nullWhenNotWritten('the input names no relation (NOT_FOUND) or is not a relation id (BAD_USER_INPUT)'),
     args: { input: t.arg({ type: DeleteRelationInput, required: true, description: 'The relation to delete.' }) },
     resolve: async function resolveDeleteRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);

@@ -2,6 +2,7 @@ import { entitiesAsOfPage, entitiesOfKindsAsOfPage, entitiesPage, forKinds } fro
 import { ENTITY_KINDS, type EntityKind } from '../../model/kinds.ts';
 import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
+import { nullWhen } from '../root-fields.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { EMPTY_PAGE, ORDERS, toConnection, windowOf } from '../pages.ts';
 import { readsCursors, readsOnlyIdentity } from '../projection.ts';
@@ -16,8 +17,10 @@ const EntityConnection = entityConnection('Entity', EntityRef, 'entity');
 builder.queryFields((t) => ({
   entities: t.field({
     type: EntityConnection,
+    nullable: true,
     description:
-      'Entities by name, all or of some kinds; with `asOf`, those that existed, happened or were in force at that date (an entity\'s own time span decides: the Kirghiz SSR did not exist in 1881).',
+      'Entities by name, all or of some kinds; with `asOf`, those that existed, happened or were in force at that date (an entity\'s own time span decides: the Kirghiz SSR did not exist in 1881).' +
+      nullWhen('an argument is refused (BAD_USER_INPUT: `kinds` with `kind`, `first`, `after`, `asOf`)'),
     args: {
       kinds: t.arg({ type: [EntityKindEnum], description: 'Only these kinds; all when left out or empty.' }),
       kind: t.arg.string({

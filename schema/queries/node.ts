@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { nullWhen } from '../root-fields.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { MAX_PAGE_SIZE } from '../pages.ts';
 import { resolveRef } from '../resolve-ref.ts';
@@ -8,7 +9,7 @@ builder.queryFields((t) => ({
   node: t.field({
     type: NodeRef,
     nullable: true,
-    description: 'Fetches any object by its global id (Relay); null when there is none.',
+    description: `Fetches any object by its global id (Relay); null when there is none, without an error.${nullWhen()}`,
     args: { id: t.arg.id({ required: true, description: 'The id, e.g. "treaty-of-tarbagatai".' }) },
     resolve: function resolveNode(_root, { id }, { loaders }) {
       return loaders.entityById.load(String(id));
@@ -16,8 +17,8 @@ builder.queryFields((t) => ({
   }),
   nodes: t.field({
     type: [NodeRef],
-    nullable: { list: false, items: true },
-    description: `Fetches up to ${MAX_PAGE_SIZE} objects by id, in the order given; null for each unknown id.`,
+    nullable: { list: true, items: true },
+    description: `Fetches up to ${MAX_PAGE_SIZE} objects by id, in the order given; null for each unknown id, without an error.${nullWhen(`more than ${MAX_PAGE_SIZE} ids are given (BAD_USER_INPUT)`)}`,
     args: { ids: t.arg.idList({ required: true, description: 'The ids.' }) },
     resolve: function resolveNodes(_root, { ids }, { loaders }) {
       if (ids.length > MAX_PAGE_SIZE) {
@@ -29,7 +30,7 @@ builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
     nullable: true,
-    description: 'One entity by its id, or by its name or an alias in any case ("Ili basin"); NOT_FOUND or AMBIGUOUS otherwise.',
+    description: `One entity by its id, or by its name or an alias in any case ("Ili basin").${nullWhen('the reference names nothing (NOT_FOUND, with suggestions) or several entities (AMBIGUOUS, with the candidates)')}`,
     args: { id: t.arg.id({ required: true, description: 'An id, a name or an alias.' }) },
     resolve: async function resolveEntity(_root, { id }, context) {
       return context.loaders.entityById.load(await resolveRef(context, String(id), 'id'));
