@@ -11,7 +11,7 @@ const AttachSourceInput = builder.inputType('AttachSourceInput', {
   description: 'A source quote to add to an entity or to a relation: give exactly one of `entityId` and `relationId`.',
   fields: (t) => ({
     entityId: t.id({ description: 'The id of the entity that the quote supports.' }),
-    relationId: t.id({ description: 'The id of the relation that the quote supports.' }),
+    relationId: t.id({ description: 'The global `id` of the relation that the quote supports (`Relation.id`).' }),
     source: t.field({ type: SourceQuoteInput, required: true, description: 'The quote and its source document.' }),
   }),
 });

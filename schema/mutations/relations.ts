@@ -8,6 +8,9 @@ import { RelationTypeEnum } from '../types/relation.ts';
 import { LIMITS, SourceQuoteInput, TimeSpanInput } from './inputs.ts';
 import { relationPayload } from './payloads.ts';
 
+/** An input names a relation as GitHub's inputs name an object (`pullRequestId`): by its global id, under the type's name. */
+const RELATION_ID_INPUT = 'The relation\'s global `id` (`Relation.id`, or `relation { id }` on an edge; the same string the deprecated `relationId` fields give).';
+
 const CreateRelationInput = builder.inputType('CreateRelationInput', {
   description: `A new relation, as a fixture relation is written; its type must allow the kinds it joins. ${LIMITS}`,
   fields: (t) => ({
@@ -28,7 +31,7 @@ const CreateRelationInput = builder.inputType('CreateRelationInput', {
 const UpdateRelationInput = builder.inputType('UpdateRelationInput', {
   description: `Changes to a relation's qualifiers and sources, made to what curation says of it: a field left out stays, \`null\` clears it. Its type and ends stay. ${LIMITS}`,
   fields: (t) => ({
-    relationId: t.id({ required: true, description: 'The id of the relation (`relationId` on a relation or edge).' }),
+    relationId: t.id({ required: true, description: RELATION_ID_INPUT }),
     role: t.string({ description: 'The role of the subject, e.g. "party".' }),
     effect: t.string({ description: 'What the relation changed, in words.' }),
     effectFrom: t.id({ description: 'The id of whoever gave something up by it.' }),
@@ -42,7 +45,7 @@ const UpdateRelationInput = builder.inputType('UpdateRelationInput', {
 const DeleteRelationInput = builder.inputType('DeleteRelationInput', {
   description: 'The relation to delete.',
   fields: (t) => ({
-    relationId: t.id({ required: true, description: 'The id of the relation (`relationId` on a relation or edge).' }),
+    relationId: t.id({ required: true, description: RELATION_ID_INPUT }),
   }),
 });
 
@@ -52,7 +55,7 @@ const UpdateRelationPayload = relationPayload('UpdateRelationPayload', 'The resu
 const DeleteRelationPayload = builder.objectRef<{ readonly relationId: string }>('DeleteRelationPayload').implement({
   description: 'The result of `deleteRelation`.',
   fields: (t) => ({
-    relationId: t.exposeID('relationId', { description: 'The id of the relation that was deleted.' }),
+    relationId: t.exposeID('relationId', { description: 'The global `id` of the relation that was deleted: evict `Relation:<id>` from a normalised cache.' }),
   }),
 });
 
