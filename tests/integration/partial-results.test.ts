@@ -13,7 +13,8 @@ let graphql: ReturnType<typeof testApp>['graphql'];
 beforeAll(async () => {
   driver = testDriver();
   await loadSeed(driver);
-  graphql = testApp(driver, { curationTokens: [{ role: 'editor', name: 'erin', token: EDITOR }] }).graphql;
+  // Generous: a cold Neo4j on a busy machine must not turn the NOT_FOUND asked for into a QUERY_TIMEOUT (also a partial result).
+  graphql = testApp(driver, { curationTokens: [{ role: 'editor', name: 'erin', token: EDITOR }], timeoutMs: 60_000 }).graphql;
 });
 afterAll(async () => {
   await unloadDatasets(testExecutor(driver), ['curation']);
