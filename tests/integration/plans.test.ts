@@ -2,7 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { profileOurs } from '../../bench/plans.ts';
 import { ORDERS, encodeCursor } from '../../schema/pages.ts';
-import { loadDataset } from '../../services/ingest/load.ts';
+import { loadDataset, unloadDatasets } from '../../services/ingest/load.ts';
 import { FRONTIER_DIR, loadSeed, testDriver, testExecutor } from '../support/database.ts';
 
 // What each question costs must not grow with the data: every statement starts from an index seek
@@ -17,7 +17,11 @@ beforeAll(async () => {
   // A second dataset that defines some of the seed's items, so that their claims are read too.
   await loadDataset(testExecutor(driver), FRONTIER_DIR);
 });
-afterAll(() => driver.close());
+afterAll(async () => {
+  // Later files may pin what the seed alone holds (treaty-effects.test.ts does).
+  await unloadDatasets(testExecutor(driver), ['russia-qing-frontier']);
+  await driver.close();
+});
 
 const QUESTIONS = {
   affecting: '{ treaties(affecting: "Ili basin") { totalCount edges { node { id name } } } }',
