@@ -46,6 +46,7 @@ const ROLES: ReadonlyMap<string, Role> = new Map([
   ['Path.held', 'leaf'],
   ['Path.nodes', 'rows'],
   ['Path.relations', 'rows'],
+  ['Relation.id', 'leaf'],
   ['Relation.relationId', 'leaf'],
   ['Relation.type', 'leaf'],
   ['Relation.label', 'leaf'],
@@ -55,6 +56,7 @@ const ROLES: ReadonlyMap<string, Role> = new Map([
   ['RelationEdge.type', 'leaf'],
   ['RelationEdge.label', 'leaf'],
   ['RelationEdge.direction', 'leaf'],
+  ['RelationEdge.relation', 'rows'],
 ]);
 
 function roleOf(parent: string, field: string): Role | undefined {

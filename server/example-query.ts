@@ -13,7 +13,7 @@ export const EXAMPLE_QUERY = `# Which treaties affected the Ili basin, and who s
         name
         time { text start { year } }
         parties { nodes { name } }
-        affects { edges { type effect node { name } sources { quote } } }
+        affects { edges { node { name } relation { type effect sources { quote } } } }
       }
     }
   }

@@ -1,4 +1,8 @@
-/** The shapes of the answers to explorer/operations.ts, as far as the views read them. */
+/**
+ * The shapes of the answers to explorer/operations.ts, as far as the views read them. Every root field of the API
+ * is nullable (a field that fails is null beside an error, and the others keep their answers), but api.ts rejects
+ * an answer with any error, so the root fields of an answer the views get are null only where typed so here.
+ */
 
 export type Precision = 'DAY' | 'MONTH' | 'YEAR' | 'DECADE' | 'CENTURY';
 

@@ -1,5 +1,6 @@
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import { claimsById, entitiesMatchingRef, entityById } from './entity-loaders.ts';
+import { relationById } from './relation-by-id.ts';
 import { relationsOf } from './relation-loaders.ts';
 import { sourceTextById } from './source-loaders.ts';
 
@@ -11,6 +12,7 @@ export function createLoaders(executor: CypherExecutor) {
     entityById: entityById(executor),
     entitiesMatchingRef: entitiesMatchingRef(executor),
     relationsOf: relationsOf(executor),
+    relationById: relationById(executor),
     sourceTextById: sourceTextById(executor),
     claimsById: claimsById(executor),
   };

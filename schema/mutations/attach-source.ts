@@ -1,6 +1,7 @@
 import type { EntityRow, RelationRow } from '../../cypher/rows.ts';
 import { attachSource } from '../../services/curation/attach-source.ts';
 import { builder } from '../builder.ts';
+import { nullWhenNotWritten } from '../root-fields.ts';
 import { requireEditor } from '../caller.ts';
 import { EntityRef } from '../types/entity-ref.ts';
 import { Relation } from '../types/relation.ts';
@@ -10,7 +11,7 @@ const AttachSourceInput = builder.inputType('AttachSourceInput', {
   description: 'A source quote to add to an entity or to a relation: give exactly one of `entityId` and `relationId`.',
   fields: (t) => ({
     entityId: t.id({ description: 'The id of the entity that the quote supports.' }),
-    relationId: t.id({ description: 'The id of the relation that the quote supports.' }),
+    relationId: t.id({ description: 'The global `id` of the relation that the quote supports (`Relation.id`).' }),
     source: t.field({ type: SourceQuoteInput, required: true, description: 'The quote and its source document.' }),
   }),
 });
@@ -26,7 +27,9 @@ const AttachSourcePayload = builder.objectRef<{ readonly entity: EntityRow | nul
 builder.mutationFields((t) => ({
   attachSource: t.field({
     type: AttachSourcePayload,
-    description: 'Adds a source quote to an entity or a relation; the quote must occur verbatim in that source\'s text. Attaching it again changes nothing. Needs an editor token.',
+    nullable: true,
+    description: 'Adds a source quote to an entity or a relation; the quote must occur verbatim in that source\'s text. Attaching it again changes nothing. Needs an editor token.' +
+      nullWhenNotWritten('the input is refused (BAD_USER_INPUT: not exactly one target, a quote not in the source) or names nothing (NOT_FOUND)'),
     args: { input: t.arg({ type: AttachSourceInput, required: true, description: 'The quote and what it supports.' }) },
     resolve: async function resolveAttachSource(_root, { input }, { caller, executor }) {
       requireEditor(caller);

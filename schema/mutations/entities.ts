@@ -2,6 +2,7 @@ import { createEntity, updateEntity } from '../../services/curation/entities.ts'
 import { entityDraft, patchEntity } from '../../services/curation/inputs.ts';
 import { atInput } from '../../services/curation/problems.ts';
 import { builder } from '../builder.ts';
+import { nullWhenNotWritten } from '../root-fields.ts';
 import { requireEditor } from '../caller.ts';
 import { EntityKindEnum } from '../types/entity.ts';
 import { LIMITS, QuantityInput, SourceQuoteInput, TimeSpanInput } from './inputs.ts';
@@ -44,7 +45,9 @@ const UpdateEntityPayload = entityPayload('UpdateEntityPayload', 'The result of 
 builder.mutationFields((t) => ({
   createEntity: t.field({
     type: CreateEntityPayload,
-    description: 'Creates an entity, checked as a fixture entity is (kinds, a new id, verbatim quotes); BAD_USER_INPUT lists every problem. Needs an editor token.',
+    nullable: true,
+    description: 'Creates an entity, checked as a fixture entity is (kinds, a new id, verbatim quotes); BAD_USER_INPUT lists every problem. Needs an editor token.' +
+      nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed)'),
     args: { input: t.arg({ type: CreateEntityInput, required: true, description: 'The new entity.' }) },
     resolve: async function resolveCreateEntity(_root, { input }, { caller, executor }) {
       requireEditor(caller);
@@ -53,8 +56,10 @@ builder.mutationFields((t) => ({
   }),
   updateEntity: t.field({
     type: UpdateEntityPayload,
+    nullable: true,
     description:
-      "Changes what curation says of an entity (starting from the entity as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' aliases and quotes stay. NOT_FOUND for an unknown id. Needs an editor token.",
+      "Changes what curation says of an entity (starting from the entity as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' aliases and quotes stay. NOT_FOUND for an unknown id. Needs an editor token." +
+      nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed) or names no entity (NOT_FOUND)'),
     args: { input: t.arg({ type: UpdateEntityInput, required: true, description: 'The entity and the changes.' }) },
     resolve: async function resolveUpdateEntity(_root, { input }, { caller, executor }) {
       requireEditor(caller);

@@ -2,10 +2,14 @@ import { patchRelation, relationDraft } from '../../services/curation/inputs.ts'
 import { atInput } from '../../services/curation/problems.ts';
 import { createRelation, deleteRelation, updateRelation } from '../../services/curation/relations.ts';
 import { builder } from '../builder.ts';
+import { nullWhenNotWritten } from '../root-fields.ts';
 import { requireEditor } from '../caller.ts';
 import { RelationTypeEnum } from '../types/relation.ts';
 import { LIMITS, SourceQuoteInput, TimeSpanInput } from './inputs.ts';
 import { relationPayload } from './payloads.ts';
+
+/** An input names a relation as GitHub's inputs name an object (`pullRequestId`): by its global id, under the type's name. */
+const RELATION_ID_INPUT = 'The relation\'s global `id` (`Relation.id`, or `relation { id }` on an edge; the same string the deprecated `relationId` fields give).';
 
 const CreateRelationInput = builder.inputType('CreateRelationInput', {
   description: `A new relation, as a fixture relation is written; its type must allow the kinds it joins. ${LIMITS}`,
@@ -27,7 +31,7 @@ const CreateRelationInput = builder.inputType('CreateRelationInput', {
 const UpdateRelationInput = builder.inputType('UpdateRelationInput', {
   description: `Changes to a relation's qualifiers and sources, made to what curation says of it: a field left out stays, \`null\` clears it. Its type and ends stay. ${LIMITS}`,
   fields: (t) => ({
-    relationId: t.id({ required: true, description: 'The id of the relation (`relationId` on a relation or edge).' }),
+    relationId: t.id({ required: true, description: RELATION_ID_INPUT }),
     role: t.string({ description: 'The role of the subject, e.g. "party".' }),
     effect: t.string({ description: 'What the relation changed, in words.' }),
     effectFrom: t.id({ description: 'The id of whoever gave something up by it.' }),
@@ -41,7 +45,7 @@ const UpdateRelationInput = builder.inputType('UpdateRelationInput', {
 const DeleteRelationInput = builder.inputType('DeleteRelationInput', {
   description: 'The relation to delete.',
   fields: (t) => ({
-    relationId: t.id({ required: true, description: 'The id of the relation (`relationId` on a relation or edge).' }),
+    relationId: t.id({ required: true, description: RELATION_ID_INPUT }),
   }),
 });
 
@@ -51,7 +55,7 @@ const UpdateRelationPayload = relationPayload('UpdateRelationPayload', 'The resu
 const DeleteRelationPayload = builder.objectRef<{ readonly relationId: string }>('DeleteRelationPayload').implement({
   description: 'The result of `deleteRelation`.',
   fields: (t) => ({
-    relationId: t.exposeID('relationId', { description: 'The id of the relation that was deleted.' }),
+    relationId: t.exposeID('relationId', { description: 'The global `id` of the relation that was deleted: evict `Relation:<id>` from a normalised cache.' }),
   }),
 });
 
@@ -63,7 +67,9 @@ function relationTarget(input: { readonly relationId: string | number }) {
 builder.mutationFields((t) => ({
   createRelation: t.field({
     type: CreateRelationPayload,
-    description: 'Creates a relation between two existing entities, checked as a fixture relation is (type, kinds, verbatim quotes). Needs an editor token.',
+    nullable: true,
+    description: 'Creates a relation between two existing entities, checked as a fixture relation is (type, kinds, verbatim quotes). Needs an editor token.' +
+      nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed)'),
     args: { input: t.arg({ type: CreateRelationInput, required: true, description: 'The new relation.' }) },
     resolve: async function resolveCreateRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);
@@ -72,8 +78,10 @@ builder.mutationFields((t) => ({
   }),
   updateRelation: t.field({
     type: UpdateRelationPayload,
+    nullable: true,
     description:
-      "Changes what curation says of a relation's qualifiers or sources (starting from the relation as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' quotes stay. Needs an editor token.",
+      "Changes what curation says of a relation's qualifiers or sources (starting from the relation as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' quotes stay. Needs an editor token." +
+      nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed) or names no relation (NOT_FOUND)'),
     args: { input: t.arg({ type: UpdateRelationInput, required: true, description: 'The relation and the changes.' }) },
     resolve: async function resolveUpdateRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);
@@ -84,7 +92,9 @@ builder.mutationFields((t) => ({
   }),
   deleteRelation: t.field({
     type: DeleteRelationPayload,
-    description: "Deletes a relation with every dataset's claim of it; NOT_FOUND if there is none. A dataset that still holds it brings it back when loaded again. Needs an editor token.",
+    nullable: true,
+    description: "Deletes a relation with every dataset's claim of it; NOT_FOUND if there is none. A dataset that still holds it brings it back when loaded again. Needs an editor token." +
+      nullWhenNotWritten('the input names no relation (NOT_FOUND) or is not a relation id (BAD_USER_INPUT)'),
     args: { input: t.arg({ type: DeleteRelationInput, required: true, description: 'The relation to delete.' }) },
     resolve: async function resolveDeleteRelation(_root, { input }, { caller, executor }) {
       requireEditor(caller);

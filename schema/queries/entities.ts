@@ -5,6 +5,7 @@ import { type EntitiesPageParams, entitiesAsOfPages, entitiesOfKindsAsOfPages, e
 import { ENTITY_KINDS, type EntityKind } from '../../model/kinds.ts';
 import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
+import { nullWhen } from '../root-fields.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { EMPTY_PAGE, orderOf, toConnection, windowOf } from '../pages.ts';
 import { readsCursors, readsOnlyIdentity } from '../projection.ts';
@@ -41,8 +42,10 @@ function readEntities(params: EntitiesPageParams, asOf: AsOfParams, field: Order
 builder.queryFields((t) => ({
   entities: t.field({
     type: EntityConnection,
+    nullable: true,
     description:
-      'Entities by name, all or of some kinds; with `asOf`, those that existed, happened or were in force at that date (an entity\'s own time span decides: the Kirghiz SSR did not exist in 1881).',
+      'Entities by name, all or of some kinds; with `asOf`, those that existed, happened or were in force at that date (an entity\'s own time span decides: the Kirghiz SSR did not exist in 1881).' +
+      nullWhen('an argument is refused (BAD_USER_INPUT: `kinds` with `kind`, `first`, `after`, `asOf`)'),
     args: {
       kinds: t.arg({ type: [EntityKindEnum], description: 'Only these kinds; all when left out or empty.' }),
       kind: t.arg.string({

@@ -2,6 +2,7 @@ import { refParams } from '../../cypher/entities.ts';
 import { MAX_HOPS, MAX_PATHS, shortestPaths, shortestPathsAsOf, type PathRow } from '../../cypher/path.ts';
 import { checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
+import { nullWhen } from '../root-fields.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
 import { readWithRefs } from '../resolve-ref.ts';
@@ -31,7 +32,8 @@ const Path = builder.objectRef<PathRow>('Path').implement({
 builder.queryFields((t) => ({
   path: t.field({
     type: [Path],
-    description: `The shortest connections between two entities (at most ${MAX_PATHS}), as nodes and relations; empty when none is within \`maxHops\`. Steer it with \`types\` (the relations it may follow), \`kinds\` (the entities it may pass through) and \`avoid\` (entities it must not pass through): the shortest paths that keep to them. With \`asOf\`, only through relations and entities that held at that date: the shortest paths of the graph as it stood then.`,
+    nullable: true,
+    description: `The shortest connections between two entities (at most ${MAX_PATHS}), as nodes and relations; empty when none is within \`maxHops\`. Steer it with \`types\` (the relations it may follow), \`kinds\` (the entities it may pass through) and \`avoid\` (entities it must not pass through): the shortest paths that keep to them. With \`asOf\`, only through relations and entities that held at that date: the shortest paths of the graph as it stood then.${nullWhen('`from`, `to` or an `avoid` entry names nothing (NOT_FOUND) or several things (AMBIGUOUS), `avoid` names an end, they are the same entity, or `maxHops` or `asOf` is refused (BAD_USER_INPUT)')}`,
     args: {
       from: t.arg.id({ required: true, description: 'An id (or name) to start from.' }),
       to: t.arg.id({ required: true, description: 'An id (or name) to reach.' }),

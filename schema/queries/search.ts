@@ -3,6 +3,7 @@ import { searchPage, type SearchHit } from '../../cypher/search.ts';
 import { ENTITY_KINDS } from '../../model/kinds.ts';
 import { parseKind } from '../arguments.ts';
 import { builder } from '../builder.ts';
+import { nullWhen } from '../root-fields.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { EMPTY_PAGE, ORDERS, toConnection, windowOf, type Positioned } from '../pages.ts';
 import { readsCursors, readsOnlyIdentity } from '../projection.ts';
@@ -27,7 +28,9 @@ const SearchConnection = connectionType<SearchHit>('Search', SearchEdge, {
 builder.queryFields((t) => ({
   search: t.field({
     type: SearchConnection,
-    description: 'Full-text search over names, aliases and descriptions: ranked, with prefixes and typos tolerated ("Irkestam" finds the Irkeshtam Pass).',
+    nullable: true,
+    description: 'Full-text search over names, aliases and descriptions: ranked, with prefixes and typos tolerated ("Irkestam" finds the Irkeshtam Pass).' +
+      nullWhen('an argument is refused (BAD_USER_INPUT: a `query` without words, an unknown kind, `first`, `after`)'),
     args: {
       query: t.arg.string({ required: true, description: 'Words to look for.' }),
       kinds: t.arg.stringList({ description: `Only these kinds (${ENTITY_KINDS.join(', ')}).` }),

@@ -2,6 +2,7 @@ import { refParams } from '../../cypher/entities.ts';
 import { snapshotAround, type SnapshotEntryRow, type SnapshotRow } from '../../cypher/snapshot.ts';
 import { checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
+import { nullWhen } from '../root-fields.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pages.ts';
 import { readWithRefs } from '../resolve-ref.ts';
@@ -62,8 +63,10 @@ const Snapshot = builder.objectRef<SnapshotShape>('Snapshot').implement({
 builder.queryFields((t) => ({
   snapshot: t.field({
     type: Snapshot,
+    nullable: true,
     description:
-      'The state of things at a date around an entity or area, in one round-trip: who contained and controlled it, which borders and treaties were in force, which polities existed. Every entry says how sure it is (`held`); `certainty` and `undated` decide which count.',
+      'The state of things at a date around an entity or area, in one round-trip: who contained and controlled it, which borders and treaties were in force, which polities existed. Every entry says how sure it is (`held`); `certainty` and `undated` decide which count.' +
+      nullWhen('`around` names nothing (NOT_FOUND) or several things (AMBIGUOUS), or `asOf` or `first` is refused (BAD_USER_INPUT)'),
     args: {
       around: t.arg.id({ required: true, description: 'An id (or name, or alias) of the entity or area, e.g. "Ili basin".' }),
       ...requiredAsOfArgs(t.arg),

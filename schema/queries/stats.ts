@@ -2,6 +2,7 @@ import { counts } from '../../cypher/stats.ts';
 import type { EntityKind } from '../../model/kinds.ts';
 import type { RelationType } from '../../model/relations.ts';
 import { builder } from '../builder.ts';
+import { nullWhen } from '../root-fields.ts';
 import { EntityKindEnum } from '../types/entity.ts';
 import { RelationTypeEnum } from '../types/relation.ts';
 
@@ -39,7 +40,8 @@ const Stats = builder.objectRef<StatsShape>('Stats').implement({
 builder.queryFields((t) => ({
   stats: t.field({
     type: Stats,
-    description: 'Counts of entities by kind and of relations by type.',
+    nullable: true,
+    description: `Counts of entities by kind and of relations by type.${nullWhen()}`,
     resolve: async function resolveStats(_root, _args, { executor }) {
       const [row] = await executor.read(counts, {});
       return { entities: (row?.entities ?? []) as StatsShape['entities'], relations: (row?.relations ?? []) as StatsShape['relations'] };

@@ -3,6 +3,7 @@ import { timelineAroundPages, timelinePages, type TimelineRow } from '../../cyph
 import { timeSpanOf } from '../../model/codec.ts';
 import { checkYearRange, checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
+import { nullWhen } from '../root-fields.ts';
 import { EMPTY_PAGE, orderOf, toConnection, windowOf, type Positioned } from '../pages.ts';
 import { readsCursors, readsOnlyIdentity, readsRelationEnds } from '../projection.ts';
 import { readWithRefs } from '../resolve-ref.ts';
@@ -51,7 +52,10 @@ const timelineOrderArgs = orderArg(
 builder.queryFields((t) => ({
   timeline: t.field({
     type: TimelineConnection,
-    description: 'Dated entities and relations in order of time (unless `orderBy` says otherwise), optionally only those around one entity.',
+    nullable: true,
+    description:
+      'Dated entities and relations in order of time (unless `orderBy` says otherwise), optionally only those around one entity.' +
+      nullWhen('`involving` names nothing (NOT_FOUND) or several things (AMBIGUOUS), or another argument is refused (BAD_USER_INPUT)'),
     args: {
       from: t.arg.int({ description: 'Only what still held in or after this year.' }),
       to: t.arg.int({ description: 'Only what began in or before this year.' }),

@@ -2,6 +2,7 @@ import { refParams } from '../../cypher/entities.ts';
 import { treatiesAsOfPages, treatiesPages } from '../../cypher/treaties.ts';
 import { checkYearRange, checkRefLength } from '../arguments.ts';
 import { builder } from '../builder.ts';
+import { nullWhen } from '../root-fields.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { TREATY_EFFECTS_IN_WORDS } from '../../model/relations.ts';
 import { EMPTY_PAGE, MAX_PAGE_SIZE, orderOf, toConnection, windowOf } from '../pages.ts';
@@ -33,8 +34,10 @@ const treatyOrderArgs = orderArg(
 builder.queryFields((t) => ({
   treaties: t.field({
     type: TreatyConnection,
+    nullable: true,
     description:
-      'Treaties, in date order unless `orderBy` says otherwise, filtered by the area they acted on, their parties and their dates; with `asOf`, those in force at that date (a treaty without an end date stays in force from its signature).',
+      'Treaties, in date order unless `orderBy` says otherwise, filtered by the area they acted on, their parties and their dates; with `asOf`, those in force at that date (a treaty without an end date stays in force from its signature).' +
+      nullWhen('`affecting` or `between` names nothing (NOT_FOUND) or several things (AMBIGUOUS), or another argument is refused (BAD_USER_INPUT)'),
     args: {
       affecting: t.arg.string({
         description: `An id, name or alias of a region, border or other place, in any case ("Ili basin"): treaties that ${TREATY_EFFECTS_IN_WORDS} it or anything lying within it, transitively. Every relation of these types from a treaty to the place counts, whatever its \`effect\` says; what a treaty is only about (CONCERNS) or led to (LED_TO) does not. With \`asOf\`, the effect and the containment it is reached through must not be ruled out at that date either.`,

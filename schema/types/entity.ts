@@ -22,10 +22,13 @@ export const EntityKindEnum = builder.enumType('EntityKind', {
 });
 
 builder.interfaceType(NodeRef, {
-  description: 'An object with a globally unique id that `node(id:)` fetches again (Relay).',
-  resolveType: (row) => row.kind,
+  description: 'An object with a globally unique id that `node(id:)` fetches again (Relay), and that a normalised client cache keys by `__typename` and `id`.',
+  // Entities say their kind; relations have none.
+  resolveType: (row) => ('kind' in row ? row.kind : 'Relation'),
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'The globally unique, stable id: a readable slug such as "ili-valley".' }),
+    id: t.exposeID('id', {
+      description: 'The globally unique, stable id: a readable slug such as "ili-valley" for an entity, its ends and type joined by "--" for a relation.',
+    }),
   }),
 });
 

@@ -31,6 +31,9 @@ const QUESTIONS = {
   path: '{ path(from: "azimbek-beknazarov", to: "china", maxHops: 4) { length nodes { id } relations { relationId } } }',
   search: '{ search(query: "Irkestam", first: 10) { edges { score node { id name kind description } } } }',
   relations: '{ entity(id: "china") { relations(first: 20) { totalCount edges { type node { id name } } } } }',
+  // A relation by its global id starts from its subject's id; an edge's relation loads the parent end by id.
+  relationNode: '{ node(id: "kyrgyzstan--adjacent-to--xinjiang") { id ... on Relation { note from { id } to { id } } } }',
+  edgeRelations: '{ entity(id: "china") { relations(first: 20) { edges { relation { id note from { id name } to { id name } } } } } }',
   // Pages after a keyset cursor start from the cursor's values in the index, not from the list's beginning.
   entitiesAfter: `{ entities(kinds: [Region], first: 5, after: "${encodeCursor(ORDERS.entitiesByName, ['Ili River basin', 'ili-river-basin'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
   entitiesOfKindsAfter: `{ entities(kinds: [Pass, Border], first: 5, after: "${encodeCursor(ORDERS.entitiesByName, ['Irkeshtam Pass', 'irkeshtam-pass'])}") { totalCount nodes { id } } }`,
