@@ -29,8 +29,8 @@ builder.mutationFields((t) => ({
     description: 'Adds a source quote to an entity or a relation; the quote must occur verbatim in that source\'s text. Attaching it again changes nothing. Needs an editor token.',
     args: { input: t.arg({ type: AttachSourceInput, required: true, description: 'The quote and what it supports.' }) },
     resolve: async function resolveAttachSource(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
-      return attachSource(executor, input);
+      const editor = requireEditor(caller);
+      return attachSource(executor, input, editor);
     },
   }),
 }));

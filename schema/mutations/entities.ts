@@ -47,8 +47,8 @@ builder.mutationFields((t) => ({
     description: 'Creates an entity, checked as a fixture entity is (kinds, a new id, verbatim quotes); BAD_USER_INPUT lists every problem. Needs an editor token.',
     args: { input: t.arg({ type: CreateEntityInput, required: true, description: 'The new entity.' }) },
     resolve: async function resolveCreateEntity(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
-      return { entity: await createEntity(executor, entityDraft(input)) };
+      const editor = requireEditor(caller);
+      return { entity: await createEntity(executor, entityDraft(input), { editor }) };
     },
   }),
   updateEntity: t.field({
@@ -57,9 +57,9 @@ builder.mutationFields((t) => ({
       "Changes what curation says of an entity (starting from the entity as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' aliases and quotes stay. NOT_FOUND for an unknown id. Needs an editor token.",
     args: { input: t.arg({ type: UpdateEntityInput, required: true, description: 'The entity and the changes.' }) },
     resolve: async function resolveUpdateEntity(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
+      const editor = requireEditor(caller);
       const target = { id: String(input.id), path: ['input', 'id'] };
-      const entity = await updateEntity(executor, target, (current) => ({ draft: patchEntity(current, input), locate: atInput }));
+      const entity = await updateEntity(executor, target, (current) => ({ draft: patchEntity(current, input), locate: atInput }), { editor });
       return { entity };
     },
   }),

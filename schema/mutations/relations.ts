@@ -66,8 +66,8 @@ builder.mutationFields((t) => ({
     description: 'Creates a relation between two existing entities, checked as a fixture relation is (type, kinds, verbatim quotes). Needs an editor token.',
     args: { input: t.arg({ type: CreateRelationInput, required: true, description: 'The new relation.' }) },
     resolve: async function resolveCreateRelation(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
-      return { relation: await createRelation(executor, relationDraft(input)) };
+      const editor = requireEditor(caller);
+      return { relation: await createRelation(executor, relationDraft(input), { editor }) };
     },
   }),
   updateRelation: t.field({
@@ -76,9 +76,9 @@ builder.mutationFields((t) => ({
       "Changes what curation says of a relation's qualifiers or sources (starting from the relation as it stands, the first time), checked as a new one would be; curation's values come first, and other datasets' quotes stay. Needs an editor token.",
     args: { input: t.arg({ type: UpdateRelationInput, required: true, description: 'The relation and the changes.' }) },
     resolve: async function resolveUpdateRelation(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
+      const editor = requireEditor(caller);
       const target = relationTarget(input);
-      const relation = await updateRelation(executor, target, (current) => ({ draft: patchRelation(current, input), locate: atInput }));
+      const relation = await updateRelation(executor, target, (current) => ({ draft: patchRelation(current, input), locate: atInput }), { editor });
       return { relation };
     },
   }),
@@ -87,9 +87,9 @@ builder.mutationFields((t) => ({
     description: "Deletes a relation with every dataset's claim of it; NOT_FOUND if there is none. A dataset that still holds it brings it back when loaded again. Needs an editor token.",
     args: { input: t.arg({ type: DeleteRelationInput, required: true, description: 'The relation to delete.' }) },
     resolve: async function resolveDeleteRelation(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
+      const editor = requireEditor(caller);
       const target = relationTarget(input);
-      return { relationId: await deleteRelation(executor, target) };
+      return { relationId: await deleteRelation(executor, target, { editor }) };
     },
   }),
 }));

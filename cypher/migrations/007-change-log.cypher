@@ -1,0 +1,10 @@
+// The change log (cypher/changes.ts): one Change per curated write and per dataset load or removal. Each has a
+// place in the log, `sequence`, that a follower reads onwards from (a range seek on this constraint's index) and
+// that no two changes share; and an `id` that stays the same across an export and a restore.
+CREATE CONSTRAINT change_sequence IF NOT EXISTS FOR (c:Change) REQUIRE c.sequence IS UNIQUE;
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
+// Curated changes point at the item they changed, found by its id: who added an item, and who changed it last.
+CREATE CONSTRAINT change_subject_id IF NOT EXISTS FOR (s:ChangeSubject) REQUIRE s.id IS UNIQUE;
+// The one counter that hands out sequences, locked by every write that records a change until it commits.
+CREATE CONSTRAINT change_counter_id IF NOT EXISTS FOR (n:ChangeCounter) REQUIRE n.id IS UNIQUE;
+MERGE (n:ChangeCounter {id: 'changes'}) ON CREATE SET n.last = 0;
