@@ -32,6 +32,7 @@ export const ORDERS = {
   timeline: { name: 'timeline by year, entities first, name, id', key: ['number', 'number', 'string', 'string'] },
   // The score is stored negated, so that every order is ascending in all its values.
   searchByScore: { name: 'search hits by score, name, id', key: ['number', 'string', 'string'] },
+  changesBySequence: { name: 'changes by sequence', key: ['number'] },
 } as const satisfies Record<string, ListOrder>;
 
 /**

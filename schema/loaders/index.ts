@@ -1,4 +1,5 @@
 import type { CypherExecutor } from '../../cypher/executor.ts';
+import { curationById } from './curation-loaders.ts';
 import { claimsById, entitiesMatchingRef, entityById } from './entity-loaders.ts';
 import { relationsOf } from './relation-loaders.ts';
 import { sourceTextById } from './source-loaders.ts';
@@ -13,5 +14,6 @@ export function createLoaders(executor: CypherExecutor) {
     relationsOf: relationsOf(executor),
     sourceTextById: sourceTextById(executor),
     claimsById: claimsById(executor),
+    curationById: curationById(executor),
   };
 }

@@ -453,6 +453,16 @@ describe('each write is one transaction', () => {
   });
 });
 
+describe('the audit record of a write', () => {
+  it('is written in the same transaction: a write that fails after recording its change leaves no record', async () => {
+    const count = cypher<Record<string, never>, { n: number }>('test.countRidgeChanges', `MATCH (c:Change) WHERE 'curated-ridges' IN c.ids RETURN count(c) AS n`);
+    const executor = new FailingExecutor(driver, 'changes.record', count);
+    await expect(createEntity(executor, entityDraft(serviceInput()), { editor: 'alice' })).rejects.toThrow(/injected failure/);
+    expect(executor.probed).toEqual([{ n: 1 }]);
+    expect(await testExecutor(driver).read(count, {})).toEqual([{ n: 0 }]);
+  });
+});
+
 describe('curated facts and the loader', () => {
   it('keep what curation wrote when the seed is loaded again', async () => {
     dataOf(await asEditor(CREATE_ENTITY, { input: newEntity() }));
