@@ -7,8 +7,8 @@ import { cypher } from './query.ts';
  * commit out of order, and a reader that has seen sequence n has seen every change before it.
  */
 
-/** A change to record; `at` null: now (the transaction's time). `subjects`: the items it is about, for who-and-when. */
-export type ChangeToRecord = Omit<ChangeRecord, 'at'> & { readonly at: string | null; readonly subjects: readonly string[]; readonly restored: boolean };
+/** A change to record; `at` null: now (the transaction's time). `subject`: the item a curated change is about, for who-and-when. */
+export type ChangeToRecord = Omit<ChangeRecord, 'at'> & { readonly at: string | null; readonly subject: string | null; readonly restored: boolean };
 
 /**
  * Records changes (those whose id the log does not hold yet) with the next sequences, in the order given. Locks
@@ -25,13 +25,8 @@ export const recordChanges = cypher<{ changes: readonly ChangeToRecord[] }, { se
    UNWIND range(0, size(fresh) - 1) AS i
    WITH base + i + 1 AS sequence, fresh[i] AS change
    CREATE (c:Change {id: change.id, sequence: sequence, at: coalesce(datetime(change.at), datetime.transaction()), kind: change.kind,
-     editor: change.editor, ids: change.ids, datasets: change.datasets, before: change.before, after: change.after, restored: change.restored})
-   WITH c, change
-   CALL (c, change) {
-     UNWIND change.subjects AS subject
-     MERGE (s:ChangeSubject {id: subject})
-     CREATE (c)-[:TOUCHED]->(s)
-   }
+     editor: change.editor, ids: change.ids, datasets: change.datasets, before: change.before, after: change.after, restored: change.restored,
+     subject: change.subject})
    RETURN c.sequence AS sequence`,
 );
 
@@ -85,7 +80,7 @@ export type ChangeMark = { readonly editor: string | null; readonly at: string; 
 export const curationOf = cypher<{ ids: readonly string[] }, { id: string; first: ChangeMark | null; last: ChangeMark | null }>(
   'changes.curationOf',
   `UNWIND $ids AS id
-   OPTIONAL MATCH (:ChangeSubject {id: id})<-[:TOUCHED]-(c:Change)
+   OPTIONAL MATCH (c:Change {subject: id})
    WITH id, c ORDER BY c.sequence
    WITH id, collect(c {.editor, .kind, at: toString(c.at)}) AS marks
    RETURN id, marks[0] AS first, marks[-1] AS last`,

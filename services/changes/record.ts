@@ -42,7 +42,7 @@ export async function recordCuratedChange(
       datasets: [CURATION_DATASET],
       before,
       after,
-      subjects: [item],
+      subject: item,
       restored: false,
     },
   ]);
@@ -50,7 +50,7 @@ export async function recordCuratedChange(
 
 /** Records a load or removal of datasets, by no one the server knows: the ids of every item whose claims it changed. */
 export async function recordDatasetChange(tx: WriteTransaction, kind: 'loadDatasets' | 'unloadDatasets', datasets: readonly string[], ids: readonly string[]): Promise<void> {
-  await record(tx, [{ id: randomUUID(), at: null, kind, editor: null, ids: [...ids], datasets: [...datasets], before: null, after: null, subjects: [], restored: false }]);
+  await record(tx, [{ id: randomUUID(), at: null, kind, editor: null, ids: [...ids], datasets: [...datasets], before: null, after: null, subject: null, restored: false }]);
 }
 
 /**
@@ -61,7 +61,8 @@ export async function restoreChanges(tx: WriteTransaction, records: readonly Cha
   if (records.length === 0) return;
   await record(
     tx,
-    records.map((change) => ({ ...change, subjects: change.ids.slice(0, 1), restored: true })),
+    // A curated change's first id is the item it changed (recordCuratedChange).
+    records.map((change) => ({ ...change, subject: change.ids[0] ?? null, restored: true })),
   );
 }
 
