@@ -48,3 +48,11 @@ export class LoadRefused extends Error {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A client asked for more live subscriptions than it may hold open at once. */
+export class TooManySubscriptions extends Error {
+  override readonly name = 'TooManySubscriptions';
+  constructor(readonly limit: number) {
+    super(`This client already holds ${limit} open subscriptions, the most one client may: close one (end its request) before opening another.`);
+  }
+}

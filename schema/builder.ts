@@ -14,3 +14,6 @@ builder.queryType({ description: 'Ask what the knowledge graph knows: entities, 
 builder.mutationType({
   description: 'Curate the knowledge graph: each write needs an editor bearer token, is checked as a fixture is, and is one transaction.',
 });
+builder.subscriptionType({
+  description: 'Hear of changes as they happen, over Server-Sent Events (send `Accept: text/event-stream`; any graphql-sse client works).',
+});

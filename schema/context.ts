@@ -1,4 +1,5 @@
 import type { CypherExecutor } from '../cypher/executor.ts';
+import type { ChangeFeed } from '../services/changes/feed.ts';
 import type { Caller } from './caller.ts';
 import type { Loaders } from './loaders/index.ts';
 
@@ -9,6 +10,10 @@ export interface Context {
   readonly loaders: Loaders;
   /** Who is calling, from the bearer token: mutations check it (schema/caller.ts); reads ignore it. */
   readonly caller: Caller;
+  /** Who the client is, for limits kept per client: the holder of a recognised credential, else its address (server/client-address.ts). */
+  readonly client: string;
+  /** This process's live changes (`subscription { changes }`), shared by every request. */
+  readonly changes: ChangeFeed;
   /** The calling client's budget after this operation was charged to it; absent while clients are not limited. Set by the server before execution. */
   readonly rateLimit?: RateLimitStatus;
 }

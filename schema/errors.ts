@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { DatabaseUnavailable, InvalidBookmark, QueryTimedOut } from '../cypher/errors.ts';
-import { InvalidInput, NotFound } from '../model/errors.ts';
+import { InvalidInput, NotFound, TooManySubscriptions } from '../model/errors.ts';
 
 /**
  * Every error code the server gives clients, in one place. Expected failures become a
@@ -40,6 +40,8 @@ export const ErrorCode = {
   TrustedDocumentNotFound: 'TRUSTED_DOCUMENT_NOT_FOUND',
   /** A client that has spent its budget of cost points for the window (HTTP 429 with Retry-After). */
   RateLimited: 'RATE_LIMITED',
+  /** A client that already holds MAX_SUBSCRIPTIONS_PER_CLIENT live subscriptions open. */
+  SubscriptionLimit: 'SUBSCRIPTION_LIMIT',
   /** A request that is not GraphQL over HTTP (broken JSON, no query); Yoga's own code for these too. */
   BadRequest: 'BAD_REQUEST',
 } as const;
@@ -58,6 +60,7 @@ export function clientError(code: ErrorCode, message: string, details: Record<st
 export function clientErrorOf(error: unknown): unknown {
   if (error instanceof InvalidInput) return clientError(ErrorCode.BadUserInput, error.message, { problems: error.problems });
   if (error instanceof NotFound) return clientError(ErrorCode.NotFound, error.message, { problems: error.problems });
+  if (error instanceof TooManySubscriptions) return clientError(ErrorCode.SubscriptionLimit, error.message, { limit: error.limit });
   if (error instanceof DatabaseUnavailable) {
     const message = error.reason === 'shutdown' ? 'The server is shutting down; try again shortly.' : 'The database is not reachable right now; try again shortly.';
     return withCause(clientError(ErrorCode.ServiceUnavailable, message), error.cause ?? error);

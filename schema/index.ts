@@ -25,5 +25,7 @@ import './queries/rate-limit.ts';
 import './mutations/entities.ts';
 import './mutations/relations.ts';
 import './mutations/attach-source.ts';
+import './queries/changes.ts';
+import './subscriptions/changes.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

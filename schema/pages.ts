@@ -42,6 +42,7 @@ export const ORDERS = {
   containmentByDepth: { name: 'containment by depth, name, id', key: ['number', 'string', 'string'] },
   // The score is stored negated, so that every order is ascending in all its values.
   searchByScore: { name: 'search hits by score, name, id', key: ['number', 'string', 'string'] },
+  changesBySequence: { name: 'changes by sequence', key: ['number'] },
 } as const satisfies Record<string, ListOrder>;
 
 /** The lists a client can order, each by every field; the cypher/ module of each sorts by exactly these keys. */

@@ -1,3 +1,4 @@
+import type { Caller } from '../schema/caller.ts';
 import { BlockList, isIP } from 'node:net';
 
 /**
@@ -26,6 +27,19 @@ export function trustProxyOf(setting: number | readonly string[] | undefined): T
     else proxies.addSubnet(address, Number(prefix), family);
   }
   return { kind: 'addresses', proxies };
+}
+
+/** What Yoga's Node adapter puts in the server context: the request as Node received it. */
+export interface NodeServerContext {
+  readonly req?: { readonly socket?: { readonly remoteAddress?: string | undefined } };
+}
+
+/**
+ * Who a client is, for its budget of cost points and its count of open subscriptions: the holder of a recognised
+ * credential (all of one name's tokens are one client), else the address it is known by.
+ */
+export function clientKey(caller: Caller | undefined, connected: string | undefined, forwardedFor: string | null, trust: TrustProxy): string {
+  return caller && 'name' in caller ? `holder:${caller.name}` : `address:${clientAddress(connected, forwardedFor, trust)}`;
 }
 
 /**

@@ -117,6 +117,10 @@ const schema = z.object({
   RATE_LIMIT_POINTS: z.coerce.number().int().min(0).max(GRAPHQL_MAX_INT, 'at most 2147483647, the largest GraphQL Int').default(1_000_000),
   /** Length of a client's window, in seconds, from its first operation. */
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
+  /** Live subscriptions one client may hold open at once, per server process (`SUBSCRIPTION_LIMIT` beyond it). */
+  MAX_SUBSCRIPTIONS_PER_CLIENT: z.coerce.number().int().positive().default(10),
+  /** How often each server process reads the change log for new changes while anyone subscribes, in milliseconds. */
+  CHANGES_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
   /** Serve HTTPS: the PEM certificate chain file (with TLS_KEY); answers then carry Strict-Transport-Security. Unset: plain HTTP. */
   TLS_CERT: z.string().min(1).optional(),
   /** The PEM private key file of TLS_CERT. */

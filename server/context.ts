@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { CypherExecutor, type QueryEvent } from '../cypher/executor.ts';
 import type { SessionTracker } from '../cypher/sessions.ts';
+import type { ChangeFeed } from '../services/changes/feed.ts';
 import type { Caller } from '../schema/caller.ts';
 import type { Context } from '../schema/context.ts';
 import { createLoaders } from '../schema/loaders/index.ts';
@@ -14,6 +15,8 @@ export interface ContextOptions {
   readonly onQuery?: (event: QueryEvent) => void;
   /** Shared by every request's executor: open Neo4j sessions (a metric), refused at shutdown. */
   readonly sessions?: SessionTracker;
+  /** The process's live changes; made by createApp when not given. */
+  readonly changes: ChangeFeed;
 }
 
 /** Without a caller (e.g. outside HTTP), no one may write. */
@@ -23,7 +26,7 @@ const NO_WRITER: Caller = { role: null, writesEnabled: false };
  * A fresh context per request, so no loader cache outlives the request that filled it. `bookmarks` (a client's
  * proof of its own earlier writes) make this request's reads wait for them on any member of a cluster.
  */
-export function createContext(options: ContextOptions, requestId: string, caller: Caller = NO_WRITER, bookmarks: readonly string[] = []): Context {
+export function createContext(options: ContextOptions, requestId: string, client: string, caller: Caller = NO_WRITER, bookmarks: readonly string[] = []): Context {
   const executor = new CypherExecutor(options.driver, {
     database: options.database,
     timeoutMs: options.timeoutMs,
@@ -33,5 +36,5 @@ export function createContext(options: ContextOptions, requestId: string, caller
     ...(options.sessions ? { sessions: options.sessions } : {}),
     bookmarks,
   });
-  return { requestId, executor, loaders: createLoaders(executor), caller };
+  return { requestId, executor, loaders: createLoaders(executor), caller, client, changes: options.changes };
 }

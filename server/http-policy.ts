@@ -29,6 +29,8 @@ export interface AppPolicy {
   readonly rateLimit?: RateLimitOptions | undefined;
   /** Whose `X-Forwarded-For` is believed when a client is known by its address. @default NO_PROXY */
   readonly trustProxy: TrustProxy;
+  /** Live subscriptions one client may hold open at once in this process. @default 10 */
+  readonly maxSubscriptionsPerClient: number;
 }
 
 /** The policy configuration asks for; reads the TRUSTED_DOCUMENTS manifest, so call it once at start-up. */
@@ -47,6 +49,7 @@ export function appPolicy(config: Config): AppPolicy {
     trustedDocuments: config.TRUSTED_DOCUMENTS === undefined ? undefined : loadTrustedDocuments(config.TRUSTED_DOCUMENTS),
     rateLimit: config.RATE_LIMIT_POINTS === 0 ? undefined : { points: config.RATE_LIMIT_POINTS, windowMs: config.RATE_LIMIT_WINDOW_S * 1000 },
     trustProxy: trustProxyOf(config.TRUST_PROXY),
+    maxSubscriptionsPerClient: config.MAX_SUBSCRIPTIONS_PER_CLIENT,
   };
 }
 

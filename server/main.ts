@@ -7,6 +7,7 @@ import { messageOf } from '../model/errors.ts';
 import { unnamedTokenWarning } from './auth.ts';
 import { loadConfig, type Config } from './config.ts';
 import { StartupError } from './errors.ts';
+import { createChangeFeed } from './change-feed.ts';
 import { appPolicy } from './http-policy.ts';
 import { jwtOptions } from './jwt.ts';
 import { listen, tlsFiles } from './listen.ts';
@@ -50,9 +51,19 @@ async function main(config: Config, log: Logger): Promise<void> {
   const sessions = new SessionTracker();
   const policy = appPolicy(config);
   const tls = tlsFiles(config);
+  const changes = createChangeFeed({
+    driver,
+    database: target.database,
+    timeoutMs: config.NEO4J_TX_TIMEOUT_MS,
+    sessions,
+    pollMs: config.CHANGES_POLL_MS,
+    maxPerClient: config.MAX_SUBSCRIPTIONS_PER_CLIENT,
+    log,
+  });
   const app = createApp({
     driver,
     sessions,
+    changes,
     database: target.database,
     timeoutMs: config.NEO4J_TX_TIMEOUT_MS,
     maxRetryTimeMs: config.NEO4J_MAX_RETRY_TIME_MS,
@@ -77,7 +88,9 @@ async function main(config: Config, log: Logger): Promise<void> {
   console.log(`Tianshan GraphQL${policy.introspection ? ' (GraphiQL)' : ''} at ${origin}/graphql`);
   console.log(`Explorer at ${origin}/explorer`);
 
-  const shutdown = (signal: string) => () =>
+  const shutdown = (signal: string) => () => {
+    // Live subscriptions would hold their responses open through the whole grace period: end them first.
+    changes.close();
     void shutDown({
       signal,
       drain,
@@ -94,6 +107,7 @@ async function main(config: Config, log: Logger): Promise<void> {
         process.exit(1);
       },
     );
+  };
   // `once`: a second signal during the shutdown gets Node's default, an immediate exit (the JVM
   // still stops, on the EOF of its stdin), for whoever does not want to wait out the grace period.
   process.once('SIGTERM', shutdown('SIGTERM'));

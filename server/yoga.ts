@@ -5,7 +5,10 @@ import { messageOf } from '../model/errors.ts';
 import type { Caller } from '../schema/caller.ts';
 import type { Context } from '../schema/context.ts';
 import { schema } from '../schema/index.ts';
+import type { ChangeFeed } from '../services/changes/feed.ts';
 import { createAuthenticator, createBearerCheck, type CurationToken } from './auth.ts';
+import { createChangeFeed } from './change-feed.ts';
+import { clientKey, type NodeServerContext } from './client-address.ts';
 import { loadConfig } from './config.ts';
 import { createJwtVerifier, type JwtOptions } from './jwt.ts';
 import { createContext, type ContextOptions } from './context.ts';
@@ -26,8 +29,12 @@ import { requestIdOf } from './request-id.ts';
 import { webPages } from './web/use-web-pages.ts';
 import { yogaLogger } from './yoga-logger.ts';
 
-export interface AppOptions extends ContextOptions {
+export interface AppOptions extends Omit<ContextOptions, 'changes'> {
   readonly driver: Driver;
+  /** The process's live changes, which it ends at shutdown; when not given, the app follows the change log itself every `changesPollMs`. */
+  readonly changes?: ChangeFeed;
+  /** CHANGES_POLL_MS, for a feed of the app's own. @default 250 */
+  readonly changesPollMs?: number;
   /** Bearer tokens for mutations (`CURATION_TOKENS`); without an editor token or JWTs every mutation is refused. */
   readonly curationTokens?: readonly CurationToken[];
   /** JWT bearer tokens from an identity provider (`jwtOptions(config)`); none when not given. */
@@ -61,8 +68,12 @@ export function createApp(options: AppOptions): App {
   const policy = options.policy ?? DEFAULT_POLICY;
   const sessions = options.sessions ?? new SessionTracker();
   const metrics = new Metrics({ routes: ['/graphql', '/health', '/ready', METRICS_PATH], sessions, processMetrics: options.processMetrics ?? false });
-  const contextOptions: AppOptions = {
+  const changes =
+    options.changes ??
+    createChangeFeed({ ...options, sessions, log, pollMs: options.changesPollMs ?? loadConfig({}).CHANGES_POLL_MS, maxPerClient: policy.maxSubscriptionsPerClient });
+  const contextOptions: ContextOptions = {
     ...options,
+    changes,
     sessions,
     onQuery: (event) => {
       metrics.observeQuery(event);
@@ -86,8 +97,11 @@ export function createApp(options: AppOptions): App {
     // No field takes an upload, so multipart bodies are refused (415) instead of parsed.
     multipart: false,
     logging: yogaLogger(log),
-    context: ({ request }) => {
-      const contextOf = (caller: Caller) => createContext(contextOptions, requestIdOf(request), caller, bookmarksOf(request));
+    context: (initial) => {
+      const { request } = initial;
+      const connected = (initial as NodeServerContext).req?.socket?.remoteAddress;
+      const contextOf = (caller: Caller) =>
+        createContext(contextOptions, requestIdOf(request), clientKey(caller, connected, request.headers.get('x-forwarded-for'), policy.trustProxy), caller, bookmarksOf(request));
       // Only a JWT takes a promise (its keys may need fetching); a configured token or none answers at once.
       const caller = authenticate(request.headers.get('authorization'));
       return caller instanceof Promise ? caller.then(contextOf) : contextOf(caller);

@@ -1,4 +1,5 @@
 import type { CypherExecutor } from '../../cypher/executor.ts';
+import { curationById } from './curation-loaders.ts';
 import { claimsById, entitiesMatchingRef, entityById } from './entity-loaders.ts';
 import { relationById } from './relation-by-id.ts';
 import { relationsOf } from './relation-loaders.ts';
@@ -15,5 +16,6 @@ export function createLoaders(executor: CypherExecutor) {
     relationById: relationById(executor),
     sourceTextById: sourceTextById(executor),
     claimsById: claimsById(executor),
+    curationById: curationById(executor),
   };
 }

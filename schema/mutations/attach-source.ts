@@ -32,8 +32,8 @@ builder.mutationFields((t) => ({
       nullWhenNotWritten('the input is refused (BAD_USER_INPUT: not exactly one target, a quote not in the source) or names nothing (NOT_FOUND)'),
     args: { input: t.arg({ type: AttachSourceInput, required: true, description: 'The quote and what it supports.' }) },
     resolve: async function resolveAttachSource(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
-      return attachSource(executor, input);
+      const editor = requireEditor(caller);
+      return attachSource(executor, input, editor);
     },
   }),
 }));

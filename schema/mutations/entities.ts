@@ -50,8 +50,8 @@ builder.mutationFields((t) => ({
       nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed)'),
     args: { input: t.arg({ type: CreateEntityInput, required: true, description: 'The new entity.' }) },
     resolve: async function resolveCreateEntity(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
-      return { entity: await createEntity(executor, entityDraft(input)) };
+      const editor = requireEditor(caller);
+      return { entity: await createEntity(executor, entityDraft(input), { editor }) };
     },
   }),
   updateEntity: t.field({
@@ -62,9 +62,9 @@ builder.mutationFields((t) => ({
       nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed) or names no entity (NOT_FOUND)'),
     args: { input: t.arg({ type: UpdateEntityInput, required: true, description: 'The entity and the changes.' }) },
     resolve: async function resolveUpdateEntity(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
+      const editor = requireEditor(caller);
       const target = { id: String(input.id), path: ['input', 'id'] };
-      const entity = await updateEntity(executor, target, (current) => ({ draft: patchEntity(current, input), locate: atInput }));
+      const entity = await updateEntity(executor, target, (current) => ({ draft: patchEntity(current, input), locate: atInput }), { editor });
       return { entity };
     },
   }),

@@ -72,8 +72,8 @@ builder.mutationFields((t) => ({
       nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed)'),
     args: { input: t.arg({ type: CreateRelationInput, required: true, description: 'The new relation.' }) },
     resolve: async function resolveCreateRelation(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
-      return { relation: await createRelation(executor, relationDraft(input)) };
+      const editor = requireEditor(caller);
+      return { relation: await createRelation(executor, relationDraft(input), { editor }) };
     },
   }),
   updateRelation: t.field({
@@ -84,9 +84,9 @@ builder.mutationFields((t) => ({
       nullWhenNotWritten('the input is refused (BAD_USER_INPUT, every problem listed) or names no relation (NOT_FOUND)'),
     args: { input: t.arg({ type: UpdateRelationInput, required: true, description: 'The relation and the changes.' }) },
     resolve: async function resolveUpdateRelation(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
+      const editor = requireEditor(caller);
       const target = relationTarget(input);
-      const relation = await updateRelation(executor, target, (current) => ({ draft: patchRelation(current, input), locate: atInput }));
+      const relation = await updateRelation(executor, target, (current) => ({ draft: patchRelation(current, input), locate: atInput }), { editor });
       return { relation };
     },
   }),
@@ -97,9 +97,9 @@ builder.mutationFields((t) => ({
       nullWhenNotWritten('the input names no relation (NOT_FOUND) or is not a relation id (BAD_USER_INPUT)'),
     args: { input: t.arg({ type: DeleteRelationInput, required: true, description: 'The relation to delete.' }) },
     resolve: async function resolveDeleteRelation(_root, { input }, { caller, executor }) {
-      requireEditor(caller);
+      const editor = requireEditor(caller);
       const target = relationTarget(input);
-      return { relationId: await deleteRelation(executor, target) };
+      return { relationId: await deleteRelation(executor, target, { editor }) };
     },
   }),
 }));

@@ -1,9 +1,11 @@
 import type { EntityRow } from '../../cypher/rows.ts';
 import { disputedFields, ranked, type ENTITY_FIELDS, type RELATION_FIELDS } from '../../model/claims.ts';
 import { quantitiesOf, sourceQuotesOf, timeSpanOf, type EntityProps, type Props, type RelationProps } from '../../model/codec.ts';
+import { CURATION_DATASET } from '../../model/fixture-schema.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { entityIfAny } from '../loaders/entity-loaders.ts';
+import { Curation } from './change.ts';
 import { EntityRef } from './entity-ref.ts';
 import { Quantity, SourceRef } from './provenance.ts';
 import { TimeSpan } from './time-span.ts';
@@ -27,6 +29,13 @@ export async function conflictsOf<F extends string>(item: Claimed, context: Cont
 }
 
 const describeDataset = 'The dataset that claims it: a loaded dataset\'s id, or "curation" for what editors wrote.';
+
+/** Of the claim of the dataset "curation": who added it and when, from the change log. */
+const describeCuration = 'For the claim of "curation": who added it and when, and who changed it last (from `changes`); null for a dataset\'s claim.';
+
+function curationOf(claim: { readonly id: string; readonly dataset?: string | null }, { loaders }: Context) {
+  return claim.dataset === CURATION_DATASET ? loaders.curationById.load(claim.id) : null;
+}
 
 export const EntityFieldEnum = builder.enumType('EntityField', {
   description: 'A single-valued field of an entity, on which the datasets that define it may disagree.',
@@ -56,6 +65,7 @@ export const EntityClaim = builder.objectRef<EntityProps>('EntityClaim').impleme
   description: 'What one dataset says of an entity, in its own words and with its own quotes.',
   fields: (t) => ({
     dataset: t.string({ description: describeDataset, resolve: (claim) => claim.dataset ?? '' }),
+    curation: t.field({ type: Curation, nullable: true, description: describeCuration, resolve: (claim, _args, context) => curationOf(claim, context) }),
     name: t.string({ nullable: true, description: 'The name this dataset gives it; null for a curated change that keeps the name.', resolve: (claim) => claim.name ?? null }),
     aliases: t.stringList({ description: 'The other names this dataset gives it.', resolve: (claim) => [...(claim.aliases ?? [])] }),
     description: t.string({ nullable: true, description: "This dataset's description; null for a curated change that keeps it.", resolve: (claim) => claim.description ?? null }),
@@ -71,6 +81,7 @@ export const RelationClaim = builder.objectRef<RelationProps>('RelationClaim').i
   description: 'What one dataset says of a relation: its qualifiers and its own quotes.',
   fields: (t) => ({
     dataset: t.string({ description: describeDataset, resolve: (claim) => claim.dataset ?? '' }),
+    curation: t.field({ type: Curation, nullable: true, description: describeCuration, resolve: (claim, _args, context) => curationOf(claim, context) }),
     role: t.string({ nullable: true, description: 'The role of the subject, if this dataset says.', resolve: (claim) => claim.role ?? null }),
     effect: t.string({ nullable: true, description: 'What it changed, according to this dataset.', resolve: (claim) => claim.effect ?? null }),
     effectFrom: t.field({

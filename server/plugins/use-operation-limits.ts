@@ -2,7 +2,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import type { ValidationContext } from 'graphql';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { ErrorCode } from '../../schema/errors.ts';
 import { operationCost, type CostInput } from './operation-cost.ts';
@@ -72,20 +72,24 @@ export function useOperationLimits(limits: OperationLimits, costOf: (input: Cost
       for (const plugin of armorPlugins) addPlugin(plugin);
     },
     // Cost depends on the variables, so it cannot be a validation rule: Yoga caches validation by document.
-    onExecute({ args, setResultAndStopExecution }) {
-      const cost = costOf(args);
-      if (cost === undefined || cost <= maxCost) return;
-      setResultAndStopExecution({
-        errors: [
-          documentRejected(
-            ErrorCode.CostLimit,
-            `The query could return up to ${formatCount(cost)} objects; the limit is ${formatCount(maxCost)}. Ask for smaller pages (\`first\`) or fewer nested lists.`,
-            { cost, limit: maxCost },
-          ),
-        ],
-      });
-    },
+    onExecute: limitCost,
+    // A subscription's cost is that of one of its events.
+    onSubscribe: limitCost,
   };
+
+  function limitCost({ args, setResultAndStopExecution }: { readonly args: CostInput; readonly setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void }): void {
+    const cost = costOf(args);
+    if (cost === undefined || cost <= maxCost) return;
+    setResultAndStopExecution({
+      errors: [
+        documentRejected(
+          ErrorCode.CostLimit,
+          `The query could return up to ${formatCount(cost)} objects; the limit is ${formatCount(maxCost)}. Ask for smaller pages (\`first\`) or fewer nested lists.`,
+          { cost, limit: maxCost },
+        ),
+      ],
+    });
+  }
 }
 
 /** An Armor rejection handler that reports our error to validation, which then lists it with any others. */

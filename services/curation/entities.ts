@@ -12,13 +12,14 @@ import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, parseAs, rejectProblems, type Edit, type Target } from './problems.ts';
 import { lockClaims, PendingDeletions, writeEntityClaims } from '../ingest/claims.ts';
 import { quoteProblemsInGraph } from './quotes.ts';
+import { entityValues, recordCuratedChange, type Curator } from '../changes/record.ts';
 
 function idTaken(id: string, by: string) {
   return new InvalidInput([{ path: ['input', 'id'], message: `"${id}" is taken by ${by}; choose another id, or use updateEntity` }]);
 }
 
-/** Writes a new entity, checked as a fixture entity is; BAD_USER_INPUT (nothing written) otherwise. */
-export async function createEntity(executor: CypherExecutor, draft: unknown): Promise<EntityRow> {
+/** Writes a new entity, checked as a fixture entity is; BAD_USER_INPUT (nothing written) otherwise. Recorded as the curator's. */
+export async function createEntity(executor: CypherExecutor, draft: unknown, curator: Curator): Promise<EntityRow> {
   const entity = parseAs(entitySchema, draft, atInput);
   // Quotes are checked against a document's stored text, which only a dataset load provides.
   if (entity.kind === 'Source') {
@@ -37,12 +38,14 @@ export async function createEntity(executor: CypherExecutor, draft: unknown): Pr
       if (error instanceof ConstraintViolated) throw idTaken(entity.id, 'another entity');
       throw error;
     }
-    return writeEntity(tx, entity);
+    const written = await writeEntity(tx, entity);
+    await recordCuratedChange(tx, { kind: 'createEntity', curator, item: entity.id, before: null, after: entityValues(written) });
+    return written;
   });
 }
 
-/** Rewrites the target entity as `edit` makes it from its current fixture, checked as a new one is. */
-export async function updateEntity(executor: CypherExecutor, target: Target, edit: Edit<EntityAmendment>): Promise<EntityRow> {
+/** Rewrites the target entity as `edit` makes it from its current fixture, checked as a new one is; recorded with the entity before and after. */
+export async function updateEntity(executor: CypherExecutor, target: Target, edit: Edit<EntityAmendment>, curator: Curator): Promise<EntityRow> {
   return executor.write(async (tx) => {
     await lockClaims(tx);
     // Locked: a concurrent update waits for this one rather than writing over it from a stale read.
@@ -62,7 +65,9 @@ export async function updateEntity(executor: CypherExecutor, target: Target, edi
     // Its relations were checked against its kind: an edit may change anything else.
     if (entity.id !== row.entity.id || entity.kind !== row.entity.kind) throw new Error(`an edit of entity ${target.id} changed its id or kind`);
     rejectProblems(await quoteProblemsInGraph(tx, entity.sources ?? []), locate);
-    return writeEntity(tx, entity);
+    const written = await writeEntity(tx, entity);
+    await recordCuratedChange(tx, { kind: 'updateEntity', curator, item: id, before: entityValues(row.entity), after: entityValues(written) });
+    return written;
   });
 }
 

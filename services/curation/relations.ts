@@ -11,11 +11,12 @@ import { relationProblems } from '../ingest/validate.ts';
 import { CURATION_DATASET, NO_DEFAULT_SOURCE } from './dataset.ts';
 import { atInput, parseAs, rejectProblems, type Edit, type Locate, type Target } from './problems.ts';
 import { quoteProblemsInGraph } from './quotes.ts';
+import { recordCuratedChange, relationValues, type Curator } from '../changes/record.ts';
 
 type RelationKey = { from: string; to: string; id: string };
 
 /** Writes a new relation, checked as a fixture relation is; BAD_USER_INPUT (nothing written) otherwise. */
-export async function createRelation(executor: CypherExecutor, draft: unknown): Promise<RelationRow> {
+export async function createRelation(executor: CypherExecutor, draft: unknown, curator: Curator): Promise<RelationRow> {
   const relation = parseAs(relationSchema, draft, atInput);
   return executor.write(async (tx) => {
     // Before any other lock: a load takes this one first too (services/ingest/claims.ts).
@@ -26,7 +27,9 @@ export async function createRelation(executor: CypherExecutor, draft: unknown): 
       const message = `a ${relation.type} relation from "${relation.from}" to "${relation.to}" exists already (id "${key.id}"); change it with updateRelation, or give this one a distinct key`;
       throw new InvalidInput([{ path: ['input', 'key'], message }]);
     }
-    return writeRelation(tx, relation);
+    const written = await writeRelation(tx, relation);
+    await recordCuratedChange(tx, { kind: 'createRelation', curator, item: key.id, ends: [key.from, key.to], before: null, after: relationValues(written) });
+    return written;
   });
 }
 
@@ -34,7 +37,7 @@ export async function createRelation(executor: CypherExecutor, draft: unknown): 
  * Rewrites the target relation as `edit` makes it from its current fixture, checked as a new one
  * is. Its type and ends make its id, so they stay; to change them, delete it and create another.
  */
-export async function updateRelation(executor: CypherExecutor, target: Target, edit: Edit<RelationAmendment>): Promise<RelationRow> {
+export async function updateRelation(executor: CypherExecutor, target: Target, edit: Edit<RelationAmendment>, curator: Curator): Promise<RelationRow> {
   const key = parseKey(target);
   return executor.write(async (tx) => {
     await lockClaims(tx);
@@ -50,17 +53,21 @@ export async function updateRelation(executor: CypherExecutor, target: Target, e
     const relation = parseAs(amends ? relationAmendmentSchema : relationSchema, draft, locate);
     if (relationId(relation) !== target.id) throw new Error(`an edit of relation ${target.id} changed its type or ends`);
     await checkAgainstGraph(tx, relation, locate);
-    return writeRelation(tx, relation);
+    const written = await writeRelation(tx, relation);
+    await recordCuratedChange(tx, { kind: 'updateRelation', curator, item: key.id, ends: [key.from, key.to], before: relationValues(row.relation), after: relationValues(written) });
+    return written;
   });
 }
 
-/** Deletes the target relation; NOT_FOUND if there is none. */
-export async function deleteRelation(executor: CypherExecutor, target: Target): Promise<string> {
+/** Deletes the target relation; NOT_FOUND if there is none. Recorded with the relation as it was. */
+export async function deleteRelation(executor: CypherExecutor, target: Target, curator: Curator): Promise<string> {
   const key = parseKey(target);
   return executor.write(async (tx) => {
     await lockClaims(tx);
+    const [existing] = await tx.run(relationById, key);
     const [row] = await tx.run(deleteRelationQuery, key);
-    if (!row?.deleted) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
+    if (!existing || !row?.deleted) throw new NotFound(target.path, `No relation has the id "${target.id}".`);
+    await recordCuratedChange(tx, { kind: 'deleteRelation', curator, item: key.id, ends: [key.from, key.to], before: relationValues(existing.relation), after: null });
     return target.id;
   });
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { datasetEntityClaimsInFull, datasetRelationClaimsInFull } from '../../cypher/claims.ts';
 import type { CypherExecutor, WriteTransaction } from '../../cypher/executor.ts';
+import { changesOfKinds } from '../../cypher/changes.ts';
 import { datasetAbout, datasetIds } from '../../cypher/datasets.ts';
+import { CURATED_KINDS, type ChangeRecord, type LoggedChange } from '../../model/changes.ts';
 import { documentFixtureOf, entityFixtureOf, relationFixtureOf, type EntityProps } from '../../model/codec.ts';
 import { NotFound } from '../../model/errors.ts';
 import { CURATION_DATASET, type DatasetFixture, type EntityAmendment, type RelationAmendment } from '../../model/fixture-schema.ts';
@@ -11,6 +13,7 @@ import { parseRelationId } from '../../model/relation-id.ts';
 import type { RelationType } from '../../model/relations.ts';
 import { CURATION_ABOUT } from '../curation/dataset.ts';
 import { lockClaims } from '../ingest/claims.ts';
+import { FILES } from '../ingest/read-dataset.ts';
 
 export interface ExportReport {
   readonly dataset: string;
@@ -67,9 +70,20 @@ async function exportDataset(tx: WriteTransaction, id: string, dir: string): Pro
   await writeFile(path.join(dir, 'dataset.yaml'), header + yaml(dataset));
   await writeFile(path.join(dir, 'entities.yaml'), header + yaml(entities.map(tidy)));
   await writeFile(path.join(dir, 'relations.yaml'), header + yaml(relations.map(tidy)));
+  if (id === CURATION_DATASET) {
+    // The audit trail of curated writes goes with them; a load of the folder puts it back (services/changes/record.ts).
+    const changes = (await tx.run(changesOfKinds, { kinds: CURATED_KINDS })).map(({ change }) => exportedChange(change));
+    const about = `# Exported from Tianshan by \`npm run export\`: the change record of every curated write. \`npm run load\` of this folder puts them back.\n`;
+    await writeFile(path.join(dir, FILES.changes), about + yaml(changes));
+  }
   if (documents.length > 0) await mkdir(path.join(dir, 'sources'), { recursive: true });
   for (const document of documents) await writeFile(path.join(dir, 'sources', `${document.id}.txt`), String(document.text ?? ''));
   return { dataset: id, dir, documents: documents.length, entities: entities.length, relations: relations.length };
+}
+
+/** A change record as the file keeps it: without its place in this database's log, which a restore assigns anew. */
+function exportedChange({ id, at, kind, editor, ids, datasets, before, after }: LoggedChange): ChangeRecord {
+  return { id, at, kind, editor, ids, datasets, before, after };
 }
 
 /** A document's record has its basis (article or background); a Source entity such as a map series has none. */

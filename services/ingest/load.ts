@@ -3,9 +3,11 @@ import * as q from '../../cypher/ingest.ts';
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import { sourceTextsById } from '../../cypher/source-texts.ts';
 import { documentRecord, entityRecord, relationRecord } from '../../model/codec.ts';
+import type { ChangeRecord } from '../../model/changes.ts';
 import { FixtureError } from '../../model/errors.ts';
 import { CURATION_DATASET } from '../../model/fixture-schema.ts';
 import type { EntityKind } from '../../model/kinds.ts';
+import { recordDatasetChange, restoreChanges } from '../changes/record.ts';
 import { readLoadableDataset, type LoadableDataset } from './read-dataset.ts';
 import { validateDataset } from './validate.ts';
 import { writeDatasets, type DatasetClaims, type LoadCounts, type LoadReport } from './write-datasets.ts';
@@ -40,7 +42,9 @@ export async function loadParsedDataset(executor: CypherExecutor, parsed: Loadab
 
 export async function loadParsedDatasets(executor: CypherExecutor, batch: readonly LoadableDataset[], options: LoadOptions = {}): Promise<LoadReport[]> {
   await validateBatch(executor, batch);
-  return write(executor, batch.map(claimsOf), options);
+  // An export of curated facts carries their change records: the load puts them back in the log.
+  const history = batch.flatMap((parsed) => parsed.changes ?? []);
+  return write(executor, batch.map(claimsOf), options, { kind: 'loadDatasets', history });
 }
 
 /**
@@ -48,7 +52,7 @@ export async function loadParsedDatasets(executor: CypherExecutor, batch: readon
  * keep the others' claims. Refused (nothing written) while another dataset still relates to or quotes what would go.
  */
 export async function unloadDatasets(executor: CypherExecutor, ids: readonly string[], options: LoadOptions = {}): Promise<LoadReport[]> {
-  return write(executor, ids.map((id) => ({ id, entities: [], relations: [] })), options);
+  return write(executor, ids.map((id) => ({ id, entities: [], relations: [] })), options, { kind: 'unloadDatasets', history: [] });
 }
 
 function claimsOf(parsed: LoadableDataset): DatasetClaims {
@@ -107,7 +111,13 @@ async function withQuotedTexts(executor: CypherExecutor, parsed: LoadableDataset
   return { ...parsed, texts };
 }
 
-async function write(executor: CypherExecutor, datasets: readonly DatasetClaims[], options: LoadOptions): Promise<LoadReport[]> {
+/** How a write of datasets goes into the change log: as a load or a removal, after the change records it restores. */
+interface Logged {
+  readonly kind: 'loadDatasets' | 'unloadDatasets';
+  readonly history: readonly ChangeRecord[];
+}
+
+async function write(executor: CypherExecutor, datasets: readonly DatasetClaims[], options: LoadOptions, logged: Logged): Promise<LoadReport[]> {
   const total = datasets.reduce((sum, dataset) => sum + dataset.entities.length + dataset.relations.length, 0);
   let done = 0;
   const batching = {
@@ -118,11 +128,15 @@ async function write(executor: CypherExecutor, datasets: readonly DatasetClaims[
     },
   };
   try {
-    return await executor.write((tx) =>
-      writeDatasets(tx, datasets, batching).catch((error: unknown) => {
+    return await executor.write(async (tx) => {
+      const touched = new Set<string>();
+      const reports = await writeDatasets(tx, datasets, batching, touched).catch((error: unknown) => {
         throw tooLarge(error) ?? error;
-      }),
-    );
+      });
+      await restoreChanges(tx, logged.history);
+      await recordDatasetChange(tx, logged.kind, datasets.map((dataset) => dataset.id), [...touched]);
+      return reports;
+    });
   } catch (error) {
     // A refusal at commit comes after the driver's retries: Neo4j's own error, or (a transient one) mapped to
     // "not reachable" with Neo4j's error as its cause.

@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { changesFileSchema, type ChangeRecord } from '../../model/changes.ts';
 import { FixtureError, messageOf } from '../../model/errors.ts';
 import {
   amendmentsFileSchemas,
@@ -25,10 +26,13 @@ export interface ParsedDataset<E extends EntityAmendment = EntityFixture, R exte
   readonly relations: readonly R[];
 }
 
-/** What the loader takes: any dataset, or an export of curated facts, whose items may be amendments (model/fixture-schema.ts). */
-export type LoadableDataset = ParsedDataset<EntityAmendment, RelationAmendment>;
+/**
+ * What the loader takes: any dataset, or an export of curated facts, whose items may be amendments
+ * (model/fixture-schema.ts) and which may carry the change records of the audit trail (`changes.yaml`).
+ */
+export type LoadableDataset = ParsedDataset<EntityAmendment, RelationAmendment> & { readonly changes?: readonly ChangeRecord[] };
 
-const FILES = { dataset: 'dataset.yaml', entities: 'entities.yaml', relations: 'relations.yaml' } as const;
+export const FILES = { dataset: 'dataset.yaml', entities: 'entities.yaml', relations: 'relations.yaml', changes: 'changes.yaml' } as const;
 
 const WHOLE = { entities: entitiesFileSchema, relations: relationsFileSchema };
 
@@ -39,7 +43,12 @@ export async function readDataset(dir: string): Promise<ParsedDataset> {
 
 /** The same for any folder the loader takes: the curated dataset's items may be amendments. */
 export async function readLoadableDataset(dir: string): Promise<LoadableDataset> {
-  return readFolder<EntityAmendment, RelationAmendment>(dir, (id) => (id === CURATION_DATASET ? amendmentsFileSchemas : WHOLE));
+  const parsed = await readFolder<EntityAmendment, RelationAmendment>(dir, (id) => (id === CURATION_DATASET ? amendmentsFileSchemas : WHOLE));
+  if (parsed.dataset.id !== CURATION_DATASET || !(await isFile(path.join(dir, FILES.changes)))) return parsed;
+  const problems: string[] = [];
+  const changes = await readYaml(dir, FILES.changes, changesFileSchema, problems);
+  if (!changes) throw new FixtureError(problems);
+  return { ...parsed, changes };
 }
 
 type ItemSchemas<E, R> = { readonly entities: z.ZodType<E[]>; readonly relations: z.ZodType<R[]> };

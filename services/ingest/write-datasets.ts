@@ -5,7 +5,7 @@ import type { EntityRecord, RelationRecord } from '../../model/codec.ts';
 import { standsAlone } from '../../model/claims.ts';
 import { FixtureError, LoadRefused } from '../../model/errors.ts';
 import { CURATION_DATASET } from '../../model/fixture-schema.ts';
-import { lockClaims, PendingDeletions, writeEntityClaims, writeRelationClaims, type Written } from './claims.ts';
+import { lockClaims, PendingDeletions, relationKey, writeEntityClaims, writeRelationClaims, type Written } from './claims.ts';
 import { createEntities, createRelations, upsertEntities, upsertRelations, type Batching } from './write.ts';
 
 export interface LoadCounts {
@@ -41,6 +41,8 @@ interface Shared {
   readonly pending: PendingDeletions;
   /** Items whose claims changed beside other datasets' claims, and curated ones, as they are now: each must stand at the end. */
   readonly written: { readonly entities: Written; readonly relations: Written };
+  /** The ids of every entity and relation whose claims changed (a relation's ends too): what the change log records. */
+  readonly touched: Set<string>;
 }
 
 /**
@@ -57,7 +59,7 @@ interface Shared {
  *    of the batch does not matter.
  * It takes the claims lock first, so a curated edit waits for the load rather than merging from stale claims.
  */
-export async function writeDatasets(tx: WriteTransaction, datasets: readonly DatasetClaims[], batching: Batching): Promise<LoadReport[]> {
+export async function writeDatasets(tx: WriteTransaction, datasets: readonly DatasetClaims[], batching: Batching, touched = new Set<string>()): Promise<LoadReport[]> {
   await lockClaims(tx);
   const previous = new Map<string, { entities: Previous; relations: Previous }>();
   for (const dataset of datasets) {
@@ -70,6 +72,7 @@ export async function writeDatasets(tx: WriteTransaction, datasets: readonly Dat
     writtenRelations: new Set(),
     pending: new PendingDeletions(),
     written: { entities: new Map(), relations: new Map() },
+    touched,
   };
 
   for (const dataset of datasets) await withdrawRelations(tx, dataset, before(dataset).relations, shared, batching);
@@ -92,7 +95,12 @@ export async function writeDatasets(tx: WriteTransaction, datasets: readonly Dat
 async function withdrawRelations(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, shared: Shared, batching: Batching): Promise<void> {
   const kept = new Set(dataset.relations.map((relation) => relation.id));
   const withdraw = [...previous.keys()].filter((id) => !kept.has(id));
+  for (const id of withdraw) touchRelation(shared.touched, relationKey(id));
   for (const [id, props] of await writeRelationClaims(tx, dataset.id, { put: [], withdraw }, shared.pending, batching)) shared.written.relations.set(id, props);
+}
+
+function touchRelation(touched: Set<string>, { id, from, to }: { id: string; from: string; to: string }): void {
+  touched.add(id).add(from).add(to);
 }
 
 async function writeEntities(tx: WriteTransaction, dataset: DatasetClaims, previous: Previous, shared: Shared, batching: Batching): Promise<LoadCounts> {
@@ -118,6 +126,7 @@ async function writeEntities(tx: WriteTransaction, dataset: DatasetClaims, previ
   const kept = new Set(dataset.entities.map((entity) => entity.id));
   const withdraw = [...previous.keys()].filter((id) => !kept.has(id));
   counts.removed = withdraw.length;
+  for (const id of [...create, ...update, ...put].map((record) => record.id).concat(withdraw)) shared.touched.add(id);
   batching.progress(dataset.entities.length - create.length - update.length - put.length);
   await createEntities(tx, create, batching);
   await upsertEntities(tx, update, batching);
@@ -147,6 +156,7 @@ async function writeRelations(tx: WriteTransaction, dataset: DatasetClaims, prev
   const kept = new Set(dataset.relations.map((relation) => relation.id));
   counts.removed = [...previous.keys()].filter((id) => !kept.has(id)).length;
   batching.progress(counts.unchanged);
+  for (const record of [...create, ...update, ...put]) touchRelation(shared.touched, record);
   await createRelations(tx, create, batching);
   await upsertRelations(tx, update, batching);
   for (const [id, props] of await writeRelationClaims(tx, dataset.id, { put, withdraw: [] }, shared.pending, batching)) shared.written.relations.set(id, props);

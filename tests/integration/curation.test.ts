@@ -438,7 +438,7 @@ describe('each write is one transaction', () => {
     const before = await snapshot(driver);
     const probe = cypher<Record<string, never>, { n: number }>('test.countRidges', `MATCH (e:Entity {id: 'curated-ridges'}) RETURN count(e) AS n`);
     const executor = new FailingExecutor(driver, 'ingest.upsertRegion', probe);
-    await expect(createEntity(executor, entityDraft(serviceInput()))).rejects.toThrow(/injected failure/);
+    await expect(createEntity(executor, entityDraft(serviceInput()), { editor: 'alice' })).rejects.toThrow(/injected failure/);
     expect(executor.probed).toEqual([{ n: 1 }]);
     expect(await snapshot(driver)).toEqual(before);
   });
@@ -447,9 +447,21 @@ describe('each write is one transaction', () => {
     const before = await snapshot(driver);
     const probe = cypher<Record<string, never>, { n: number }>('test.countRelation', `MATCH ()-[r {id: '${NEW_RELATION_ID}'}]->() RETURN count(r) AS n`);
     const executor = new FailingExecutor(driver, 'ingest.upsertADJACENT_TO', probe);
-    await expect(createRelation(executor, relationDraft(newRelation() as CreateRelationInput))).rejects.toThrow(/injected failure/);
+    await expect(createRelation(executor, relationDraft(newRelation() as CreateRelationInput), { editor: 'alice' })).rejects.toThrow(/injected failure/);
     expect(executor.probed).toEqual([{ n: 1 }]);
     expect(await snapshot(driver)).toEqual(before);
+  });
+});
+
+describe('the audit record of a write', () => {
+  it('is written in the same transaction: a write that fails after recording its change leaves no record', async () => {
+    const count = cypher<Record<string, never>, { n: number }>('test.countRidgeChanges', `MATCH (c:Change) WHERE 'curated-ridges' IN c.ids RETURN count(c) AS n`);
+    // Earlier tests' records of the same id stay in the log.
+    const [before] = await testExecutor(driver).read(count, {});
+    const executor = new FailingExecutor(driver, 'changes.record', count);
+    await expect(createEntity(executor, entityDraft(serviceInput()), { editor: 'alice' })).rejects.toThrow(/injected failure/);
+    expect(executor.probed).toEqual([{ n: (before?.n ?? 0) + 1 }]);
+    expect(await testExecutor(driver).read(count, {})).toEqual([before]);
   });
 });
 
@@ -607,7 +619,7 @@ describe('hostile strings', () => {
     const overHttp = await asEditor(CREATE_ENTITY, { input: newEntity({ description: huge }) });
     // The HTTP policy's body limit (another layer) may refuse the request before curation sees it.
     expect(['DOCUMENT_TOO_LARGE', 'BAD_USER_INPUT']).toContain(errorOf(overHttp).code);
-    const direct = createEntity(testExecutor(driver), entityDraft(serviceInput({ description: huge })));
+    const direct = createEntity(testExecutor(driver), entityDraft(serviceInput({ description: huge })), { editor: 'alice' });
     await expect(direct).rejects.toBeInstanceOf(InvalidInput);
     await expect(direct).rejects.toMatchObject({ problems: [{ path: ['input', 'description'], message: 'at most 10000 characters' }] });
     expect(await snapshot(driver)).toEqual(before);

@@ -18,6 +18,7 @@ import { datasetFolders } from '../../services/ingest/read-dataset.ts';
 import { FRONTIER_DIR, SEED_DIR, emptyDatabase, fullSnapshot, snapshot, testDriver, testExecutor } from '../support/database.ts';
 
 const ARTICLE = 'wikipedia-china-kyrgyzstan-border';
+const ALICE = { editor: 'alice' };
 
 let driver: Driver;
 beforeAll(() => {
@@ -39,18 +40,19 @@ async function loadDatasetsAndCurate(): Promise<void> {
   await loadDataset(executor(), SEED_DIR);
   await loadDataset(executor(), FRONTIER_DIR);
   const entity = { id: 'curated-ridges', kind: 'Region', name: 'Border ridges', description: 'The ridges the border follows.', time: { start: '1996', precision: 'year' } };
-  await createEntity(executor(), entityDraft({ ...entity, sources: [{ quote: 'across various mountain ridges and peaks of the Tian Shan range', sourceId: ARTICLE }] } as CreateEntityInput));
+  await createEntity(executor(), entityDraft({ ...entity, sources: [{ quote: 'across various mountain ridges and peaks of the Tian Shan range', sourceId: ARTICLE }] } as CreateEntityInput), ALICE);
   await createRelation(
     executor(),
     relationDraft({ type: 'WITHIN', from: 'curated-ridges', to: 'kyrgyzstan', sources: [{ quote: 'Issyk-Kul Region, Naryn Region and Osh Region in Kyrgyzstan', sourceId: ARTICLE }] } as CreateRelationInput),
+    ALICE,
   );
   // On an entity both datasets define; the curated quote cites the frontier dataset's document.
   const dungan = { id: 'dungan-revolt', path: ['input', 'id'] };
-  await updateEntity(executor(), dungan, (current) => ({ draft: patchEntity(current, { description: 'Curated: the Hui uprising of 1862.', category: null }), locate: atInput }));
-  await attachSource(executor(), { entityId: 'dungan-revolt', source: { quote: 'broke out in Shaanxi in 1862', sourceId: 'frontier-chronology' } });
+  await updateEntity(executor(), dungan, (current) => ({ draft: patchEntity(current, { description: 'Curated: the Hui uprising of 1862.', category: null }), locate: atInput }), ALICE);
+  await attachSource(executor(), { entityId: 'dungan-revolt', source: { quote: 'broke out in Shaanxi in 1862', sourceId: 'frontier-chronology' } }, 'alice');
   const signed = { id: 'qing-empire--signed--treaty-of-saint-petersburg-1881', path: ['input', 'relationId'] };
-  await updateRelation(executor(), signed, (current) => ({ draft: patchRelation(current, { role: 'party' }), locate: atInput }));
-  await deleteRelation(executor(), { id: 'china-kyrgyzstan-border--separates--china', path: ['input', 'relationId'] });
+  await updateRelation(executor(), signed, (current) => ({ draft: patchRelation(current, { role: 'party' }), locate: atInput }), ALICE);
+  await deleteRelation(executor(), { id: 'china-kyrgyzstan-border--separates--china', path: ['input', 'relationId'] }, ALICE);
 }
 
 describe('export and restore', () => {
@@ -65,7 +67,7 @@ describe('export and restore', () => {
       ['curation', 0, 2, 2],
       ['russia-qing-frontier', 1, 15, 18],
     ]);
-    expect(await readdir(path.join(dir, 'curation'))).toEqual(['dataset.yaml', 'entities.yaml', 'relations.yaml']);
+    expect(await readdir(path.join(dir, 'curation'))).toEqual(['changes.yaml', 'dataset.yaml', 'entities.yaml', 'relations.yaml']);
     expect(await readFile(path.join(dir, 'china-kyrgyzstan-border', 'sources', `${ARTICLE}.txt`), 'utf8')).toBe(
       await readFile(path.join(SEED_DIR, 'sources', 'china-kyrgyzstan-border.txt'), 'utf8'),
     );

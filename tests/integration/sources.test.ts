@@ -33,7 +33,7 @@ afterAll(async () => {
 const load = (dir: string) => loadDataset(testExecutor(driver), dir);
 const unload = (...ids: string[]) => unloadDatasets(testExecutor(driver), ids);
 const curate = (id: string, patch: Parameters<typeof patchEntity>[1]) =>
-  updateEntity(testExecutor(driver), { id, path: ['input', 'id'] }, (current) => ({ draft: patchEntity(current, patch), locate: atInput }));
+  updateEntity(testExecutor(driver), { id, path: ['input', 'id'] }, (current) => ({ draft: patchEntity(current, patch), locate: atInput }), { editor: 'alice' });
 
 async function copyOf(dir: string): Promise<string> {
   const copy = await mkdtemp(path.join(tmpdir(), 'tianshan-dataset-'));

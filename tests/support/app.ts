@@ -1,6 +1,9 @@
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import type { QueryEvent } from '../../cypher/executor.ts';
+import { createChangeFeed } from '../../server/change-feed.ts';
+import { DEFAULT_POLICY } from '../../server/http-policy.ts';
+import { silentLogger } from '../../server/log.ts';
 import { createApp, type App, type AppOptions } from '../../server/yoga.ts';
 
 export interface GraphQLResponse {
@@ -8,10 +11,16 @@ export interface GraphQLResponse {
   readonly errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
 }
 
-/** The real app over the run's Neo4j, called through `fetch` without a port; it records every Cypher round-trip. */
+/**
+ * The real app over the run's Neo4j, called through `fetch` without a port; it records every Cypher round-trip.
+ * Its live changes (`changes`) follow the log every 100 ms.
+ */
 export function testApp(driver: Driver, options: Partial<Pick<AppOptions, 'curationTokens' | 'jwt' | 'policy' | 'timeoutMs'>> = {}) {
   const queries: QueryEvent[] = [];
-  const app: App = createApp({ driver, database: inject('neo4j').database, timeoutMs: 10_000, onQuery: (event) => queries.push(event), ...options });
+  const { database } = inject('neo4j');
+  const maxPerClient = (options.policy ?? DEFAULT_POLICY).maxSubscriptionsPerClient;
+  const changes = createChangeFeed({ driver, database, timeoutMs: 10_000, pollMs: 100, maxPerClient, log: silentLogger });
+  const app: App = createApp({ driver, database, timeoutMs: 10_000, onQuery: (event) => queries.push(event), changes, ...options });
 
   async function graphql(
     query: string,
@@ -28,7 +37,7 @@ export function testApp(driver: Driver, options: Partial<Pick<AppOptions, 'curat
     return { ...body, roundTrips: queries.length, status: response.status, headers: response.headers };
   }
 
-  return { app, graphql, queries };
+  return { app, graphql, queries, changes };
 }
 
 /** The data of a response that must have succeeded. */

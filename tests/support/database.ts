@@ -20,9 +20,9 @@ export function testExecutor(driver: Driver): CypherExecutor {
   return new CypherExecutor(driver, { database: inject('neo4j').database, timeoutMs: 120_000 });
 }
 
-/** Empties the database but keeps its schema (constraints, indexes, migrations). */
+/** Empties the database but keeps its schema (constraints, indexes, migrations) and the change log's counter, which only goes up. */
 export async function emptyDatabase(driver: Driver): Promise<void> {
-  await driver.executeQuery('MATCH (e:Entity|Claim|Dataset) DETACH DELETE e', {}, { database: inject('neo4j').database });
+  await driver.executeQuery('MATCH (e:Entity|Claim|Dataset|Change) DETACH DELETE e', {}, { database: inject('neo4j').database });
 }
 
 /** Loads the seed (idempotent, so cheap when it is already there). */

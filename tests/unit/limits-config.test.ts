@@ -22,6 +22,7 @@ describe('limits and HTTP policy from configuration', () => {
       trustedDocuments: undefined,
       rateLimit: { points: 1_000_000, windowMs: 60_000 },
       trustProxy: { kind: 'none' },
+      maxSubscriptionsPerClient: 10,
     });
   });
 
