@@ -34,7 +34,8 @@ export const timelinePage = cypher<Window, PageRow<TimelineRow>>(
      MATCH (e:Entity) WHERE ${IN_RANGE('e')}
      RETURN e.startYear AS year, e AS entity, null AS r
      UNION
-     MATCH ()-[r]->() WHERE ${IN_RANGE('r')}
+     // A staged load's relations join Staged nodes, not entities, until it is published (services/ingest/staged-load.ts).
+     MATCH (a)-[r]->() WHERE ${IN_RANGE('r')} AND NOT a:Staged
      RETURN r.startYear AS year, null AS entity, r
    }
    ${PAGE('')}`,
