@@ -3,6 +3,7 @@ import { tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { migrate } from '../cypher/migrate.ts';
+import { STAGE_ABOVE_ROWS } from '../services/ingest/staged-load.ts';
 import { loadConfig, type Config } from '../server/config.ts';
 import { acquireNeo4j } from '../server/neo4j/acquire.ts';
 import { createDriver } from '../server/neo4j/driver.ts';
@@ -28,14 +29,22 @@ const GIB = 1024 ** 3;
  * times that, within half of this machine's memory.
  */
 const HEAP_BYTES_PER_ENTITY = 80 * 1024;
+/** Rows per generated entity: itself and its five relations. */
+const ROWS_PER_ENTITY = 6;
+/**
+ * A staged load (above the loader's threshold) commits in batches and publishes by relabelling, so its heap need
+ * not grow with the data; the page cache is what a large graph then wants.
+ */
+const STAGED_MEMORY = { NEO4J_EMBEDDED_HEAP: '4g', NEO4J_EMBEDDED_PAGECACHE: '4g' } as const;
 
-function memoryFor(entities: number): Pick<Config, 'NEO4J_EMBEDDED_HEAP' | 'NEO4J_EMBEDDED_PAGECACHE'> | undefined {
+function memoryFor(entities: number, oneTransaction: boolean): Pick<Config, 'NEO4J_EMBEDDED_HEAP' | 'NEO4J_EMBEDDED_PAGECACHE'> | undefined {
+  if (!oneTransaction && entities * ROWS_PER_ENTITY > STAGE_ABOVE_ROWS) return STAGED_MEMORY;
   const heapGib = Math.min(Math.ceil((entities * HEAP_BYTES_PER_ENTITY) / GIB), Math.floor(totalmem() / 2 / GIB));
   return heapGib > 2 ? { NEO4J_EMBEDDED_HEAP: `${heapGib}g`, NEO4J_EMBEDDED_PAGECACHE: '2g' } : undefined;
 }
 
-export async function startBenchNeo4j(entities: number, log: (line: string) => void): Promise<BenchNeo4j> {
-  const config: Config = { ...loadConfig(), ...memoryFor(entities) };
+export async function startBenchNeo4j(entities: number, oneTransaction: boolean, log: (line: string) => void): Promise<BenchNeo4j> {
+  const config: Config = { ...loadConfig(), ...memoryFor(entities, oneTransaction) };
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tianshan-bench-neo4j-'));
   // The embedded launcher names its JVM only in its log ("... (JVM pid 1234) ..."); without it, CPU shows n/a.
   let pid: number | undefined;

@@ -85,7 +85,7 @@ function questionPlanSection(profiled: QuestionPlans): string {
   return [`<details><summary>${profiled.question}: ${profiled.contender}</summary>`, '', ...statements, '', '</details>'].join('\n');
 }
 
-function ingestTable(reports: readonly IngestReport[]): string {
+export function ingestTable(reports: readonly IngestReport[]): string {
   return table(
     ['dataset', 'way', 'entities', 'relations', 'seconds', 'entities/s', 'relations/s', 'validate + plan + entities s', 'relations s', 'commit (staged: publish) s'],
     reports.map((r) => [
