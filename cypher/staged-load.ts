@@ -10,11 +10,20 @@ import { cypher, type CypherQuery } from './query.ts';
  * Labels and types are spliced in only from the model's allow-lists.
  */
 
-/** Writes (or, on a rerun, rewrites) staged entities by id. */
+/** Entities no earlier attempt staged: CREATE, with no lookup. */
 export const stageEntities = cypher<{ dataset: string; rows: Props[] }, never>(
   'staged.entities',
   `UNWIND $rows AS props
-   MERGE (s:Staged {id: props.id})
+   CREATE (s:Staged)
+   SET s = props
+   SET s.stagedFor = $dataset`,
+);
+
+/** Entities an earlier attempt staged with other properties (the files changed between runs): rewritten by id. */
+export const restageEntities = cypher<{ dataset: string; rows: Props[] }, never>(
+  'staged.restageEntities',
+  `UNWIND $rows AS props
+   MATCH (s:Staged {id: props.id, stagedFor: $dataset})
    SET s = props
    SET s.stagedFor = $dataset`,
 );
@@ -32,20 +41,27 @@ export const stagedRelations = cypher<{ dataset: string }, { id: string; hash: s
    RETURN r.id AS id, r.hash AS hash`,
 );
 
-/** One per relation type: MERGE by id between the two staged ends, so a rerun rewrites rather than doubles. */
-export const stageRelations: ReadonlyMap<RelationType, CypherQuery<{ rows: { id: string; from: string; to: string; props: Props }[] }, { written: number }>> = new Map(
-  RELATION_TYPES.map((type) => [
-    type,
-    cypher(
-      `staged.relations${type}`,
-      `UNWIND $rows AS row
-       MATCH (a:Staged {id: row.from})
-       MATCH (b:Staged {id: row.to})
-       MERGE (a)-[r:${type} {id: row.id}]->(b)
-       SET r = row.props
-       RETURN count(r) AS written`,
-    ),
-  ]),
+type StagedRelationRows = { rows: { id: string; from: string; to: string; props: Props }[] };
+
+/**
+ * One per relation type and way: \`create\` for relations no earlier attempt staged (no search of the pair's
+ * relations), \`merge\` by id for those it staged with other properties, so a rerun rewrites rather than doubles.
+ */
+export const stageRelations: ReadonlyMap<`${'create' | 'merge'} ${RelationType}`, CypherQuery<StagedRelationRows, { written: number }>> = new Map(
+  RELATION_TYPES.flatMap((type) =>
+    (['create', 'merge'] as const).map((way) => [
+      `${way} ${type}` as const,
+      cypher<StagedRelationRows, { written: number }>(
+        `staged.${way}Relations${type}`,
+        `UNWIND $rows AS row
+         MATCH (a:Staged {id: row.from})
+         MATCH (b:Staged {id: row.to})
+         ${way === 'create' ? `CREATE (a)-[r:${type}]->(b)` : `MERGE (a)-[r:${type} {id: row.id}]->(b)`}
+         SET r = row.props
+         RETURN count(r) AS written`,
+      ),
+    ]),
+  ),
 );
 
 /** One per kind, all run in the one publishing transaction: the staged nodes become entities. */

@@ -1,10 +1,9 @@
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import * as q from '../../cypher/ingest.ts';
 import * as s from '../../cypher/staged-load.ts';
-import type { RelationRecord } from '../../model/codec.ts';
 import { LoadRefused } from '../../model/errors.ts';
 import { lockClaims, relationKey } from './claims.ts';
-import type { Batching } from './write.ts';
+import { groupBy, type Batching } from './write.ts';
 import type { DatasetClaims, LoadReport } from './write-datasets.ts';
 
 /**
@@ -49,19 +48,22 @@ export async function stage(executor: CypherExecutor, dataset: DatasetClaims, { 
 
   const entities = dataset.entities.filter((entity) => entitiesBefore.get(entity.id) !== entity.props.hash);
   progress(dataset.entities.length - entities.length);
-  for (const chunk of chunks(entities, batchSize)) {
-    await executor.write((tx) => tx.run(s.stageEntities, { dataset: dataset.id, rows: chunk.map((entity) => entity.props) }));
-    progress(chunk.length);
+  for (const [again, group] of groupBy(entities, (entity) => entitiesBefore.has(entity.id))) {
+    const query = again ? s.restageEntities : s.stageEntities;
+    for (const chunk of chunks(group, batchSize)) {
+      await executor.write((tx) => tx.run(query, { dataset: dataset.id, rows: chunk.map((entity) => entity.props) }));
+      progress(chunk.length);
+    }
   }
 
   const relations = dataset.relations.filter((relation) => relationsBefore.get(relation.id) !== relation.props.hash);
   progress(dataset.relations.length - relations.length);
-  for (const [type, ofType] of groupByType(relations)) {
-    const query = s.stageRelations.get(type);
-    if (!query) throw new Error(`no staging query for ${type}`);
-    for (const chunk of chunks(ofType, batchSize)) {
+  for (const [key, group] of groupBy(relations, (relation) => `${relationsBefore.has(relation.id) ? 'merge' : 'create'} ${relation.type}` as const)) {
+    const query = s.stageRelations.get(key);
+    if (!query) throw new Error(`no staging query for ${key}`);
+    for (const chunk of chunks(group, batchSize)) {
       const [result] = await executor.write((tx) => tx.run(query, { rows: chunk.map(({ id, from, to, props }) => ({ id, from, to, props })) }));
-      if (result?.written !== chunk.length) throw new Error(`staging ${dataset.id}: ${chunk.length - (result?.written ?? 0)} relations of type ${type} found no staged end; rerun the load`);
+      if (result?.written !== chunk.length) throw new Error(`staging ${dataset.id}: ${chunk.length - (result?.written ?? 0)} relations (${key}) found no staged end; rerun the load`);
       progress(chunk.length);
     }
   }
@@ -96,16 +98,6 @@ async function dropStrays(executor: CypherExecutor, dataset: DatasetClaims, enti
 
 function byId(rows: readonly { id: string; hash: string | null }[]): Map<string, string | null> {
   return new Map(rows.map((row) => [row.id, row.hash]));
-}
-
-function groupByType(relations: readonly RelationRecord[]): Map<RelationRecord['type'], RelationRecord[]> {
-  const groups = new Map<RelationRecord['type'], RelationRecord[]>();
-  for (const relation of relations) {
-    const group = groups.get(relation.type);
-    if (group) group.push(relation);
-    else groups.set(relation.type, [relation]);
-  }
-  return groups;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
