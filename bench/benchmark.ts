@@ -8,8 +8,8 @@ import { ingest, type IngestReport } from './ingest.ts';
 import { requireEmpty } from './neo4j.ts';
 import { profileOurs, type StatementPlan } from './plans.ts';
 import { AS_OF_QUESTION, HEADLINE, QUESTIONS } from './questions/index.ts';
-import { SERVER_NAMES, type Question, type QuestionId, type ServerName } from './questions/types.ts';
-import { requestsFor } from './requests.ts';
+import { SERVER_NAMES, SERVER_OF, type Contender, type Question, type QuestionId, type ServerName } from './questions/types.ts';
+import { contendersOf, requestOf, requestsFor } from './requests.ts';
 import { startServers, type RunningServer } from './servers/spawn.ts';
 import type { BenchTarget } from './servers/types.ts';
 import { generateSynthetic, type Landmarks } from './synthetic.ts';
@@ -28,6 +28,8 @@ export interface BenchmarkOptions {
   /** Each server's transaction timeout. */
   readonly timeoutMs: number;
   readonly cpuProfileDir?: string;
+  /** Load the synthetic dataset in one transaction whatever its size. */
+  readonly oneTransaction?: boolean;
   /** Neo4j's process id when known, for its CPU per request. */
   readonly neo4jPid?: number;
   readonly log: (line: string) => void;
@@ -53,6 +55,14 @@ export interface BenchmarkResult {
   readonly titles: Readonly<Record<QuestionId, string>>;
   /** Our headline statements, profiled with the seed alone and at scale; our as-of statements at scale. */
   readonly plans: { readonly seed: readonly StatementPlan[]; readonly scaled: readonly StatementPlan[]; readonly asOf: readonly StatementPlan[] };
+  /** What each contender sent Neo4j for each question at scale, profiled: ours' statements next to the peer's generated Cypher. */
+  readonly questionPlans: readonly QuestionPlans[];
+}
+
+export interface QuestionPlans {
+  readonly question: QuestionId;
+  readonly contender: Contender;
+  readonly plans: readonly StatementPlan[];
 }
 
 /**
@@ -91,10 +101,12 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     const seedPlans = await profileOurs(driver, target.database, headlineRequest);
 
     log(`synthetic: loading ${synthetic.parsed.entities.length} entities and ${synthetic.parsed.relations.length} relations`);
-    const syntheticIngest = await ingest(executor, synthetic.parsed);
+    const syntheticIngest = await ingest(executor, synthetic.parsed, stagingOf(options));
     log(`synthetic: ${Math.round(syntheticIngest.relationsPerSecond)} relations/s`);
 
     const rows = await measure(QUESTIONS);
+    log('profiling what each server sends for each question');
+    const questionPlans = await profileQuestions(synthetic.landmarks, servers, options);
     const scaledPlans = await profileOurs(driver, target.database, headlineRequest);
     const asOfPlans = await profileOurs(driver, target.database, AS_OF_QUESTION.ask(synthetic.landmarks).ours);
 
@@ -110,6 +122,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       depths: Object.fromEntries(QUESTIONS.map((q) => [q.id, q.depth])) as Record<QuestionId, number>,
       titles: Object.fromEntries(QUESTIONS.map((q) => [q.id, q.title])) as Record<QuestionId, string>,
       plans: { seed: seedPlans, scaled: scaledPlans, asOf: asOfPlans },
+      questionPlans,
     };
   } finally {
     await Promise.all(running.map((server) => server.stop()));
@@ -133,12 +146,34 @@ async function checkThenMeasure(questions: readonly Question[], landmarks: Landm
   return rows;
 }
 
+/** Ours in-process (its statements by name); the others through their process, which records what it sends. */
+async function profileQuestions(landmarks: Landmarks, servers: Servers, options: BenchmarkOptions): Promise<QuestionPlans[]> {
+  const profiled: QuestionPlans[] = [];
+  for (const question of QUESTIONS) {
+    const asked = question.ask(landmarks);
+    const requests = requestsFor(question, asked);
+    for (const contender of contendersOf(requests)) {
+      const plans =
+        contender === 'ours'
+          ? await profileOurs(options.driver, options.target.database, asked.ours)
+          : await servers[SERVER_OF[contender]].profile(requestOf(requests, contender));
+      profiled.push({ question: question.id, contender, plans });
+    }
+  }
+  return profiled;
+}
+
+/** Staged above the loader's threshold, unless the run asks for one transaction. */
+export function stagingOf(options: { readonly oneTransaction?: boolean }): { stageAboveRows?: number } {
+  return options.oneTransaction ? { stageAboveRows: Number.POSITIVE_INFINITY } : {};
+}
+
 function cpuProfile(options: BenchmarkOptions): { cpuProfileDir?: string } {
   return options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {};
 }
 
 async function withMemory(measurements: readonly Measurement[], servers: Servers): Promise<Row[]> {
   return Promise.all(
-    measurements.map(async (measurement) => ({ ...measurement, rssMb: (await servers[measurement.server].stats()).rssBytes / 1024 ** 2 })),
+    measurements.map(async (measurement) => ({ ...measurement, rssMb: (await servers[SERVER_OF[measurement.server]].stats()).rssBytes / 1024 ** 2 })),
   );
 }

@@ -1,20 +1,20 @@
 import { isDeepStrictEqual } from 'node:util';
-import { SERVER_NAMES, type Question, type ServerName } from './questions/types.ts';
-import { send, type ServerRequests } from './requests.ts';
+import { SERVER_OF, type Contender, type Question, type ServerName } from './questions/types.ts';
+import { contendersOf, requestOf, send, type BenchRequest, type ContenderRequests } from './requests.ts';
 
-/** The body each server gave, byte for byte: the load generator then expects exactly that. */
-export type ExpectedBodies = Readonly<Record<ServerName, string>>;
+/** The body each contender got, byte for byte: the load generator then expects exactly that. */
+export type ExpectedBodies = Readonly<Partial<Record<Contender, string>>>;
 
 export class AnswerMismatch extends Error {}
 
 /**
- * Asks every server the question and fails loudly unless all three answers, reduced to the
+ * Asks every contender the question and fails loudly unless all answers, reduced to the
  * canonical form, are equal, and none is an error or empty. A benchmark of different answers
  * measures nothing.
  */
-export async function checkAnswers(question: Question, requests: ServerRequests, origins: Readonly<Record<ServerName, string>>): Promise<ExpectedBodies> {
-  const answers = await Promise.all(SERVER_NAMES.map((server) => answerOf(question, server, origins[server], requests)));
-  const bodies = Object.fromEntries(answers.map((answer) => [answer.server, answer.body])) as Record<ServerName, string>;
+export async function checkAnswers(question: Question, requests: ContenderRequests, origins: Readonly<Record<ServerName, string>>): Promise<ExpectedBodies> {
+  const answers = await Promise.all(contendersOf(requests).map((contender) => answerOf(question, contender, origins[SERVER_OF[contender]], requestOf(requests, contender))));
+  const bodies: Partial<Record<Contender, string>> = Object.fromEntries(answers.map((answer) => [answer.server, answer.body]));
   const ours = answers.find((answer) => answer.server === 'ours');
   for (const answer of answers) {
     if (!isDeepStrictEqual(answer.canonical, ours?.canonical)) {
@@ -28,11 +28,11 @@ export async function checkAnswers(question: Question, requests: ServerRequests,
 }
 
 /** One server's answer, raw and canonical; the servers are asked side by side. */
-async function answerOf(question: Question, server: ServerName, origin: string, requests: ServerRequests) {
+async function answerOf(question: Question, server: Contender, origin: string, request: BenchRequest) {
   // The first answer pays for planning and a cold cache; on a big dataset that can exceed the
   // transaction timeout (the peer's widest query does), which is no wrong answer. Check the second.
-  await send(origin, requests[server]);
-  const { status, text } = await send(origin, requests[server]);
+  await send(origin, request);
+  const { status, text } = await send(origin, request);
   const body: unknown = JSON.parse(text);
   if (status !== 200 || hasErrors(body)) throw new AnswerMismatch(`${question.id}: ${server} answered ${status}: ${text.slice(0, 1_000)}`);
   try {

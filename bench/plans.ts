@@ -27,25 +27,32 @@ export async function profileOurs(driver: Driver, database: string, request: Gra
   const response = await app.fetch('http://bench/graphql', { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(request) });
   await response.text();
   const plans: StatementPlan[] = [];
-  for (const event of events) {
-    const { summary } = await driver.executeQuery(`PROFILE ${event.text}`, event.params, { database, routing: neo4j.routing.READ });
-    const profile = summary.profile;
-    if (!profile) throw new Error(`no profile for ${event.name}`);
-    const lines: string[] = [];
-    const scans: string[] = [];
-    let dbHits = 0;
-    const visit = (plan: ProfiledPlan, depth: number) => {
-      const operator = plan.operatorType.replace(/@.*$/, '');
-      const details = plan.arguments.Details ?? '';
-      if (SCANS.test(operator) && plan.rows > 0) scans.push(`${operator} ${details}`.trim());
-      dbHits += plan.dbHits;
-      lines.push(`${'  '.repeat(depth)}${operator}  rows=${plan.rows} dbHits=${plan.dbHits}${details ? `  ${oneLine(details)}` : ''}`);
-      for (const child of plan.children) visit(child, depth + 1);
-    };
-    visit(profile, 0);
-    plans.push({ name: event.name, text: event.text, scans, dbHits, lines });
-  }
+  for (const event of events) plans.push(await profileStatement(driver, database, event.name, event.text, event.params));
   return plans;
+}
+
+/** Options a statement may open with (`CYPHER 5 runtime=...`): PROFILE goes after them. */
+const PREAMBLE = /^\s*CYPHER\b[^\n]*\n/;
+
+/** Runs one statement under PROFILE as a read, with the parameters it was sent with; any server's statements. */
+export async function profileStatement(driver: Driver, database: string, name: string, text: string, params: Record<string, unknown>): Promise<StatementPlan> {
+  const preamble = PREAMBLE.exec(text)?.[0] ?? '';
+  const { summary } = await driver.executeQuery(`${preamble}PROFILE ${text.slice(preamble.length)}`, params, { database, routing: neo4j.routing.READ });
+  const profile = summary.profile;
+  if (!profile) throw new Error(`no profile for ${name}`);
+  const lines: string[] = [];
+  const scans: string[] = [];
+  let dbHits = 0;
+  const visit = (plan: ProfiledPlan, depth: number) => {
+    const operator = plan.operatorType.replace(/@.*$/, '');
+    const details = plan.arguments.Details ?? '';
+    if (SCANS.test(operator) && plan.rows > 0) scans.push(`${operator} ${details}`.trim());
+    dbHits += plan.dbHits;
+    lines.push(`${'  '.repeat(depth)}${operator}  rows=${plan.rows} dbHits=${plan.dbHits}${details ? `  ${oneLine(details)}` : ''}`);
+    for (const child of plan.children) visit(child, depth + 1);
+  };
+  visit(profile, 0);
+  return { name, text, scans, dbHits, lines };
 }
 
 function oneLine(text: string): string {

@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BenchmarkResult, Row } from './benchmark.ts';
+import type { BenchmarkResult, QuestionPlans, Row } from './benchmark.ts';
 import type { IngestReport } from './ingest.ts';
 import type { StatementPlan } from './plans.ts';
-import { headlineGrowth, judge, throughputRatio } from './targets.ts';
+import type { Contender } from './questions/types.ts';
+import { describeRatio, headlineGrowth, judge, rowOf, throughputRatio } from './targets.ts';
 
 /** The results as one Markdown document: the table, ingest, headline scaling, targets and plans. */
 
@@ -14,14 +15,27 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-/** Per question and server; the ratios (throughput) on ours' row. */
+/** A contender as the tables name it: the peer's two forms of a question it has a tuned form of are told apart. */
+export function contenderLabel(rows: readonly Row[], row: Row): string {
+  const tuned = rowOf(rows, row.question, 'peer-tuned') !== undefined;
+  const labels: Record<Contender, string> = {
+    ours: 'ours',
+    ceiling: 'ceiling',
+    peer: tuned ? 'peer (generated connections)' : 'peer',
+    'peer-tuned': 'peer (tuned: @cypher)',
+  };
+  return labels[row.server];
+}
+
+/** Per question and contender; on each other contender's row, ours' throughput over its own (median and range over the repetitions). */
 export function resultsTable(result: BenchmarkResult, rows: readonly Row[] = result.rows): string {
   return table(
-    ['question', 'server', 'req/s', 'p50 ms', 'p99 ms', 'round-trips/req', 'RSS MB', 'server CPU ms/req', 'Neo4j CPU ms/req', 'bad', 'ours÷peer', 'ours÷ceiling'],
+    ['question', 'server', 'req/s', 'req/s per repetition', 'p50 ms', 'p99 ms', 'round-trips/req', 'RSS MB', 'server CPU ms/req', 'Neo4j CPU ms/req', 'bad', 'ours ÷ this'],
     rows.map((row) => [
       row.question,
-      row.server,
+      contenderLabel(rows, row),
       whole(row.requestsPerSecond),
+      row.perRepetition.map(whole).join(', '),
       fixed(row.p50Ms),
       fixed(row.p99Ms),
       fixed(row.roundTripsPerRequest, 2),
@@ -29,17 +43,54 @@ export function resultsTable(result: BenchmarkResult, rows: readonly Row[] = res
       fixed(row.serverCpuMsPerRequest, 2),
       fixed(row.neo4jCpuMsPerRequest, 2),
       String(row.bad),
-      row.server === 'ours' ? fixed(throughputRatio(rows, row.question, 'peer'), 2) : '',
-      row.server === 'ours' ? fixed(throughputRatio(rows, row.question, 'ceiling'), 2) : '',
+      row.server === 'ours' ? '' : describeRatio(throughputRatio(rows, row.question, row.server)),
     ]),
   );
 }
 
-function ingestTable(reports: readonly IngestReport[]): string {
+/** One connection, one request at a time: what a lone client waits. */
+export function latencyTable(rows: readonly Row[]): string {
   return table(
-    ['dataset', 'entities', 'relations', 'seconds', 'entities/s', 'relations/s', 'validate + plan + entities s', 'relations s', 'commit s'],
+    ['question', 'server', 'requests', 'p50 ms', 'p99 ms'],
+    rows.map((row) => [row.question, contenderLabel(rows, row), String(row.singleConnection.requests), fixed(row.singleConnection.p50Ms), fixed(row.singleConnection.p99Ms)]),
+  );
+}
+
+/** Statements and db hits of what each contender sent for each question. */
+function dbHitsTable(result: BenchmarkResult): string {
+  return table(
+    ['question', 'server', 'statements', 'db hits', 'scans'],
+    result.questionPlans.map(({ question, contender, plans }) => [
+      question,
+      contender,
+      String(plans.length),
+      whole(plans.reduce((sum, plan) => sum + plan.dbHits, 0)),
+      plans.flatMap((plan) => plan.scans).join('; ') || 'none',
+    ]),
+  );
+}
+
+function questionPlanSection(profiled: QuestionPlans): string {
+  const statements = profiled.plans.map((plan) =>
+    [
+      `**${plan.name}**: ${plan.dbHits.toLocaleString('en')} db hits`,
+      '```cypher',
+      plan.text.trim(),
+      '```',
+      '```',
+      ...plan.lines,
+      '```',
+    ].join('\n'),
+  );
+  return [`<details><summary>${profiled.question}: ${profiled.contender}</summary>`, '', ...statements, '', '</details>'].join('\n');
+}
+
+export function ingestTable(reports: readonly IngestReport[]): string {
+  return table(
+    ['dataset', 'way', 'entities', 'relations', 'seconds', 'entities/s', 'relations/s', 'validate + plan + entities s', 'relations s', 'commit (staged: publish) s'],
     reports.map((r) => [
       r.dataset,
+      r.way,
       whole(r.entities),
       whole(r.relations),
       fixed(r.seconds),
@@ -77,7 +128,8 @@ export function markdownReport(result: BenchmarkResult, elapsedSeconds: number):
     '# Tianshan benchmark',
     '',
     `${result.startedAt}: ${whole(result.scale)} synthetic entities plus the seed; ${load.connections} connections, ` +
-      `${load.seconds} s per question and server in ${load.rounds} interleaved rounds after ${load.warmupSeconds} s of warm-up; ` +
+      `about ${load.seconds} s per question and server in ${load.repetitions} repetitions (each a fixed number of requests sized from the warm-up's rate), ` +
+      `servers taking turns in a balanced order and drained to idle before and after every run, after ${load.warmupSeconds} s of warm-up; ` +
       `${machine.cpus} CPUs, ${machine.memoryGib} GiB, Node ${machine.node}, load average ${fixed(machine.load[0])} at start and ${fixed(machine.load[1])} at end; ` +
       `the whole run took ${fixed(elapsedSeconds, 0)} s.`,
     '',
@@ -96,11 +148,17 @@ export function markdownReport(result: BenchmarkResult, elapsedSeconds: number):
     '',
     '## Results',
     '',
-    'req/s counts answers completed within the measured time; p50/p99 are over those answers. CPU columns: ' +
+    'req/s counts only the checked answer (status 200 and the very body all servers agreed on), over the time the runs took; ' +
+      'p50/p99 are over those answers. "ours ÷ this" is the median of the per-repetition ratios, with their range: only ratios ' +
+      'taken in the same run mean anything on a shared machine. CPU columns: ' +
       "the server's own process, and Neo4j's JVM while that server was measured, per request. bad: errors, " +
-      'timeouts and answers other than the checked one (the peer answers its widest query with a transaction timeout under load).',
+      'timeouts and answers other than the checked one; a target is missed on any.',
     '',
     resultsTable(result),
+    '',
+    '## Latency at one connection',
+    '',
+    latencyTable(result.rows),
     '',
     '## Targets',
     '',
@@ -135,6 +193,15 @@ export function markdownReport(result: BenchmarkResult, elapsedSeconds: number):
     '## Plans of our as-of statements',
     '',
     planSection(`With ${whole(result.scale)} synthetic entities`, result.plans.asOf),
+    '',
+    '## What each server sends, profiled',
+    '',
+    `Every statement each server sent for one request of each question, with ${whole(result.scale)} synthetic entities, run again under PROFILE ` +
+      "with its own parameters: ours' statements by name, the peer's Cypher as @neo4j/graphql generated it.",
+    '',
+    dbHitsTable(result),
+    '',
+    ...result.questionPlans.map(questionPlanSection),
     '',
   ].join('\n');
 }

@@ -1,8 +1,12 @@
 import { loadConfig } from '../server/config.ts';
-import { runBenchmark } from './benchmark.ts';
+import { CypherExecutor } from '../cypher/executor.ts';
+import { readDataset } from '../services/ingest/read-dataset.ts';
+import { runBenchmark, SEED_DIR, stagingOf } from './benchmark.ts';
+import { ingest } from './ingest.ts';
 import { startBenchNeo4j } from './neo4j.ts';
 import { parseCli } from './options.ts';
-import { resultsTable, writeReport } from './report.ts';
+import { ingestTable, resultsTable, writeReport } from './report.ts';
+import { generateSynthetic } from './synthetic.ts';
 import { judge } from './targets.ts';
 
 /**
@@ -15,9 +19,17 @@ async function main(): Promise<void> {
   const options = parseCli(process.argv.slice(2));
   const log = (line: string) => console.error(`bench ${((performance.now() - started) / 1_000).toFixed(0).padStart(4)} s: ${line}`);
   const config = loadConfig();
-  const neo4j = await startBenchNeo4j(options.scale, log);
+  const neo4j = await startBenchNeo4j(options.scale, options.oneTransaction, log);
   try {
     log(`neo4j: ${neo4j.description}`);
+    if (options.ingestOnly) {
+      const executor = new CypherExecutor(neo4j.driver, { database: neo4j.target.database, timeoutMs: 6 * 60 * 60_000 });
+      const seed = await ingest(executor, await readDataset(SEED_DIR));
+      const { parsed } = generateSynthetic({ entities: options.scale });
+      log(`synthetic: loading ${parsed.entities.length} entities and ${parsed.relations.length} relations`);
+      console.log(ingestTable([seed, await ingest(executor, parsed, stagingOf(options))]));
+      return;
+    }
     const result = await runBenchmark({
       target: neo4j.target,
       driver: neo4j.driver,
@@ -28,6 +40,7 @@ async function main(): Promise<void> {
       log,
       ...(neo4j.pid === undefined ? {} : { neo4jPid: neo4j.pid }),
       ...(options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {}),
+      oneTransaction: options.oneTransaction,
     });
     const elapsed = (performance.now() - started) / 1_000;
     console.log(resultsTable(result));

@@ -12,7 +12,7 @@ export const datasetIds = cypher<Record<string, never>, { id: string }>(
      UNION
      MATCH (c:Claim) RETURN DISTINCT c.dataset AS id
      UNION
-     MATCH ()-[r]->() RETURN DISTINCT r.dataset AS id
+     MATCH (a)-[r]->() WHERE NOT a:Staged RETURN DISTINCT r.dataset AS id
    }
    WITH id WHERE id IS NOT NULL
    RETURN id ORDER BY id`,

@@ -56,7 +56,8 @@ export const timelinePages = statementPerOrder((order) =>
      MATCH (e:Entity) WHERE ${IN_RANGE('e')}
      RETURN e.startYear AS year, e AS entity, null AS r
      UNION
-     MATCH ()-[r]->() WHERE ${IN_RANGE('r')}
+     // A staged load's relations join Staged nodes, not entities, until it is published (services/ingest/staged-load.ts).
+     MATCH (a)-[r]->() WHERE ${IN_RANGE('r')} AND NOT a:Staged
      RETURN r.startYear AS year, null AS entity, r
    }
    ${PAGE('', order)}`,

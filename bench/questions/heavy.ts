@@ -5,7 +5,11 @@ import { defineQuestion, sortedBy } from './types.ts';
 /**
  * One heavy list: the first 100 regions by name, each with all its relations (both ways, every
  * type). Ours has one field for that (`relations`); the peer has one field per type and
- * direction, so its client asks for each of them. Relations are compared as sorted sets.
+ * direction, so its client asks for each of them (generated connections); tuned, it asks for
+ * `allRelations`, a `@cypher` field listing them flat. Relations are compared as sorted sets.
+ *
+ * The ceiling streams one flat row per relation and builds the answer in the endpoint, as a
+ * hand-written endpoint would: one nested value built in Cypher is bound by the driver decoding it.
  */
 const PAGE = 100;
 const RELATIONS_PAGE = 100;
@@ -27,6 +31,34 @@ const oursEdge = z.object({ type: z.string(), direction: z.string(), relationId:
 const peerConnection = z.object({ edges: z.array(z.object({ properties: z.object({ id: z.string() }), node: z.object({ id: z.string(), name: z.string() }) })) });
 const peerFields = peerRelationFields(KIND);
 const peerRegion = z.object({ id: z.string(), name: z.string() }).catchall(z.unknown());
+const tunedEdge = z.object({ type: z.string(), direction: z.string(), relationId: z.string(), nodeId: z.string() });
+const tunedRegion = z.object({ id: z.string(), name: z.string(), allRelations: z.array(tunedEdge) });
+const flatRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string().nullable(),
+  direction: z.string().nullable(),
+  relationId: z.string().nullable(),
+  nodeId: z.string().nullable(),
+  nodeName: z.string().nullable(),
+});
+
+type OursEdge = z.infer<typeof oursEdge>;
+
+/** The flat rows (one per relation, a region without any as one row of nulls) as ours' answer, regions in row order. */
+function assembleRegions(rows: readonly Readonly<Record<string, unknown>>[]) {
+  const regions = new Map<string, { id: string; name: string; edges: OursEdge[] }>();
+  for (const raw of rows) {
+    const row = flatRow.parse(raw);
+    const region = regions.get(row.id) ?? { id: row.id, name: row.name, edges: [] };
+    regions.set(row.id, region);
+    if (row.type !== null && row.direction !== null && row.relationId !== null && row.nodeId !== null && row.nodeName !== null) {
+      region.edges.push({ type: row.type, direction: row.direction, relationId: row.relationId, node: { id: row.nodeId, name: row.nodeName } });
+    }
+  }
+  const edges = [...regions.values()].map(({ id, name, edges }) => ({ node: { id, name, relations: { totalCount: edges.length, edges } } }));
+  return { entities: { edges } };
+}
 
 export const heavy = defineQuestion({
   id: 'heavy',
@@ -35,11 +67,10 @@ export const heavy = defineQuestion({
   ceilingCypher: `
     MATCH (e:${KIND}) WHERE e.name IS NOT NULL AND e.id IS NOT NULL
     WITH e ORDER BY e.name, e.id LIMIT $first
-    CALL (e) {
-      MATCH (e)-[r]-(o)
-      RETURN collect({type: type(r), direction: CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END, relationId: r.id, node: {id: o.id, name: o.name}}) AS edges
-    }
-    RETURN {entities: {edges: collect({node: {id: e.id, name: e.name, relations: {totalCount: size(edges), edges: edges}}})}} AS data`,
+    OPTIONAL MATCH (e)-[r]-(o)
+    RETURN e.id AS id, e.name AS name, type(r) AS type, CASE WHEN startNode(r) = e THEN 'OUT' ELSE 'IN' END AS direction,
+      r.id AS relationId, o.id AS nodeId, o.name AS nodeName`,
+  ceilingAnswer: assembleRegions,
   ask: () => ({
     ours: {
       query: `{ entities(kind: "${KIND}", first: ${PAGE}) { edges { node { id name
@@ -49,6 +80,10 @@ export const heavy = defineQuestion({
     peer: {
       query: `{ regions(sort: [{ name: ASC }, { id: ASC }], limit: ${PAGE}) { id name
         ${peerFields.map(({ field }) => `${field}Connection { edges { properties { id } node { id name } } }`).join('\n        ')} } }`,
+      variables: {},
+    },
+    peerTuned: {
+      query: `{ regions(sort: [{ name: ASC }, { id: ASC }], limit: ${PAGE}) { id name allRelations { type direction relationId nodeId } } }`,
       variables: {},
     },
     ceiling: { first: PAGE },
@@ -82,4 +117,16 @@ export const heavy = defineQuestion({
       );
       return canonicalRegion({ id: region.id, name: region.name, total: relations.length, relations });
     }),
+  peerTuned: {
+    body: z.object({ data: z.object({ regions: z.array(tunedRegion) }) }),
+    from: ({ data }) =>
+      data.regions.map((region) =>
+        canonicalRegion({
+          id: region.id,
+          name: region.name,
+          total: region.allRelations.length,
+          relations: region.allRelations.map((edge) => ({ type: edge.type, direction: edge.direction, relationId: edge.relationId, node: edge.nodeId })),
+        }),
+      ),
+  },
 });

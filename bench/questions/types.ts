@@ -1,9 +1,18 @@
 import type { z } from 'zod';
 import type { Landmarks } from '../synthetic.ts';
 
-/** The three servers the benchmark compares. */
+/** The three servers the benchmark compares, each its own process. */
 export const SERVER_NAMES = ['ours', 'ceiling', 'peer'] as const;
 export type ServerName = (typeof SERVER_NAMES)[number];
+
+/**
+ * What is measured: each server as it is asked every question, and the peer asked a tuned form of
+ * a question where its users would tune one (`peer-tuned`, served by the peer's process).
+ */
+export const CONTENDERS = ['ours', 'ceiling', 'peer', 'peer-tuned'] as const;
+export type Contender = (typeof CONTENDERS)[number];
+
+export const SERVER_OF: Readonly<Record<Contender, ServerName>> = { ours: 'ours', ceiling: 'ceiling', peer: 'peer', 'peer-tuned': 'peer' };
 
 export const QUESTION_IDS = ['ili', 'search', 'walk', 'path', 'timeline', 'heavy', 'asof'] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
@@ -18,6 +27,8 @@ export interface GraphQLRequest {
 export interface AskedQuestion {
   readonly ours: GraphQLRequest;
   readonly peer: GraphQLRequest;
+  /** The peer asked as a user who tuned it would ask (a `@cypher` field), where that differs. */
+  readonly peerTuned?: GraphQLRequest;
   /** Parameters of the ceiling's one Cypher statement. */
   readonly ceiling: Record<string, unknown>;
 }
@@ -33,25 +44,46 @@ export interface Question {
   /** Levels of nested lists in the question: ours should need at most depth + 1 round-trips. */
   readonly depth: number;
   readonly ceilingCypher: string;
+  /**
+   * When the ceiling's statement streams flat rows rather than one `data` value: builds the answer
+   * from them, as a hand-written endpoint would.
+   */
+  readonly ceilingAnswer?: (rows: readonly Readonly<Record<string, unknown>>[]) => unknown;
   ask(landmarks: Landmarks): AskedQuestion;
   /** The canonical answer in a server's response body; throws when the body is not the expected shape. */
-  canonical(server: ServerName, body: unknown): unknown;
+  canonical(contender: Contender, body: unknown): unknown;
 }
 
-export interface QuestionSpec<OursBody, PeerBody> extends Omit<Question, 'canonical'> {
+/** How the peer's tuned answer reads. */
+export interface TunedSpec<TunedBody> {
+  readonly body: z.ZodType<TunedBody>;
+  from(body: TunedBody): unknown;
+}
+
+export interface QuestionSpec<OursBody, PeerBody, TunedBody> extends Omit<Question, 'canonical'> {
   /** The body of ours, and of the ceiling, which answers in the same shape. */
   readonly oursBody: z.ZodType<OursBody>;
   readonly peerBody: z.ZodType<PeerBody>;
   fromOurs(body: OursBody): unknown;
   fromPeer(body: PeerBody): unknown;
+  /** Required when `ask` gives `peerTuned`. */
+  readonly peerTuned?: TunedSpec<TunedBody>;
 }
 
-export function defineQuestion<OursBody, PeerBody>(spec: QuestionSpec<OursBody, PeerBody>): Question {
-  const { oursBody, peerBody, fromOurs, fromPeer, ...question } = spec;
-  return {
-    ...question,
-    canonical: (server, body) => (server === 'peer' ? fromPeer(peerBody.parse(body)) : fromOurs(oursBody.parse(body))),
+export function defineQuestion<OursBody, PeerBody, TunedBody = never>(spec: QuestionSpec<OursBody, PeerBody, TunedBody>): Question {
+  const { oursBody, peerBody, fromOurs, fromPeer, peerTuned, ...question } = spec;
+  const canonical = (contender: Contender, body: unknown): unknown => {
+    switch (contender) {
+      case 'peer':
+        return fromPeer(peerBody.parse(body));
+      case 'peer-tuned':
+        if (!peerTuned) throw new Error(`${spec.id}: the peer has no tuned form of this question`);
+        return peerTuned.from(peerTuned.body.parse(body));
+      default:
+        return fromOurs(oursBody.parse(body));
+    }
   };
+  return { ...question, canonical };
 }
 
 /** Sorted copy, for lists whose order the question does not fix (paths, relations of a node). */

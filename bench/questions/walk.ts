@@ -6,6 +6,10 @@ import { defineQuestion, sortedBy } from './types.ts';
  * date order; parties and their treaties in no order the question fixes, so they are compared
  * sorted. Every list fits in its page (a treaty has 2 or 3 parties, a state signs far fewer than
  * 50 treaties), pages small enough for ours' cost limit (20 × 10 × 50 objects).
+ *
+ * Every server starts from the party (a State, by the generator's choice): the peer is asked for the
+ * state and its first 20 treaties, as its users would ask; asked from the treaties' side with a
+ * `some` filter, the same answer costs it a filter over every treaty.
  */
 const named = z.object({ id: z.string(), name: z.string() });
 type Named = z.infer<typeof named>;
@@ -25,6 +29,7 @@ function canonicalTreaty(treaty: Named & { parties: readonly Party[] }) {
 
 const oursParty = named.extend({ signed: z.object({ nodes: z.array(named) }) });
 const peerParty = named.extend({ outSigned: z.array(named) });
+const peerTreaty = named.extend({ inSigned: z.array(peerParty) });
 
 export const walk = defineQuestion({
   id: 'walk',
@@ -52,9 +57,11 @@ export const walk = defineQuestion({
     },
     peer: {
       query: `query ($party: ID!) {
-        treaties(where: { inSigned: { some: { id: { eq: $party } } } }, sort: [{ startYear: ASC }, { name: ASC }, { id: ASC }], limit: 20) {
-          id name
-          inSigned { id name ... on State { outSigned { id name } } ... on Empire { outSigned { id name } } }
+        states(where: { id: { eq: $party } }) {
+          outSigned(sort: [{ startYear: ASC }, { name: ASC }, { id: ASC }], limit: 20) {
+            id name
+            inSigned { id name ... on State { outSigned { id name } } ... on Empire { outSigned { id name } } }
+          }
         }
       }`,
       variables: { party: landmarks.party },
@@ -66,11 +73,11 @@ export const walk = defineQuestion({
       treaties: z.object({ edges: z.array(z.object({ node: named.extend({ parties: z.object({ nodes: z.array(oursParty) }) }) })) }),
     }),
   }),
-  peerBody: z.object({ data: z.object({ treaties: z.array(named.extend({ inSigned: z.array(peerParty) })) }) }),
+  peerBody: z.object({ data: z.object({ states: z.array(z.object({ outSigned: z.array(peerTreaty) })) }) }),
   fromOurs: ({ data }) =>
     data.treaties.edges.map(({ node }) =>
       canonicalTreaty({ ...node, parties: node.parties.nodes.map((party) => ({ ...party, signed: party.signed.nodes })) }),
     ),
   fromPeer: ({ data }) =>
-    data.treaties.map((treaty) => canonicalTreaty({ ...treaty, parties: treaty.inSigned.map((party) => ({ ...party, signed: party.outSigned })) })),
+    data.states.flatMap((state) => state.outSigned).map((treaty) => canonicalTreaty({ ...treaty, parties: treaty.inSigned.map((party) => ({ ...party, signed: party.outSigned })) })),
 });

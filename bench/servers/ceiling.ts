@@ -1,27 +1,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import neo4j from 'neo4j-driver';
 import { QUESTIONS } from '../questions/index.ts';
-import type { QuestionId } from '../questions/types.ts';
+import type { Question, QuestionId } from '../questions/types.ts';
 import type { ServerFactory } from './types.ts';
 
 /**
  * The ceiling: what a hand-written endpoint costs. `POST /q/<question>` with the parameters as a
  * JSON object runs the question's ONE Cypher statement, which builds the answer ours would give,
- * and returns it as `{ "data": ... }`. No GraphQL, no validation beyond the route.
+ * and returns it as `{ "data": ... }`, or streams flat rows that the question builds the answer from
+ * (`ceilingAnswer`). No GraphQL, no validation beyond the route.
  */
-const STATEMENTS = new Map<string, string>(QUESTIONS.map((question) => [question.id, question.ceilingCypher]));
+const STATEMENTS = new Map<string, Question>(QUESTIONS.map((question) => [question.id, question]));
 const ROUTE = /^\/q\/([a-z]+)$/;
 const MAX_BODY_BYTES = 64 * 1024;
 
 export const ceilingServer: ServerFactory = async ({ driver, counters, database, timeoutMs }) => {
   async function answer(id: QuestionId | string, params: Record<string, unknown>): Promise<unknown> {
-    const statement = STATEMENTS.get(id);
-    if (!statement) return undefined;
+    const question = STATEMENTS.get(id);
+    if (!question) return undefined;
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
       // Auto-commit, as ours reads: one network round-trip, where a managed transaction adds its COMMIT.
-      const result = await session.run(statement, withIntegers(params), { timeout: timeoutMs });
-      return result.records[0]?.get('data');
+      const result = await session.run(question.ceilingCypher, withIntegers(params), { timeout: timeoutMs });
+      return question.ceilingAnswer ? question.ceilingAnswer(result.records.map((record) => record.toObject())) : result.records[0]?.get('data');
     } finally {
       await session.close();
     }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDriver } from '../../server/neo4j/driver.ts';
+import { profileStatement } from '../plans.ts';
 import type { ServerName } from '../questions/types.ts';
 import { ceilingServer } from './ceiling.ts';
 import { countingDriver, type DriverCounters } from './counting-driver.ts';
@@ -45,7 +46,17 @@ async function main(): Promise<void> {
     if (message.type === 'stats') {
       const cpu = process.cpuUsage();
       const inFlight = exchanges + counters.openSessions;
-      send({ type: 'stats', stats: { requests, inFlight, roundTrips: server.roundTrips(), rssBytes: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system } });
+      send({ type: 'stats', id: message.id, stats: { requests, inFlight, roundTrips: server.roundTrips(), rssBytes: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system } });
+    } else if (message.type === 'record') {
+      counters.recorded = [];
+      send({ type: 'recording', id: message.id });
+    } else if (message.type === 'profile') {
+      const recorded = counters.recorded ?? [];
+      counters.recorded = undefined;
+      // On the driver itself, not the counting one: profiling is no request's round-trip.
+      Promise.all(recorded.map((statement, index) => profileStatement(driver, args.target.database, `${args.server} #${index + 1}`, statement.text, statement.params)))
+        .then((plans) => send({ type: 'plans', id: message.id, plans }))
+        .catch((error: unknown) => send({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }));
     } else {
       http.closeAllConnections();
       http.close(() => void driver.close().finally(() => process.exit(0)));

@@ -6,6 +6,20 @@ export interface DriverCounters {
   statements: number;
   /** Sessions open right now: while one is, Neo4j may still be working for a request whose client has gone. */
   openSessions: number;
+  /** While set, every statement sent is also kept here with its parameters, to be profiled (plans.ts). */
+  recorded?: RecordedStatement[] | undefined;
+}
+
+export interface RecordedStatement {
+  readonly text: string;
+  readonly params: Record<string, unknown>;
+}
+
+/** Counts a statement, and keeps it while recording; a statement given as a Query object is kept by its text. */
+function counted(counters: DriverCounters, query: unknown, params: unknown): void {
+  counters.statements += 1;
+  const text = typeof query === 'string' ? query : typeof query === 'object' && query !== null && 'text' in query ? String(query.text) : undefined;
+  if (counters.recorded && text !== undefined) counters.recorded.push({ text, params: typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {} });
 }
 
 /**
@@ -36,7 +50,7 @@ function countingSession(session: Session, counters: DriverCounters): Session {
       switch (property) {
         case 'run':
           return (...args: Parameters<Session['run']>) => {
-            counters.statements += 1;
+            counted(counters, args[0], args[1]);
             return target.run(...args);
           };
         case 'executeRead':
@@ -66,7 +80,7 @@ function countingTransaction(tx: ManagedTransaction, counters: DriverCounters): 
     get(target, property) {
       if (property === 'run') {
         return (...args: Parameters<ManagedTransaction['run']>) => {
-          counters.statements += 1;
+          counted(counters, args[0], args[1]);
           return target.run(...args);
         };
       }

@@ -12,8 +12,16 @@ import { AREA_TREATIES, SHORTEST_PATHS, TIMELINE_AROUND } from '../questions/sta
  * `Treaty.inSigned` = its parties, `State.outSigned` = its treaties): the peer has no way to
  * merge several types into one field as ours does (`Treaty.affects`), so names follow types.
  *
+ * Targets are narrowed as an experienced user of the library types them: a relation whose other end
+ * is one kind points at that type, one whose other end is a few kinds at a small interface of just
+ * those kinds (`StateOrEmpire`), and only a relation that may reach any kind at `Entity`. The library
+ * writes a branch per implementing type into every filter and connection, so a 12-kind target costs
+ * 12 branches where the allowed kinds cost 2 or 3.
+ *
  * What @neo4j/graphql cannot express is a `@cypher` field with the statement ours runs:
- * `treaties(affecting:)` (a transitive WITHIN*0.. walk), `path` and `timeline`.
+ * `treaties(affecting:)` (a transitive WITHIN*0.. walk), `path` and `timeline`. Each node type also has
+ * `allRelations`, a `@cypher` field listing its relations of every type, flat: what a user of the library
+ * writes when a generated connection per type and direction is too slow (the heavy question's tuned form).
  */
 
 const ENTITY_FIELDS = `
@@ -92,20 +100,35 @@ export function peerRelationFields(kind: EntityKind): PeerRelationField[] {
   });
 }
 
-/** The node type at the other end: the one kind when there is one, else the `Entity` interface. */
-function targetOf(type: RelationType, direction: PeerDirection): string {
+/** The kinds at the other end of relations of `type` in `direction`, in the model's order. */
+function kindsAtOtherEnd(type: RelationType, direction: PeerDirection): readonly EntityKind[] {
   const rule: { from: readonly EntityKind[]; to: readonly EntityKind[] } = RELATION_RULES[type];
-  const kinds = direction === 'out' ? rule.to : rule.from;
-  const [only] = kinds;
-  return kinds.length === 1 && only ? only : 'Entity';
+  const kinds = new Set(direction === 'out' ? rule.to : rule.from);
+  return ENTITY_KINDS.filter((kind) => kinds.has(kind));
 }
 
-function nodeType(kind: EntityKind): string {
+/** The type at the other end: the one kind, a small interface of a few (`StateOrEmpire`), or `Entity` for every kind. */
+function targetOf(kinds: readonly EntityKind[]): string {
+  return kinds.length === ENTITY_KINDS.length ? 'Entity' : kinds.join('Or');
+}
+
+/** The small interfaces: each set of two or more kinds, but not all, that some relation may reach. */
+function narrowInterfaces(): ReadonlyMap<string, readonly EntityKind[]> {
+  const sets = RELATION_TYPES.flatMap((type) => (['out', 'in'] as const).map((direction) => kindsAtOtherEnd(type, direction)));
+  return new Map(sets.filter((kinds) => kinds.length > 1 && kinds.length < ENTITY_KINDS.length).map((kinds) => [targetOf(kinds), kinds]));
+}
+
+const ALL_RELATIONS = `MATCH (this)-[r]-(other)
+    RETURN {type: type(r), direction: CASE WHEN startNode(r) = this THEN 'OUT' ELSE 'IN' END, relationId: r.id, nodeId: other.id, nodeName: other.name} AS edge`;
+
+function nodeType(kind: EntityKind, interfaces: ReadonlyMap<string, readonly EntityKind[]>): string {
   const relations = peerRelationFields(kind).map(
     ({ field, type, direction }) =>
-      `  ${field}: [${targetOf(type, direction)}!]! @relationship(type: "${type}", direction: ${direction.toUpperCase()}, properties: "Relation")`,
+      `  ${field}: [${targetOf(kindsAtOtherEnd(type, direction))}!]! @relationship(type: "${type}", direction: ${direction.toUpperCase()}, properties: "Relation")`,
   );
-  return `type ${kind} implements Entity @node(labels: ["${kind}", "Entity"]) {${ENTITY_FIELDS}\n${relations.join('\n')}\n}`;
+  const implemented = ['Entity', ...[...interfaces].filter(([, kinds]) => kinds.includes(kind)).map(([name]) => name)];
+  const allRelations = `  allRelations: [PeerRelationEdge!]! @cypher(statement: """${ALL_RELATIONS}""", columnName: "edge")`;
+  return `type ${kind} implements ${implemented.join(' & ')} @node(labels: ["${kind}", "Entity"]) {${ENTITY_FIELDS}\n${relations.join('\n')}\n${allRelations}\n}`;
 }
 
 /** Ours resolves `affecting` by id, name or alias, then walks WITHIN*0..; so does this field. */
@@ -124,20 +147,31 @@ const TIMELINE = `${TIMELINE_AROUND}
     RETURN {totalCount: size(matched), entries: matched[0..$first]} AS page`;
 
 export function peerTypeDefs(): string {
+  const interfaces = narrowInterfaces();
   return `
 extend schema @mutation(operations: []) @subscription(events: [])
 
 interface Entity {${ENTITY_FIELDS}
 }
 
+${[...interfaces.keys()].map((name) => `interface ${name} {${ENTITY_FIELDS}\n}`).join('\n\n')}
+
 type Relation @relationshipProperties {${RELATION_FIELDS}
 }
 
-${ENTITY_KINDS.map(nodeType).join('\n\n')}
+${ENTITY_KINDS.map((kind) => nodeType(kind, interfaces)).join('\n\n')}
 
 """Every entity under its common label alone: what the full-text index covers, for search."""
 type AnyEntity @node(labels: ["Entity"]) @fulltext(indexes: [{ indexName: "entity_text", queryName: "searchEntities", fields: ["name", "aliasText", "description"] }]) {${ENTITY_FIELDS}
   aliasText: String
+}
+
+type PeerRelationEdge {
+  type: String!
+  direction: String!
+  relationId: String!
+  nodeId: String!
+  nodeName: String!
 }
 
 type PeerPathRelation {

@@ -1,5 +1,6 @@
 import type { RequestListener } from 'node:http';
 import type { Driver } from 'neo4j-driver';
+import type { StatementPlan } from '../plans.ts';
 import type { ServerName } from '../questions/types.ts';
 import type { DriverCounters } from './counting-driver.ts';
 
@@ -29,8 +30,12 @@ export interface ServerSettings {
 
 export type ServerFactory = (settings: ServerSettings) => Promise<BenchServer>;
 
-/** What the parent sends a server's child process over IPC. */
-export type ToServer = { readonly type: 'stats' } | { readonly type: 'stop' };
+/**
+ * What the parent sends a server's child process over IPC: `record` starts keeping the statements
+ * sent, `profile` stops and answers with each PROFILEd. Each question carries an id its answer
+ * repeats, so that questions asked side by side (the peer's memory, once per form) get their own answers.
+ */
+export type ToServer = { readonly id: number } & ({ readonly type: 'stats' } | { readonly type: 'record' } | { readonly type: 'profile' } | { readonly type: 'stop' });
 
 export interface ServerStats {
   /** HTTP requests over (answered, or given up by the client) since start. */
@@ -44,11 +49,15 @@ export interface ServerStats {
   readonly cpuMicros: number;
 }
 
-/** What a server's child process sends back. */
+/** What a server's child process sends: that it is ready or failed to start (no id), or an answer (the question's id). */
 export type FromServer =
   | { readonly type: 'ready'; readonly port: number }
-  | { readonly type: 'stats'; readonly stats: ServerStats }
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly type: 'failed'; readonly message: string; readonly id?: number }
+  | ({ readonly id: number } & (
+      | { readonly type: 'stats'; readonly stats: ServerStats }
+      | { readonly type: 'recording' }
+      | { readonly type: 'plans'; readonly plans: readonly StatementPlan[] }
+    ));
 
 /** The environment variable that carries a child's ChildArguments as JSON. */
 export const CHILD_ARGUMENTS_VARIABLE = 'TIANSHAN_BENCH_CHILD';

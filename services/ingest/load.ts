@@ -9,7 +9,9 @@ import { CURATION_DATASET } from '../../model/fixture-schema.ts';
 import type { EntityKind } from '../../model/kinds.ts';
 import { recordDatasetChange, restoreChanges } from '../changes/record.ts';
 import { readLoadableDataset, type LoadableDataset } from './read-dataset.ts';
+import { loadStaged, STAGE_ABOVE_ROWS, STAGE_BATCH_ROWS, stagedLoadApplies } from './staged-load.ts';
 import { validateDataset } from './validate.ts';
+import type { Batching } from './write.ts';
 import { writeDatasets, type DatasetClaims, type LoadCounts, type LoadReport } from './write-datasets.ts';
 
 export type { LoadCounts, LoadReport };
@@ -18,11 +20,17 @@ export interface LoadOptions {
   /** Rows per UNWIND: large enough to amortise round-trips, small enough to keep each query's memory low. */
   readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Rows (entities and relations) above which a first load of one dataset is staged in batches and published
+   * at once (staged-load.ts) rather than written in one transaction. @default 200_000
+   */
+  readonly stageAboveRows?: number;
 }
 
 /**
  * Loads the dataset folder `dir`: validated in full first, then written in ONE transaction, so a
- * bad dataset writes nothing and an interrupted load leaves the old data. Loading the same files
+ * bad dataset writes nothing and an interrupted load leaves the old data. A first load too large for one
+ * transaction is staged in batches no reader sees and published in one (staged-load.ts); rerun, it finishes. Loading the same files
  * twice changes nothing; a changed fixture updates in place; items dropped from the files go.
  * What the dataset says of an item another dataset also defines is kept beside the other's (model/claims.ts).
  */
@@ -44,7 +52,18 @@ export async function loadParsedDatasets(executor: CypherExecutor, batch: readon
   await validateBatch(executor, batch);
   // An export of curated facts carries their change records: the load puts them back in the log.
   const history = batch.flatMap((parsed) => parsed.changes ?? []);
-  return write(executor, batch.map(claimsOf), options, { kind: 'loadDatasets', history });
+  const datasets = batch.map(claimsOf);
+  const [only] = datasets;
+  if (
+    datasets.length === 1 &&
+    only &&
+    only.id !== CURATION_DATASET &&
+    history.length === 0 &&
+    (await stagedLoadApplies(executor, only, options.stageAboveRows ?? STAGE_ABOVE_ROWS))
+  ) {
+    return [await loadStaged(executor, only, batchingFor(datasets, { batchSize: STAGE_BATCH_ROWS, ...options }))];
+  }
+  return write(executor, datasets, options, { kind: 'loadDatasets', history });
 }
 
 /**
@@ -117,16 +136,21 @@ interface Logged {
   readonly history: readonly ChangeRecord[];
 }
 
-async function write(executor: CypherExecutor, datasets: readonly DatasetClaims[], options: LoadOptions, logged: Logged): Promise<LoadReport[]> {
+/** Batches of the load's size, reporting progress over all its rows. */
+function batchingFor(datasets: readonly DatasetClaims[], options: LoadOptions): Batching {
   const total = datasets.reduce((sum, dataset) => sum + dataset.entities.length + dataset.relations.length, 0);
   let done = 0;
-  const batching = {
+  return {
     batchSize: options.batchSize ?? 5_000,
     progress: (rows: number) => {
       done += rows;
       options.onProgress?.(done, total);
     },
   };
+}
+
+async function write(executor: CypherExecutor, datasets: readonly DatasetClaims[], options: LoadOptions, logged: Logged): Promise<LoadReport[]> {
+  const batching = batchingFor(datasets, options);
   try {
     return await executor.write(async (tx) => {
       const touched = new Set<string>();
@@ -163,7 +187,8 @@ function tooLarge(error: unknown): Error | undefined {
   return new Error(
     `the dataset is too large for Neo4j's transaction memory; nothing was written. A dataset loads in one transaction, ` +
       `held on Neo4j's heap until it commits: give Neo4j more heap (NEO4J_EMBEDDED_HEAP for the embedded one; ` +
-      `server.memory.heap.max_size and dbms.memory.transaction.total.max for your own) or split the dataset. Neo4j said: ${error.message}`,
+      `server.memory.heap.max_size and dbms.memory.transaction.total.max for your own) or split the dataset. (A large first load of one ` +
+      `dataset is staged in batches instead, see the README.) Neo4j said: ${error.message}`,
     { cause: error },
   );
 }

@@ -20,6 +20,8 @@ export interface LoadReport {
   readonly dataset: string;
   readonly entities: LoadCounts;
   readonly relations: LoadCounts;
+  /** Set when the load was staged in batches and published at once (staged-load.ts), not written in one transaction. */
+  readonly staged?: true;
 }
 
 /** One dataset's claims as a load writes them; `about` is absent when the dataset is being removed. */

@@ -69,7 +69,7 @@ function vanishedEnds(ids: readonly string[]): Error {
   return new Error(`relations point to entities that no longer exist: ${ids.join(', ')}`);
 }
 
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
     const key = keyOf(item);

@@ -4,9 +4,12 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runBenchmark, type BenchmarkResult } from '../../bench/benchmark.ts';
+import { run } from '../../bench/drive.ts';
 import { QUESTIONS } from '../../bench/questions/index.ts';
 import { SERVER_NAMES } from '../../bench/questions/types.ts';
 import { writeReport } from '../../bench/report.ts';
+import { contendersOf, requestsFor, send } from '../../bench/requests.ts';
+import { startServer } from '../../bench/servers/spawn.ts';
 import { generateSynthetic } from '../../bench/synthetic.ts';
 import { validateDataset } from '../../services/ingest/validate.ts';
 import { emptyDatabase, testDriver } from '../support/database.ts';
@@ -29,12 +32,13 @@ beforeAll(async () => {
     target: inject('neo4j'),
     driver,
     scale: SCALE,
-    load: { connections: 2, seconds: 0.3, warmupSeconds: 0, rounds: 2 },
+    load: { connections: 2, seconds: 0.3, warmupSeconds: 0.2, repetitions: 5, latencySeconds: 0.1 },
     poolSize: 4,
-    timeoutMs: 10_000,
+    // Generous: the peer's widest statement, planned cold on two shared cores, takes seconds even at this scale.
+    timeoutMs: 30_000,
     log: () => {},
   });
-}, 180_000);
+}, 480_000);
 
 afterAll(async () => {
   await emptyDatabase(driver);
@@ -62,11 +66,38 @@ describe('the synthetic dataset', () => {
 });
 
 describe('the benchmark at a tiny scale', () => {
-  it('measured every question on every server, after all three answered alike', () => {
+  it('measured every question on every server, the heavy one on the peer twice, after all answered alike', () => {
     // runBenchmark throws on the first answer that differs, so reaching here means they all agreed.
-    expect(result.rows.map((row) => `${row.question}/${row.server}`)).toEqual(QUESTIONS.flatMap((q) => SERVER_NAMES.map((s) => `${q.id}/${s}`)));
+    const landmarks = result.landmarks;
+    expect(result.rows.map((row) => `${row.question}/${row.server}`)).toEqual(
+      QUESTIONS.flatMap((q) => contendersOf(requestsFor(q, q.ask(landmarks))).map((s) => `${q.id}/${s}`)),
+    );
+    expect(result.rows.filter((row) => row.server === 'peer-tuned').map((row) => row.question)).toEqual(['heavy']);
     expect(result.headline.seed.map((row) => row.server)).toEqual([...SERVER_NAMES]);
     expect(result.rows.filter((row) => row.bad > 0)).toEqual([]);
+  });
+
+  it('repeats each measurement five times and times each server at one connection', () => {
+    for (const row of result.rows) {
+      expect(row.perRepetition, `${row.question}/${row.server}`).toHaveLength(5);
+      expect(row.singleConnection.requests, `${row.question}/${row.server}`).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('drains every server around every run: each server served exactly the requests sent in its runs', () => {
+    for (const row of result.rows) {
+      expect(row.sent, `${row.question}/${row.server}`).toBeGreaterThan(0);
+      expect(row.served, `${row.question}/${row.server}`).toBe(row.sent);
+    }
+  });
+
+  it("profiles what every server sends for every question, the peer's generated Cypher among it", () => {
+    const peerWalk = result.questionPlans.find((plans) => plans.question === 'walk' && plans.contender === 'peer');
+    expect(peerWalk?.plans.length).toBeGreaterThan(0);
+    expect(peerWalk?.plans.every((plan) => plan.dbHits > 0 && plan.text.includes('MATCH'))).toBe(true);
+    const ceilingHeavy = result.questionPlans.find((plans) => plans.question === 'heavy' && plans.contender === 'ceiling');
+    expect(ceilingHeavy?.plans).toHaveLength(1);
+    expect(result.questionPlans.filter((plans) => plans.contender === 'ours').map((plans) => plans.question)).toEqual(QUESTIONS.map((q) => q.id));
   });
 
   it('counts round-trips: ours within depth + 1, the ceiling one per request', () => {
@@ -89,9 +120,34 @@ describe('the benchmark at a tiny scale', () => {
     try {
       const [json, markdown] = await writeReport(result, 1, dir, 'harness');
       expect(JSON.parse(await readFile(json ?? '', 'utf8'))).toMatchObject({ scale: SCALE });
-      expect(await readFile(markdown ?? '', 'utf8')).toContain('| question | server | req/s |');
+      const text = await readFile(markdown ?? '', 'utf8');
+      expect(text).toContain('| question | server | req/s |');
+      expect(text).toContain('peer (tuned: @cypher)');
+      expect(text).toContain('## Latency at one connection');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('the load generator', () => {
+  it('counts only the checked body: a server answering otherwise has no answers and every request bad', async () => {
+    const ceiling = await startServer('ceiling', { target: inject('neo4j'), poolSize: 2, timeoutMs: 10_000 });
+    try {
+      const question = QUESTIONS.find((q) => q.id === 'path');
+      if (!question) throw new Error('no path question');
+      const request = requestsFor(question, question.ask(result.landmarks)).ceiling;
+      if (!request) throw new Error('the ceiling is not asked the path question');
+      // The body the ceiling gives is the checked one; the same with a byte more is a wrong answer.
+      const { text } = await send(ceiling.origin, request);
+      const right = await run(ceiling.origin, request, text, 2, { requests: 8 });
+      expect(right).toMatchObject({ sent: 8, bad: 0 });
+      expect(right.latencies).toHaveLength(8);
+      const wrong = await run(ceiling.origin, request, `${text} `, 2, { requests: 8 });
+      expect(wrong).toMatchObject({ sent: 8, bad: 8 });
+      expect(wrong.latencies).toEqual([]);
+    } finally {
+      await ceiling.stop();
+    }
+  }, 60_000);
 });

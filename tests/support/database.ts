@@ -22,7 +22,7 @@ export function testExecutor(driver: Driver): CypherExecutor {
 
 /** Empties the database but keeps its schema (constraints, indexes, migrations) and the change log's counter, which only goes up. */
 export async function emptyDatabase(driver: Driver): Promise<void> {
-  await driver.executeQuery('MATCH (e:Entity|Claim|Dataset|Change) DETACH DELETE e', {}, { database: inject('neo4j').database });
+  await driver.executeQuery('MATCH (e:Entity|Claim|Dataset|Change|Staged) DETACH DELETE e', {}, { database: inject('neo4j').database });
 }
 
 /** Loads the seed (idempotent, so cheap when it is already there). */
