@@ -41,7 +41,7 @@ export const stagedRelations = cypher<{ dataset: string }, { id: string; hash: s
    RETURN r.id AS id, r.hash AS hash`,
 );
 
-type StagedRelationRows = { rows: { id: string; from: string; to: string; props: Props }[] };
+type StagedRelationRows = { dataset: string; rows: { id: string; from: string; to: string; props: Props }[] };
 
 /**
  * One per relation type and way: \`create\` for relations no earlier attempt staged (no search of the pair's
@@ -54,8 +54,8 @@ export const stageRelations: ReadonlyMap<`${'create' | 'merge'} ${RelationType}`
       cypher<StagedRelationRows, { written: number }>(
         `staged.${way}Relations${type}`,
         `UNWIND $rows AS row
-         MATCH (a:Staged {id: row.from})
-         MATCH (b:Staged {id: row.to})
+         MATCH (a:Staged {id: row.from, stagedFor: $dataset})
+         MATCH (b:Staged {id: row.to, stagedFor: $dataset})
          ${way === 'create' ? `CREATE (a)-[r:${type}]->(b)` : `MERGE (a)-[r:${type} {id: row.id}]->(b)`}
          SET r = row.props
          RETURN count(r) AS written`,
@@ -94,18 +94,18 @@ export const stagedCount = cypher<{ dataset: string }, { staged: number }>(
 );
 
 /** Staged relations the dataset no longer holds, found from their start node. */
-export const dropStagedRelations = cypher<{ rows: { id: string; from: string }[] }, never>(
+export const dropStagedRelations = cypher<{ dataset: string; rows: { id: string; from: string }[] }, never>(
   'staged.dropRelations',
   `UNWIND $rows AS row
-   MATCH (:Staged {id: row.from})-[r]->(:Staged)
+   MATCH (:Staged {id: row.from, stagedFor: $dataset})-[r]->(:Staged)
    WHERE r.id = row.id
    DELETE r`,
 );
 
 /** Staged entities the dataset no longer holds, with what joins them. */
-export const dropStagedEntities = cypher<{ ids: string[] }, never>(
+export const dropStagedEntities = cypher<{ dataset: string; ids: string[] }, never>(
   'staged.dropEntities',
   `UNWIND $ids AS id
-   MATCH (s:Staged {id: id})
+   MATCH (s:Staged {id: id, stagedFor: $dataset})
    DETACH DELETE s`,
 );

@@ -34,7 +34,7 @@ const ChangeConnection = builder.objectRef<ChangePage>('ChangeConnection').imple
     pageInfo: t.field({
       type: PageInfo,
       description:
-        'Cursors, and whether more changes lie beyond the page on the side it was read from: `hasNextPage` paging forwards (`first`), `hasPreviousPage` paging backwards (`last`); the other is false, as the Relay spec allows.',
+        'Cursors, and whether more changes lie beyond the page: `hasNextPage` paging forwards (`first`), `hasPreviousPage` paging backwards (`last`); on the other side, true when a cursor (`after` or `before`) bounds the page, since its change lies there, and false otherwise (a `since` alone does not say whether earlier changes match).',
       resolve: (page) => page.pageInfo,
     }),
     edges: t.field({ type: [ChangeEdge], description: 'The changes on this page.', resolve: (page) => page.changes }),
@@ -64,8 +64,9 @@ builder.queryFields((t) => ({
       const { changes, hasMore } = await readChanges(executor, filter, { after, before, first: window.first, backward: window.backward });
       const [first, last] = [changes[0], changes.at(-1)];
       const pageInfo = {
-        hasNextPage: !window.backward && hasMore,
-        hasPreviousPage: window.backward && hasMore,
+        // A cursor came from a page, so its change lies on the far side: what is known without another read.
+        hasNextPage: window.backward ? before !== null : hasMore,
+        hasPreviousPage: window.backward ? hasMore : window.after !== null,
         startCursor: first ? cursorOf(first) : null,
         endCursor: last ? cursorOf(last) : null,
       };

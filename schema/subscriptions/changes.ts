@@ -11,7 +11,7 @@ builder.subscriptionFields((t) => ({
     description:
       'Each change of the knowledge graph as it happens, through whichever server process it was made (they share the change log in Neo4j): curated writes and loads or removals of datasets. Give `since` (the `sequence` of the last change you have) to get first what you missed. NOT_FOUND for an id that is neither an entity nor a relation; SUBSCRIPTION_LIMIT when the client already holds MAX_SUBSCRIPTIONS_PER_CLIENT open.',
     args: {
-      ids: t.arg.idList({ description: 'Only changes that touch one of these entities or relations (`relationId`); all changes when not given.' }),
+      ids: t.arg.idList({ description: 'Only changes that touch one of these entities or relations (their `id`); all changes when not given.' }),
       since: t.arg.string({ description: 'Replay the changes after the one with this `sequence` first; without it, only changes from now on.' }),
     },
     subscribe: async function subscribeToChanges(_root, args, { executor, changes, client }): Promise<AsyncIterable<LoggedChange>> {

@@ -1,4 +1,5 @@
 import type { ChangeMark } from '../../cypher/changes.ts';
+import { MAX_LISTED_IDS } from '../../services/changes/record.ts';
 import { CHANGE_KINDS, type ChangeKind, type LoggedChange } from '../../model/changes.ts';
 import { builder } from '../builder.ts';
 import { enumValues } from '../enum-values.ts';
@@ -11,8 +12,8 @@ const KIND_DESCRIPTIONS: Readonly<Record<ChangeKind, string>> = {
   updateRelation: 'An editor changed a relation (`updateRelation`).',
   deleteRelation: 'An editor deleted a relation (`deleteRelation`).',
   attachSource: 'An editor added a source quote to an entity or a relation (`attachSource`).',
-  loadDatasets: 'One or more datasets were loaded (`npm run load`, or the seed at start): `ids` lists every item whose claims changed.',
-  unloadDatasets: 'One or more datasets were removed (`npm run unload`): `ids` lists every item whose claims changed.',
+  loadDatasets: `One or more datasets were loaded (\`npm run load\`, or the seed at start): \`ids\` lists every item whose claims changed, or none when more than ${MAX_LISTED_IDS} did (then \`datasets\` says which were loaded; refetch what you show).`,
+  unloadDatasets: `One or more datasets were removed (\`npm run unload\`): \`ids\` lists every item whose claims changed, or none when more than ${MAX_LISTED_IDS} did.`,
 };
 
 export const ChangeKindEnum = builder.enumType('ChangeKind', {

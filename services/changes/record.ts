@@ -48,9 +48,17 @@ export async function recordCuratedChange(
   ]);
 }
 
-/** Records a load or removal of datasets, by no one the server knows: the ids of every item whose claims it changed. */
+/**
+ * The most ids a load's change lists. A large load touches hundreds of thousands of items: listed, they would
+ * weigh on the load's own transaction and arrive as one event no page could use. Above this, the change names
+ * only its datasets, and a client refetches what it shows.
+ */
+export const MAX_LISTED_IDS = 1_000;
+
+/** Records a load or removal of datasets, by no one the server knows: the ids of every item whose claims it changed (none past MAX_LISTED_IDS). */
 export async function recordDatasetChange(tx: WriteTransaction, kind: 'loadDatasets' | 'unloadDatasets', datasets: readonly string[], ids: readonly string[]): Promise<void> {
-  await record(tx, [{ id: randomUUID(), at: null, kind, editor: null, ids: [...ids], datasets: [...datasets], before: null, after: null, subject: null, restored: false }]);
+  const listed = ids.length > MAX_LISTED_IDS ? [] : [...ids];
+  await record(tx, [{ id: randomUUID(), at: null, kind, editor: null, ids: listed, datasets: [...datasets], before: null, after: null, subject: null, restored: false }]);
 }
 
 /**

@@ -63,7 +63,7 @@ export async function stage(executor: CypherExecutor, dataset: DatasetClaims, { 
     const query = s.stageRelations.get(key);
     if (!query) throw new Error(`no staging query for ${key}`);
     for (const chunk of chunks(group, batchSize)) {
-      const [result] = await executor.write((tx) => tx.run(query, { rows: chunk.map(({ id, from, to, props }) => ({ id, from, to, props })) }));
+      const [result] = await executor.write((tx) => tx.run(query, { dataset: dataset.id, rows: chunk.map(({ id, from, to, props }) => ({ id, from, to, props })) }));
       if (result?.written !== chunk.length) throw new Error(`staging ${dataset.id}: ${chunk.length - (result?.written ?? 0)} relations (${key}) found no staged end; rerun the load`);
       progress(chunk.length);
     }
@@ -81,8 +81,7 @@ export async function publish(executor: CypherExecutor, dataset: DatasetClaims):
       throw new LoadRefused([`dataset "${dataset.id}": ${count} staged entities where the files hold ${dataset.entities.length}; nothing was published, rerun the load`]);
     }
     if (dataset.about) await tx.run(q.upsertDataset, { id: dataset.id, ...dataset.about });
-    // One change for the load, naming the dataset: every entity it holds is new, and listing them (hundreds of
-    // thousands, or it would not be staged) would make an event no client could use.
+    // One change for the load, naming the dataset: a staged load is far above what a change lists.
     await recordDatasetChange(tx, 'loadDatasets', [dataset.id], []);
     return count;
   });
@@ -95,9 +94,9 @@ async function dropStrays(executor: CypherExecutor, dataset: DatasetClaims, enti
   const entityIds = new Set(dataset.entities.map((entity) => entity.id));
   const relationIds = new Set(dataset.relations.map((relation) => relation.id));
   const strayRelations = [...relations.keys()].filter((id) => !relationIds.has(id)).map((id) => ({ id, from: relationKey(id).from }));
-  for (const chunk of chunks(strayRelations, STAGE_BATCH_ROWS)) await executor.write((tx) => tx.run(s.dropStagedRelations, { rows: chunk }));
+  for (const chunk of chunks(strayRelations, STAGE_BATCH_ROWS)) await executor.write((tx) => tx.run(s.dropStagedRelations, { dataset: dataset.id, rows: chunk }));
   const strayEntities = [...entities.keys()].filter((id) => !entityIds.has(id));
-  for (const chunk of chunks(strayEntities, STAGE_BATCH_ROWS)) await executor.write((tx) => tx.run(s.dropStagedEntities, { ids: chunk }));
+  for (const chunk of chunks(strayEntities, STAGE_BATCH_ROWS)) await executor.write((tx) => tx.run(s.dropStagedEntities, { dataset: dataset.id, ids: chunk }));
 }
 
 function byId(rows: readonly { id: string; hash: string | null }[]): Map<string, string | null> {

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { generateSynthetic } from '../../bench/synthetic.ts';
+import { MAX_LISTED_IDS } from '../../services/changes/record.ts';
 import { loadParsedDataset } from '../../services/ingest/load.ts';
 import { dataOf, testApp } from '../support/app.ts';
 import { emptyDatabase, fullSnapshot, testDriver, testExecutor } from '../support/database.ts';
@@ -83,5 +84,20 @@ describe('a staged first load', () => {
     expect(again.entities).toMatchObject({ created: 0, updated: 0, removed: 0 });
     expect(again.relations).toMatchObject({ created: 0, updated: 0, removed: 0 });
     expect(await fullSnapshot(driver)).toEqual(before);
+  });
+
+  it('records one change for a load, naming only its datasets when it touched more items than a change lists', async () => {
+    const executor = testExecutor(driver);
+    const { graphql } = testApp(driver);
+    const LAST = '{ changes(last: 1) { nodes { kind ids datasets } } }';
+    const id = parsed.dataset.id;
+    expect(parsed.entities.length + parsed.relations.length).toBeGreaterThan(MAX_LISTED_IDS);
+
+    await loadParsedDataset(executor, parsed, { stageAboveRows: Number.POSITIVE_INFINITY });
+    expect(dataOf(await graphql(LAST))).toEqual({ changes: { nodes: [{ kind: 'LOAD_DATASETS', ids: [], datasets: [id] }] } });
+
+    await emptyDatabase(driver);
+    await loadParsedDataset(executor, parsed, { stageAboveRows: ROWS - 1, batchSize: 100 });
+    expect(dataOf(await graphql(LAST))).toEqual({ changes: { nodes: [{ kind: 'LOAD_DATASETS', ids: [], datasets: [id] }] } });
   });
 });
