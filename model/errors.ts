@@ -50,6 +50,17 @@ export function messageOf(error: unknown): string {
 }
 
 /** A client asked for more live subscriptions than it may hold open at once. */
+/** A subscription whose client read its events slower than they came, until QUEUE_CAPACITY waited: ended, to be resumed. */
+export class SubscriberFellBehind extends Error {
+  override readonly name = 'SubscriberFellBehind';
+  constructor(
+    readonly limit: number,
+    readonly since: number,
+  ) {
+    super(`This subscription fell ${limit} changes behind and was ended: subscribe again with \`since: "${since}"\` to go on from the last change it delivered.`);
+  }
+}
+
 export class TooManySubscriptions extends Error {
   override readonly name = 'TooManySubscriptions';
   constructor(readonly limit: number) {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { DatabaseUnavailable, InvalidBookmark, QueryTimedOut } from '../cypher/errors.ts';
-import { InvalidInput, NotFound, TooManySubscriptions } from '../model/errors.ts';
+import { InvalidInput, NotFound, SubscriberFellBehind, TooManySubscriptions } from '../model/errors.ts';
 
 /**
  * Every error code the server gives clients, in one place. Expected failures become a
@@ -61,6 +61,7 @@ export function clientErrorOf(error: unknown): unknown {
   if (error instanceof InvalidInput) return clientError(ErrorCode.BadUserInput, error.message, { problems: error.problems });
   if (error instanceof NotFound) return clientError(ErrorCode.NotFound, error.message, { problems: error.problems });
   if (error instanceof TooManySubscriptions) return clientError(ErrorCode.SubscriptionLimit, error.message, { limit: error.limit });
+  if (error instanceof SubscriberFellBehind) return clientError(ErrorCode.SubscriptionLimit, error.message, { limit: error.limit, since: String(error.since) });
   if (error instanceof DatabaseUnavailable) {
     const message = error.reason === 'shutdown' ? 'The server is shutting down; try again shortly.' : 'The database is not reachable right now; try again shortly.';
     return withCause(clientError(ErrorCode.ServiceUnavailable, message), error.cause ?? error);

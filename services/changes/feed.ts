@@ -2,7 +2,7 @@ import { lastSequence } from '../../cypher/changes.ts';
 import { DatabaseUnavailable } from '../../cypher/errors.ts';
 import type { CypherExecutor } from '../../cypher/executor.ts';
 import type { LoggedChange } from '../../model/changes.ts';
-import { TooManySubscriptions } from '../../model/errors.ts';
+import { SubscriberFellBehind, TooManySubscriptions } from '../../model/errors.ts';
 import { EventQueue } from './event-queue.ts';
 import { NO_FILTER, readChanges, type ChangeWindow } from './list.ts';
 
@@ -23,6 +23,12 @@ export interface ChangeRequest {
 
 /** Changes read from the log per round-trip, when following it or replaying it. */
 const PAGE = 200;
+/**
+ * The most changes one subscription holds for a client that reads slower than they come (twice a page of the
+ * log, so replay can read a page while the client reads the last). Past it the subscription ends with
+ * SUBSCRIPTION_LIMIT and the sequence to resume from, rather than hold memory for it without bound.
+ */
+export const QUEUE_CAPACITY = 2 * PAGE;
 
 /**
  * The live changes of one server process. While anyone subscribes it follows the change log in Neo4j, reading
@@ -76,10 +82,12 @@ export class ChangeFeed {
     // Changes that come while the log is replayed wait, then go out after it, each once.
     const listener = (changes: readonly LoggedChange[]) => {
       for (const change of changes) {
-        if (replaying) held.push(change);
-        else deliver(change);
+        if (!replaying) deliver(change);
+        else if (held.length < QUEUE_CAPACITY) held.push(change);
+        else queue.fail(new SubscriberFellBehind(QUEUE_CAPACITY, last));
       }
     };
+    const overflow = (kept: LoggedChange | undefined) => new SubscriberFellBehind(QUEUE_CAPACITY, kept?.sequence ?? request.since ?? 0);
     const queue: EventQueue<LoggedChange> = new EventQueue(() => {
       this.#listeners.delete(listener);
       this.#queues.delete(queue);
@@ -87,7 +95,7 @@ export class ChangeFeed {
       if (left > 0) this.#openByClient.set(client, left);
       else this.#openByClient.delete(client);
       if (this.#listeners.size === 0) this.#stop();
-    });
+    }, { capacity: QUEUE_CAPACITY, overflow });
     this.#listeners.add(listener);
     this.#queues.add(queue);
 
@@ -116,6 +124,9 @@ export class ChangeFeed {
     let after = request.since ?? 0;
     const filter = { ...NO_FILTER, ids: request.ids };
     for (;;) {
+      // The log may be long: read the next page only when the consumer has made room for it.
+      await queue.room();
+      if (queue.ended) return;
       const page = await readChanges(this.executor, filter, forwardsAfter(after));
       for (const change of page.changes) deliver(change);
       after = page.changes.at(-1)?.sequence ?? after;
