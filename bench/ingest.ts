@@ -1,12 +1,21 @@
-import type { CypherExecutor } from '../cypher/executor.ts';
-import { loadParsedDataset, type LoadOptions } from '../services/ingest/load.ts';
-import type { ParsedDataset } from '../services/ingest/read-dataset.ts';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CypherExecutor } from '../cypher/executor.ts';
+import { claimsOf, loadParsedDataset, type LoadOptions } from '../services/ingest/load.ts';
+import { finishOfflineImport, writeImportFiles } from '../services/ingest/offline-import.ts';
+import type { LoadableDataset, ParsedDataset } from '../services/ingest/read-dataset.ts';
+import { runImportTool } from '../server/neo4j/embedded/import-tool.ts';
+import { startBenchNeo4j, type BenchNeo4j } from './neo4j.ts';
 
 /** How fast the real loader took a dataset, and where the time went. */
 export interface IngestReport {
   readonly dataset: string;
-  /** In one transaction, or staged in batches and published at once (services/ingest/staged-load.ts). */
-  readonly way: 'one transaction' | 'staged';
+  /**
+   * In one transaction, staged in batches and published at once (services/ingest/staged-load.ts), or by Neo4j's
+   * offline importer into the empty store (services/ingest/offline-import.ts).
+   */
+  readonly way: 'one transaction' | 'staged' | 'offline importer';
   readonly entities: number;
   readonly relations: number;
   readonly seconds: number;
@@ -15,6 +24,7 @@ export interface IngestReport {
   /**
    * From the loader's progress callbacks: validation, hashing, the reads that plan the load and
    * the entity writes; then the relation writes; then the commit of the one transaction (staged: the publish).
+   * The importer's: writing its CSV files; the import; starting Neo4j, building the indexes and writing the rest.
    */
   readonly phases: { readonly untilEntitiesWritten: number; readonly relationsWritten: number; readonly commit: number };
 }
@@ -52,4 +62,42 @@ export async function ingest(executor: CypherExecutor, parsed: ParsedDataset, op
       commit: (finished - relationsWritten) / 1_000,
     },
   };
+}
+
+/**
+ * The synthetic dataset written by Neo4j's offline importer into the empty store of a new embedded Neo4j, which
+ * then starts and builds its indexes: the whole first load, timed from the CSV files to a database that answers.
+ */
+export async function importOffline(parsed: LoadableDataset, scale: number, log: (line: string) => void): Promise<{ neo4j: BenchNeo4j; report: IngestReport }> {
+  const claims = claimsOf(parsed);
+  const filesDir = await mkdtemp(path.join(tmpdir(), 'tianshan-import-'));
+  try {
+    const started = performance.now();
+    const files = await writeImportFiles(claims, filesDir);
+    const written = performance.now();
+    let imported = written;
+    const neo4j = await startBenchNeo4j(scale, false, log, async (dataDir) => {
+      await runImportTool(dataDir, files, { log });
+      imported = performance.now();
+    });
+    const executor = new CypherExecutor(neo4j.driver, { database: neo4j.target.database, timeoutMs: 60 * 60_000 });
+    await finishOfflineImport(executor, claims, files);
+    const finished = performance.now();
+    const seconds = (finished - started) / 1_000;
+    const entities = claims.entities.length;
+    const relations = claims.relations.length;
+    const report: IngestReport = {
+      dataset: claims.id,
+      way: 'offline importer',
+      entities,
+      relations,
+      seconds,
+      entitiesPerSecond: entities / seconds,
+      relationsPerSecond: relations / seconds,
+      phases: { untilEntitiesWritten: (written - started) / 1_000, relationsWritten: (imported - written) / 1_000, commit: (finished - imported) / 1_000 },
+    };
+    return { neo4j, report };
+  } finally {
+    await rm(filesDir, { recursive: true, force: true });
+  }
 }

@@ -47,10 +47,19 @@ function memoryFor(entities: number, oneTransaction: boolean): Pick<Config, 'NEO
   return heapGib > 2 ? { NEO4J_EMBEDDED_HEAP: `${heapGib}g`, NEO4J_EMBEDDED_PAGECACHE: '2g' } : undefined;
 }
 
-export async function startBenchNeo4j(entities: number, oneTransaction: boolean, log: (line: string) => void): Promise<BenchNeo4j> {
+/** `beforeStart` prepares the empty data folder before Neo4j starts in it (the offline importer writes its store there). */
+export async function startBenchNeo4j(entities: number, oneTransaction: boolean, log: (line: string) => void, beforeStart?: (dataDir: string) => Promise<void>): Promise<BenchNeo4j> {
   const config: Config = { ...loadConfig(), ...memoryFor(entities, oneTransaction) };
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tianshan-bench-neo4j-'));
   // The embedded launcher names its JVM only in its log ("... (JVM pid 1234) ..."); without it, CPU shows n/a.
+  if (beforeStart) {
+    try {
+      await beforeStart(dataDir);
+    } catch (error) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
   let pid: number | undefined;
   const listen = {
     info: (line: string) => {
@@ -68,8 +77,10 @@ export async function startBenchNeo4j(entities: number, oneTransaction: boolean,
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    await migrate(driver, acquired.database);
-    await requireEmpty(driver, acquired.database);
+    // An imported store builds every index here, which takes minutes for a million entities.
+    await migrate(driver, acquired.database, beforeStart ? { indexWaitSeconds: 3 * 60 * 60 } : {});
+    // A folder the importer filled holds its dataset; any other must be empty.
+    if (!beforeStart) await requireEmpty(driver, acquired.database);
   } catch (error) {
     await stop();
     throw error;

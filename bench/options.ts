@@ -13,9 +13,11 @@ export interface CliOptions {
   readonly ingestOnly: boolean;
   /** Load the synthetic dataset in one transaction whatever its size (the loader stages a large first load). */
   readonly oneTransaction: boolean;
+  /** With --ingest-only: write the synthetic dataset with Neo4j's offline importer into the empty store, before Neo4j starts. */
+  readonly importer: boolean;
 }
 
-export const USAGE = `usage: npm run bench -- [--scale N] [--quick] [--duration S] [--repetitions N] [--connections N] [--cpu-prof DIR] [--out DIR] [--ingest-only] [--one-transaction]
+export const USAGE = `usage: npm run bench -- [--scale N] [--quick] [--duration S] [--repetitions N] [--connections N] [--cpu-prof DIR] [--out DIR] [--ingest-only] [--one-transaction] [--importer]
   --scale N        synthetic entities next to the seed (default 100000; 2000 with --quick)
   --quick          a short run: scale 2000, 2 s per question and server; writes quick.{json,md}
   --duration S     measured seconds per question and server, over all repetitions (default 10; 2 with --quick)
@@ -24,7 +26,8 @@ export const USAGE = `usage: npm run bench -- [--scale N] [--quick] [--duration 
   --cpu-prof DIR   write each server's V8 CPU profile to DIR
   --out DIR        where the results go (default bench/results)
   --ingest-only    load the seed and the synthetic dataset, print the loader's rates, and stop
-  --one-transaction  load the synthetic dataset in one transaction, not staged (above 200,000 rows a first load is staged)`;
+  --one-transaction  load the synthetic dataset in one transaction, not staged (above 200,000 rows a first load is staged)
+  --importer       with --ingest-only: write the synthetic dataset with Neo4j's offline importer before the embedded Neo4j starts`;
 
 const FULL = { scale: 100_000, seconds: 10, warmupSeconds: 2, latencySeconds: 2 };
 const QUICK = { scale: 2_000, seconds: 2, warmupSeconds: 0.5, latencySeconds: 0.5 };
@@ -51,6 +54,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       out: { type: 'string', default: 'bench/results' },
       'ingest-only': { type: 'boolean', default: false },
       'one-transaction': { type: 'boolean', default: false },
+      importer: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -70,5 +74,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
     cpuProfileDir: values['cpu-prof'],
     ingestOnly: values['ingest-only'],
     oneTransaction: values['one-transaction'],
+    importer: importerOf(values),
   };
+}
+
+function importerOf(values: { importer: boolean; 'ingest-only': boolean; 'one-transaction': boolean }): boolean {
+  if (values.importer && (!values['ingest-only'] || values['one-transaction'])) throw new Error(`--importer goes with --ingest-only alone\n${USAGE}`);
+  return values.importer;
 }

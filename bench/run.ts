@@ -2,7 +2,7 @@ import { loadConfig } from '../server/config.ts';
 import { CypherExecutor } from '../cypher/executor.ts';
 import { readDataset } from '../services/ingest/read-dataset.ts';
 import { runBenchmark, SEED_DIR, stagingOf } from './benchmark.ts';
-import { ingest } from './ingest.ts';
+import { importOffline, ingest } from './ingest.ts';
 import { startBenchNeo4j } from './neo4j.ts';
 import { parseCli } from './options.ts';
 import { ingestTable, resultsTable, writeReport } from './report.ts';
@@ -19,6 +19,18 @@ async function main(): Promise<void> {
   const options = parseCli(process.argv.slice(2));
   const log = (line: string) => console.error(`bench ${((performance.now() - started) / 1_000).toFixed(0).padStart(4)} s: ${line}`);
   const config = loadConfig();
+  if (options.importer) {
+    const { parsed } = generateSynthetic({ entities: options.scale });
+    log(`synthetic: importing ${parsed.entities.length} entities and ${parsed.relations.length} relations offline`);
+    const { neo4j, report } = await importOffline(parsed, options.scale, log);
+    try {
+      const executor = new CypherExecutor(neo4j.driver, { database: neo4j.target.database, timeoutMs: 60 * 60_000 });
+      console.log(ingestTable([report, await ingest(executor, await readDataset(SEED_DIR))]));
+    } finally {
+      await neo4j.stop();
+    }
+    return;
+  }
   const neo4j = await startBenchNeo4j(options.scale, options.oneTransaction, log);
   try {
     log(`neo4j: ${neo4j.description}`);

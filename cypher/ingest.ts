@@ -103,7 +103,8 @@ export const deleteEntities = cypher<{ ids: string[] }, never>(
 
 /**
  * What, other than the items about to go (`going`), still quotes documents a load is about to delete: reads
- * every item, and runs only when documents go.
+ * every item, and runs only when documents go. Relations of a staged load (services/ingest/staged-load.ts) join
+ * no entity: they quote their own dataset's document, staged beside them, so they hold nothing here.
  */
 export const citingDocuments = cypher<{ ids: string[]; going: string[] }, { id: string; document: string }>(
   'ingest.citingDocuments',
@@ -111,7 +112,7 @@ export const citingDocuments = cypher<{ ids: string[]; going: string[] }, { id: 
      MATCH (e:Entity) WHERE any(source IN e.sourceIds WHERE source IN $ids) AND NOT e.id IN $going
      RETURN e.id AS id, [source IN e.sourceIds WHERE source IN $ids][0] AS document
      UNION ALL
-     MATCH ()-[r]->() WHERE any(source IN r.sourceIds WHERE source IN $ids) AND NOT r.id IN $going
+     MATCH (:Entity)-[r]->() WHERE any(source IN r.sourceIds WHERE source IN $ids) AND NOT r.id IN $going
      RETURN r.id AS id, [source IN r.sourceIds WHERE source IN $ids][0] AS document
    }
    RETURN id, document

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import { int, type Driver } from 'neo4j-driver';
 import { backfillTimeBounds } from './time-bounds-backfill.ts';
 
 const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
@@ -42,7 +42,7 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  * (IF NOT EXISTS), and so is each data step, so a migration interrupted half-way is simply applied again.
  * Schema commands cannot share a transaction with writes, so this runs outside the executor.
  */
-export async function migrate(driver: Driver, database: string): Promise<string[]> {
+export async function migrate(driver: Driver, database: string, { indexWaitSeconds = 60 }: { readonly indexWaitSeconds?: number } = {}): Promise<string[]> {
   const applied = new Set(
     (await driver.executeQuery('MATCH (m:Migration) RETURN m.id AS id', {}, { database })).records.map((r) => String(r.get('id'))),
   );
@@ -54,6 +54,7 @@ export async function migrate(driver: Driver, database: string): Promise<string[
     await DATA_STEPS[migration.id]?.(driver, database);
     await driver.executeQuery('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: migration.id }, { database });
   }
-  await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
+  // Seconds, not minutes, for a database the loader filled; a store the offline importer wrote fills its indexes here.
+  await driver.executeQuery('CALL db.awaitIndexes($seconds)', { seconds: int(indexWaitSeconds) }, { database });
   return pending.map((migration) => migration.id);
 }

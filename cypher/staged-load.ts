@@ -86,6 +86,18 @@ export const takenIds = cypher<{ ids: string[] }, { id: string }>(
    RETURN e.id AS id`,
 );
 
+/**
+ * Staged nodes of `dataset` whose id an entity has taken since the load began (another load, a curated write):
+ * read by the publish under the claims lock, when no other writer can add one.
+ */
+export const stagedClashes = cypher<{ dataset: string }, { id: string; kind: string }>(
+  'staged.clashes',
+  `MATCH (s:Staged {stagedFor: $dataset})
+   MATCH (e:Entity {id: s.id})
+   RETURN e.id AS id, e.kind AS kind
+   ORDER BY id`,
+);
+
 /** How many entities an unfinished load of `dataset` has staged. */
 export const stagedCount = cypher<{ dataset: string }, { staged: number }>(
   'staged.count',
@@ -100,6 +112,15 @@ export const dropStagedRelations = cypher<{ dataset: string; rows: { id: string;
    MATCH (:Staged {id: row.from, stagedFor: $dataset})-[r]->(:Staged)
    WHERE r.id = row.id
    DELETE r`,
+);
+
+/** Up to `limit` staged nodes of `dataset`, with what joins them: a batch of the remains of a load that cannot be published. */
+export const dropStagedBatch = cypher<{ dataset: string; limit: number }, { dropped: number }>(
+  'staged.dropBatch',
+  `MATCH (s:Staged {stagedFor: $dataset})
+   WITH s LIMIT toInteger($limit)
+   DETACH DELETE s
+   RETURN count(*) AS dropped`,
 );
 
 /** Staged entities the dataset no longer holds, with what joins them. */

@@ -74,7 +74,8 @@ export async function unloadDatasets(executor: CypherExecutor, ids: readonly str
   return write(executor, ids.map((id) => ({ id, entities: [], relations: [] })), options, { kind: 'unloadDatasets', history: [] });
 }
 
-function claimsOf(parsed: LoadableDataset): DatasetClaims {
+/** One dataset as the writers take it: its documents and entities as entity records, its relations as relation records. */
+export function claimsOf(parsed: LoadableDataset): DatasetClaims {
   const { id, name, description, documents } = parsed.dataset;
   const defaultSource = documents[0]?.id ?? id;
   return {

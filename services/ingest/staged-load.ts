@@ -17,7 +17,11 @@ import type { DatasetClaims, LoadReport } from './write-datasets.ts';
  * 3. a load that stopped part-way leaves staged nodes, still unseen: rerunning the same load finds them, writes
  *    only what is missing or changed (by hash), drops what the files no longer hold, and publishes.
  * It serves a first load only (no entity of the dataset exists yet and its relations stay inside it): merging
- * claims with other datasets needs the whole of both, which the one-transaction load has.
+ * claims with other datasets needs the whole of both, which the one-transaction load has. Another writer may
+ * take one of its ids while it stages (ids are claimed only under the claims lock, which staging does not hold):
+ * the publish checks under that lock and refuses, naming the ids, publishing nothing. A rerun then drops the
+ * staged remains and loads the ordinary way, merging with what took the ids; or, if those were removed
+ * meanwhile, publishes what is staged.
  */
 
 /** Rows (entities and relations) above which a first load is staged. @default 200_000 */
@@ -29,11 +33,28 @@ export const STAGE_BATCH_ROWS = 20_000;
 /** Whether the load of `dataset` is staged: a large first load, or the rerun of one that stopped part-way. */
 export async function stagedLoadApplies(executor: CypherExecutor, dataset: DatasetClaims, stageAboveRows: number): Promise<boolean> {
   const [unfinished] = await executor.read(s.stagedCount, { dataset: dataset.id });
-  if ((unfinished?.staged ?? 0) === 0 && dataset.entities.length + dataset.relations.length <= stageAboveRows) return false;
+  const remains = (unfinished?.staged ?? 0) > 0;
+  if (!remains && dataset.entities.length + dataset.relations.length <= stageAboveRows) return false;
+  if (await stageable(executor, dataset)) return true;
+  // What an earlier attempt staged can no longer be published: the ordinary load takes over, with nothing left behind.
+  if (remains) await dropStaged(executor, dataset.id);
+  return false;
+}
+
+/** Whether a staged load can write `dataset`: its relations stay inside it, and no entity has any of its ids. */
+async function stageable(executor: CypherExecutor, dataset: DatasetClaims): Promise<boolean> {
   const ids = new Set(dataset.entities.map((entity) => entity.id));
   if (!dataset.relations.every((relation) => ids.has(relation.from) && ids.has(relation.to))) return false;
   for (const chunk of chunks([...ids], STAGE_BATCH_ROWS)) if ((await executor.read(s.takenIds, { ids: chunk })).length > 0) return false;
   return true;
+}
+
+/** Deletes every staged node of `dataset` and its relations, in batches that each commit. */
+async function dropStaged(executor: CypherExecutor, dataset: string): Promise<void> {
+  for (;;) {
+    const [batch] = await executor.write((tx) => tx.run(s.dropStagedBatch, { dataset, limit: STAGE_BATCH_ROWS / 4 }));
+    if ((batch?.dropped ?? 0) === 0) return;
+  }
 }
 
 export async function loadStaged(executor: CypherExecutor, dataset: DatasetClaims, batching: Batching): Promise<LoadReport> {
@@ -73,8 +94,11 @@ export async function stage(executor: CypherExecutor, dataset: DatasetClaims, { 
 /** Step 2: every staged node of the dataset becomes an entity, in one transaction, or none does. */
 export async function publish(executor: CypherExecutor, dataset: DatasetClaims): Promise<LoadReport> {
   const published = await executor.write(async (tx) => {
-    // The lock every change to claims takes: a curated edit waits rather than merging beside a half-published load.
+    // The lock every change to claims takes: a curated edit waits rather than merging beside a half-published load,
+    // and no writer can take one of the dataset's ids between this check and the commit.
     await lockClaims(tx);
+    const clashes = await tx.run(s.stagedClashes, { dataset: dataset.id });
+    if (clashes.length > 0) throw clashesRefused(dataset.id, clashes);
     let count = 0;
     for (const query of s.publishStaged.values()) count += (await tx.run(query, { dataset: dataset.id }))[0]?.published ?? 0;
     if (count !== dataset.entities.length) {
@@ -87,6 +111,19 @@ export async function publish(executor: CypherExecutor, dataset: DatasetClaims):
   });
   const created = (n: number) => ({ created: n, updated: 0, unchanged: 0, removed: 0 });
   return { dataset: dataset.id, entities: created(published), relations: created(dataset.relations.length), staged: true };
+}
+
+/** Ids listed by name in a refusal; the rest are counted. */
+const LISTED_CLASHES = 20;
+
+function clashesRefused(dataset: string, clashes: readonly { id: string; kind: string }[]): LoadRefused {
+  const listed = clashes.slice(0, LISTED_CLASHES).map(({ id, kind }) => `"${id}" (a ${kind})`);
+  const more = clashes.length > LISTED_CLASHES ? ` and ${clashes.length - LISTED_CLASHES} more` : '';
+  return new LoadRefused([
+    `dataset "${dataset}": while it was being staged, other writes created entities with ${clashes.length === 1 ? 'its id' : `${clashes.length} of its ids`}: ` +
+      `${listed.join(', ')}${more}. Nothing of the dataset was published. Run the load again: it then loads in one transaction, ` +
+      `keeping their words beside the dataset's; for a dataset too large for that, remove those entities first and the rerun publishes what is staged`,
+  ]);
 }
 
 /** What an earlier, unfinished load staged that the files no longer hold. */

@@ -2,7 +2,9 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { generateSynthetic } from '../../bench/synthetic.ts';
 import { MAX_LISTED_IDS } from '../../services/changes/record.ts';
-import { loadParsedDataset } from '../../services/ingest/load.ts';
+import { LoadRefused } from '../../model/errors.ts';
+import { claimsOf, loadParsedDataset, unloadDatasets } from '../../services/ingest/load.ts';
+import { publish, stage } from '../../services/ingest/staged-load.ts';
 import { dataOf, testApp } from '../support/app.ts';
 import { emptyDatabase, fullSnapshot, testDriver, testExecutor } from '../support/database.ts';
 
@@ -99,5 +101,56 @@ describe('a staged first load', () => {
     await emptyDatabase(driver);
     await loadParsedDataset(executor, parsed, { stageAboveRows: ROWS - 1, batchSize: 100 });
     expect(dataOf(await graphql(LAST))).toEqual({ changes: { nodes: [{ kind: 'LOAD_DATASETS', ids: [], datasets: [id] }] } });
+  });
+
+  describe('when another writer takes some of its ids while it is staged', () => {
+    // Another dataset, loaded the ordinary way, that defines the synthetic document and two of its entities.
+    const other = { ...parsed, dataset: { ...parsed.dataset, id: 'clashing-writer' }, entities: parsed.entities.slice(0, 2), relations: [] };
+    const taken = [parsed.dataset.documents[0]?.id, ...other.entities.map((entity) => entity.id)].sort();
+    const batching = { batchSize: 100, progress: () => {} };
+
+    /** Staged in full, then the other dataset loaded, then the publish: refused, naming every taken id. */
+    async function stageThenClash(): Promise<void> {
+      const executor = testExecutor(driver);
+      const claims = claimsOf(parsed);
+      await stage(executor, claims, batching);
+      await loadParsedDataset(executor, other);
+      const refused = await publish(executor, claims).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(LoadRefused);
+      for (const id of taken) expect((refused as LoadRefused).message).toContain(`"${id}"`);
+      expect((refused as LoadRefused).message).toContain('Nothing of the dataset was published');
+    }
+
+    it('publishes nothing and says which ids were taken; the rerun merges with them in one transaction and leaves no staged node', async () => {
+      const executor = testExecutor(driver);
+      const { graphql } = testApp(driver);
+      await stageThenClash();
+      // Readers see the other dataset alone.
+      const seen = dataOf<{ stats: { entityCount: number; relationCount: number } }>(await graphql(READERS));
+      expect(seen.stats).toEqual({ entityCount: taken.length, relationCount: 0 });
+      expect(await stagedNodes()).toBeGreaterThan(0);
+
+      const rerun = await loadParsedDataset(executor, parsed, { stageAboveRows: ROWS - 1, batchSize: 100 });
+      expect(rerun.staged).toBeUndefined();
+      expect(await stagedNodes()).toBe(0);
+      const after = dataOf<{ stats: { entityCount: number; relationCount: number } }>(await graphql(READERS));
+      expect(after.stats).toEqual({ entityCount: ROWS - parsed.relations.length, relationCount: parsed.relations.length });
+      // The taken ids now carry both datasets' claims.
+      const { records } = await driver.executeQuery('MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, e.datasets AS datasets ORDER BY id', { ids: taken }, { database: inject('neo4j').database });
+      expect(records.map((record) => [record.get('id'), [...(record.get('datasets') as string[])].sort()])).toEqual(taken.map((id) => [id, ['clashing-writer', parsed.dataset.id]]));
+    });
+
+    it('publishes what is staged once the clashing entities are gone', async () => {
+      const executor = testExecutor(driver);
+      await stageThenClash();
+      await unloadDatasets(executor, ['clashing-writer']);
+      const rerun = await loadParsedDataset(executor, parsed, { stageAboveRows: ROWS - 1, batchSize: 100 });
+      expect(rerun.staged).toBe(true);
+      expect(await stagedNodes()).toBe(0);
+      const whole = await fullSnapshot(driver);
+      await emptyDatabase(driver);
+      await loadParsedDataset(executor, parsed, { stageAboveRows: Number.POSITIVE_INFINITY });
+      expect(whole).toEqual(await fullSnapshot(driver));
+    });
   });
 });
