@@ -2,10 +2,11 @@ import type { Driver } from 'neo4j-driver';
 import { CypherExecutor } from '../cypher/executor.ts';
 import { readDataset } from '../services/ingest/read-dataset.ts';
 import { SEED_DIR, stagingOf } from './benchmark.ts';
+import { checkAnswers } from './check.ts';
 import { clientTimeoutMs, run } from './drive.ts';
 import { ingest } from './ingest.ts';
 import { QUESTIONS } from './questions/index.ts';
-import { requestOf, requestsFor, send } from './requests.ts';
+import { requestOf, requestsFor } from './requests.ts';
 import { startServer } from './servers/spawn.ts';
 import type { BenchTarget } from './servers/types.ts';
 import { generateSynthetic } from './synthetic.ts';
@@ -26,6 +27,7 @@ export interface SoakOptions {
 export interface RssSample {
   readonly seconds: number;
   readonly rssMb: number;
+  readonly heapUsedMb: number;
 }
 
 export interface SoakResult {
@@ -42,6 +44,16 @@ export interface SoakResult {
   /** Least-squares slope of RSS over time, in MB per minute: over all samples, and over the second half (past warm-up). */
   readonly slopeMbPerMinute: number;
   readonly secondHalfSlopeMbPerMinute: number;
+  /**
+   * The lowest RSS and V8 heap in use in the first and in the last minute: memory saws up and down
+   * with garbage collection, and a leak shows in floors that rise, whatever moment a sample catches.
+   */
+  readonly floors: { readonly firstMinute: Floor; readonly lastMinute: Floor };
+}
+
+export interface Floor {
+  readonly rssMb: number;
+  readonly heapUsedMb: number;
 }
 
 const SAMPLE_EVERY_MS = 5_000;
@@ -62,19 +74,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   await ingest(executor, synthetic.parsed, stagingOf(options));
   const server = await startServer('ours', { target: options.target, poolSize: options.poolSize, timeoutMs: options.timeoutMs });
   try {
-    const asked = await Promise.all(
-      QUESTIONS.map(async (question) => {
-        const request = requestOf(requestsFor(question, question.ask(synthetic.landmarks)), 'ours');
-        const { status, text } = await send(server.origin, request);
-        if (status !== 200) throw new Error(`${question.id}: ours answered ${status}: ${text.slice(0, 500)}`);
-        return { question, request, body: text };
-      }),
-    );
+    // The benchmark's own check: the second answer (the first may pay for a cold plan), with no error in it.
+    const asked = [];
+    for (const question of QUESTIONS) {
+      const request = requestOf(requestsFor(question, question.ask(synthetic.landmarks)), 'ours');
+      const { bodies } = await checkAnswers(question, { ours: request }, { ours: server.origin });
+      if (bodies.ours === undefined) throw new Error(`${question.id}: ours gave no answer to check against`);
+      asked.push({ question, request, body: bodies.ours });
+    }
     const startedAt = new Date().toISOString();
     const began = performance.now();
     const elapsed = () => (performance.now() - began) / 1_000;
     const samples: RssSample[] = [];
-    const sample = async () => samples.push({ seconds: elapsed(), rssMb: (await server.stats()).rssBytes / 1024 ** 2 });
+    const sample = async () => {
+      const stats = await server.stats();
+      samples.push({ seconds: elapsed(), rssMb: stats.rssBytes / 1024 ** 2, heapUsedMb: stats.heapUsedBytes / 1024 ** 2 });
+    };
     await sample();
     const sampler = setInterval(() => void sample().catch((error: unknown) => log(`soak: RSS sample failed: ${String(error)}`)), SAMPLE_EVERY_MS);
     const answers: Record<string, { answers: number; bad: number }> = Object.fromEntries(asked.map(({ question }) => [question.id, { answers: 0, bad: 0 }]));
@@ -111,10 +126,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       maxMb: Math.max(...rss),
       slopeMbPerMinute: slopePerMinute(samples),
       secondHalfSlopeMbPerMinute: slopePerMinute(secondHalf),
+      // The sample at 0 s is the idle process before the load: not a floor under load.
+      floors: { firstMinute: floorOf(samples.filter((s) => s.seconds > 0 && s.seconds <= 60)), lastMinute: floorOf(samples.filter((s) => s.seconds >= elapsed() - 60)) },
     };
   } finally {
     await server.stop();
   }
+}
+
+function floorOf(samples: readonly RssSample[]): Floor {
+  return { rssMb: Math.min(...samples.map((s) => s.rssMb)), heapUsedMb: Math.min(...samples.map((s) => s.heapUsedMb)) };
 }
 
 /** The least-squares line through the samples: its slope, in MB per minute. */
@@ -138,11 +159,12 @@ export function soakSummary(result: SoakResult): string {
       `${result.seconds.toFixed(0)} s, the questions in turn (${SLICE_SECONDS} s each). Checked answers (and bad ones: errors, timeouts, ` +
       `other bodies): ${Object.entries(result.answers).map(([id, tally]) => `${id} ${tally.answers.toLocaleString('en')} (${tally.bad})`).join(', ')}.`,
     '',
-    '| RSS at start MB | at end MB | max MB | slope MB/min | slope over the second half MB/min |',
-    '| --- | --- | --- | --- | --- |',
-    `| ${mb(result.startMb)} | ${mb(result.endMb)} | ${mb(result.maxMb)} | ${mb(result.slopeMbPerMinute)} | ${mb(result.secondHalfSlopeMbPerMinute)} |`,
+    '| RSS at start MB | at end MB | max MB | slope MB/min | slope over the second half MB/min | floor RSS MB, first / last minute | floor V8 heap used MB, first / last minute |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| ${mb(result.startMb)} | ${mb(result.endMb)} | ${mb(result.maxMb)} | ${mb(result.slopeMbPerMinute)} | ${mb(result.secondHalfSlopeMbPerMinute)} | ` +
+      `${mb(result.floors.firstMinute.rssMb)} / ${mb(result.floors.lastMinute.rssMb)} | ${mb(result.floors.firstMinute.heapUsedMb)} / ${mb(result.floors.lastMinute.heapUsedMb)} |`,
     '',
-    `Samples every ${SAMPLE_EVERY_MS / 1_000} s (seconds: MB): ${result.samples.map((s) => `${s.seconds.toFixed(0)}: ${s.rssMb.toFixed(0)}`).join(', ')}.`,
+    `Samples every ${SAMPLE_EVERY_MS / 1_000} s (seconds: RSS MB / V8 heap used MB): ${result.samples.map((s) => `${s.seconds.toFixed(0)}: ${s.rssMb.toFixed(0)}/${s.heapUsedMb.toFixed(0)}`).join(', ')}.`,
     '',
   ].join('\n');
 }

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     if (message.type === 'stats') {
       const cpu = process.cpuUsage();
       const inFlight = exchanges + counters.openSessions;
-      send({ type: 'stats', id: message.id, stats: { requests, inFlight, roundTrips: server.roundTrips(), rssBytes: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system } });
+      send({ type: 'stats', id: message.id, stats: { requests, inFlight, roundTrips: server.roundTrips(), rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed, cpuMicros: cpu.user + cpu.system } });
     } else if (message.type === 'record') {
       counters.recorded = [];
       send({ type: 'recording', id: message.id });

@@ -48,6 +48,8 @@ export interface ServerStats {
   readonly roundTrips: number;
   /** Resident set size of the server's process, in bytes. */
   readonly rssBytes: number;
+  /** V8's heap in use, in bytes: what a leak of JavaScript objects grows, apart from the heap's own growth. */
+  readonly heapUsedBytes: number;
   /** CPU time the server's process has used (user + system), in microseconds. */
   readonly cpuMicros: number;
 }

@@ -66,9 +66,9 @@ describe('the load generator waits for a slow valid answer', () => {
 
 describe('the soak', () => {
   it('reports a flat RSS as a zero slope and a growing one in MB per minute', () => {
-    const flat = [0, 5, 10, 15].map((seconds) => ({ seconds, rssMb: 200 }));
+    const flat = [0, 5, 10, 15].map((seconds) => ({ seconds, rssMb: 200, heapUsedMb: 50 }));
     expect(slopePerMinute(flat)).toBe(0);
-    const growing = [0, 30, 60, 90].map((seconds) => ({ seconds, rssMb: 200 + seconds / 10 }));
+    const growing = [0, 30, 60, 90].map((seconds) => ({ seconds, rssMb: 200 + seconds / 10, heapUsedMb: 50 }));
     expect(slopePerMinute(growing)).toBeCloseTo(6);
     expect(slopePerMinute(flat.slice(0, 1))).toBeNaN();
   });
