@@ -2,17 +2,20 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import { CypherExecutor } from '../cypher/executor.ts';
 import { readDataset } from '../services/ingest/read-dataset.ts';
-import { checkAnswers } from './check.ts';
-import { measureQuestion, type LoadSettings, type Measurement, type Servers } from './drive.ts';
+import { checkAnswers, type NotComparable } from './check.ts';
+import { clientTimeoutMs, measureQuestion, serverFor, type LoadSettings, type Measurement, type Servers } from './drive.ts';
 import { ingest, type IngestReport } from './ingest.ts';
 import { requireEmpty } from './neo4j.ts';
-import { profileOurs, type StatementPlan } from './plans.ts';
+import { profileOurs } from './plans.ts';
+import type { StatementPlan } from './profile-statement.ts';
 import { AS_OF_QUESTION, HEADLINE, QUESTIONS } from './questions/index.ts';
-import { SERVER_NAMES, SERVER_OF, type Contender, type Question, type QuestionId, type ServerName } from './questions/types.ts';
-import { contendersOf, requestOf, requestsFor } from './requests.ts';
-import { startServers, type RunningServer } from './servers/spawn.ts';
+import { SERVER_NAMES, type Contender, type Question, type QuestionId, type ServerName } from './questions/types.ts';
+import { contendersOf, isVariant, requestOf, requestsFor, without } from './requests.ts';
+import { startServers, type ServerSpec } from './servers/spawn.ts';
 import type { BenchTarget } from './servers/types.ts';
+import { measureStarts, type StartTimes } from './start-time.ts';
 import { generateSynthetic, type Landmarks } from './synthetic.ts';
+import type { Variant } from './variants.ts';
 
 export const SEED_DIR = 'fixtures/china-kyrgyzstan-border';
 
@@ -32,6 +35,12 @@ export interface BenchmarkOptions {
   readonly oneTransaction?: boolean;
   /** Neo4j's process id when known, for its CPU per request. */
   readonly neo4jPid?: number;
+  /** Other builds of ours (`--variant`), each asked every question ours is asked, in the same interleaved runs. */
+  readonly variants?: readonly Variant[];
+  /** Only ours and the variants: the ceiling and the peer are not started, asked or judged. */
+  readonly variantsOnly?: boolean;
+  /** With variants: how many times ours and each variant are started to time their start-up. */
+  readonly starts?: number;
   readonly log: (line: string) => void;
 }
 
@@ -57,6 +66,10 @@ export interface BenchmarkResult {
   readonly plans: { readonly seed: readonly StatementPlan[]; readonly scaled: readonly StatementPlan[]; readonly asOf: readonly StatementPlan[] };
   /** What each contender sent Neo4j for each question at scale, profiled: ours' statements next to the peer's generated Cypher. */
   readonly questionPlans: readonly QuestionPlans[];
+  /** The variants of ours in the run, the questions each was not compared on and why, and start-up times. */
+  readonly variants: readonly Variant[];
+  readonly notComparable: readonly (NotComparable & { readonly question: QuestionId })[];
+  readonly starts: readonly StartTimes[];
 }
 
 export interface QuestionPlans {
@@ -77,23 +90,32 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   const executor = new CypherExecutor(driver, { database: target.database, timeoutMs: 60 * 60_000 });
 
+  const variants = options.variants ?? [];
+  const others = options.variantsOnly ? [] : SERVER_NAMES.filter((name) => name !== 'ours');
+  const specs: ServerSpec[] = [{ name: 'ours' }, ...others.map((name) => ({ name })), ...variants.map((variant) => ({ name: variant.name, app: variant }))];
+  const spawnOptions = { target, poolSize: options.poolSize, timeoutMs: options.timeoutMs, ...cpuProfile(options) };
   // The servers start (the peer builds its schema for seconds) while the seed loads.
-  log('servers: starting ours, ceiling and peer; seed: loading');
-  const starting = startServers(SERVER_NAMES, { target, poolSize: options.poolSize, timeoutMs: options.timeoutMs, ...cpuProfile(options) });
+  log(`servers: starting ${specs.map((spec) => spec.name).join(', ')}; seed: loading`);
+  const starting = startServers(specs, spawnOptions);
   const [seedLoad, startup] = await Promise.allSettled([readDataset(SEED_DIR).then((parsed) => ingest(executor, parsed)), starting]);
   const running = startup.status === 'fulfilled' ? startup.value : [];
   try {
     if (startup.status === 'rejected') throw startup.reason;
     if (seedLoad.status === 'rejected') throw seedLoad.reason;
     const seed = seedLoad.value;
-    const servers = Object.fromEntries(running.map((server) => [server.name, server])) as Record<ServerName, RunningServer>;
+    const servers: Servers = Object.fromEntries(running.map((server) => [server.name, server]));
 
     log('generating the synthetic dataset');
     const generating = performance.now();
     const synthetic = generateSynthetic({ entities: options.scale });
     const generateSeconds = (performance.now() - generating) / 1_000;
 
-    const measure = (questions: readonly Question[]) => checkThenMeasure(questions, synthetic.landmarks, servers, options);
+    const notComparable: BenchmarkResult['notComparable'][number][] = [];
+    const measure = async (questions: readonly Question[]) => {
+      const { rows, left } = await checkThenMeasure(questions, synthetic.landmarks, servers, options);
+      for (const entry of left) if (!notComparable.some((known) => known.question === entry.question && known.variant === entry.variant)) notComparable.push(entry);
+      return rows;
+    };
 
     const headlineRequest = HEADLINE.ask(synthetic.landmarks).ours;
     log('headline at seed scale');
@@ -109,6 +131,9 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     const questionPlans = await profileQuestions(synthetic.landmarks, servers, options);
     const scaledPlans = await profileOurs(driver, target.database, headlineRequest);
     const asOfPlans = await profileOurs(driver, target.database, AS_OF_QUESTION.ask(synthetic.landmarks).ours);
+    const timed = specs.filter((spec) => spec.name === 'ours' || spec.app !== undefined);
+    if (variants.length > 0) log(`start-up: ${timed.map((spec) => spec.name).join(', ')}, ${options.starts ?? DEFAULT_STARTS} times each`);
+    const starts = variants.length > 0 ? await measureStarts(timed, { ...spawnOptions, cpuProfileDir: undefined }, options.starts ?? DEFAULT_STARTS) : [];
 
     return {
       startedAt,
@@ -123,27 +148,50 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       titles: Object.fromEntries(QUESTIONS.map((q) => [q.id, q.title])) as Record<QuestionId, string>,
       plans: { seed: seedPlans, scaled: scaledPlans, asOf: asOfPlans },
       questionPlans,
+      variants,
+      notComparable,
+      starts,
     };
   } finally {
     await Promise.all(running.map((server) => server.stop()));
   }
 }
 
-/** Checks every answer first (a wrong one fails the run before anything is timed), then measures each question. */
-async function checkThenMeasure(questions: readonly Question[], landmarks: Landmarks, servers: Servers, options: BenchmarkOptions): Promise<Row[]> {
-  const origins = Object.fromEntries(SERVER_NAMES.map((name) => [name, servers[name].origin])) as Record<ServerName, string>;
+/** The contenders that are not a build of ours, left out by `variantsOnly`. */
+const NOT_OURS: readonly Contender[] = ['ceiling', 'peer', 'peer-tuned'];
+
+/** Times each server's start-up this often when variants are compared. */
+const DEFAULT_STARTS = 5;
+
+/**
+ * Checks every answer first (a wrong one fails the run before anything is timed; a variant's leaves
+ * that variant out of that question), then measures each question.
+ */
+async function checkThenMeasure(
+  questions: readonly Question[],
+  landmarks: Landmarks,
+  servers: Servers,
+  options: BenchmarkOptions,
+): Promise<{ rows: Row[]; left: (NotComparable & { question: QuestionId })[] }> {
+  const origins: Partial<Record<ServerName, string>> = Object.fromEntries(Object.values(servers).flatMap((server) => (server ? [[server.name, server.origin]] : [])));
+  const variants = (options.variants ?? []).map((variant) => variant.name);
   const checked = [];
+  const left: (NotComparable & { question: QuestionId })[] = [];
   for (const question of questions) {
-    const requests = requestsFor(question, question.ask(landmarks));
-    checked.push({ question, requests, expected: await checkAnswers(question, requests, origins) });
+    const all = requestsFor(question, question.ask(landmarks), variants);
+    const asked = options.variantsOnly ? without(all, NOT_OURS) : all;
+    const { bodies, notComparable } = await checkAnswers(question, asked, origins);
+    for (const entry of notComparable) options.log(`${question.id}: ${entry.variant} not comparable: ${entry.reason.slice(0, 300)}`);
+    left.push(...notComparable.map((entry) => ({ ...entry, question: question.id })));
+    checked.push({ question, requests: without(asked, notComparable.map((entry) => entry.variant)), expected: bodies });
   }
   const rows: Row[] = [];
   for (const { question, requests, expected } of checked) {
     options.log(`measuring ${question.id}`);
-    const measurements = await measureQuestion(question.id, requests, expected, servers, options.load, options.neo4jPid);
+    const measurements = await measureQuestion(question.id, requests, expected, servers, options.load, clientTimeoutMs(question.depth, options.timeoutMs), options.neo4jPid);
     rows.push(...(await withMemory(measurements, servers)));
   }
-  return rows;
+  return { rows, left };
 }
 
 /** Ours in-process (its statements by name); the others through their process, which records what it sends. */
@@ -151,12 +199,13 @@ async function profileQuestions(landmarks: Landmarks, servers: Servers, options:
   const profiled: QuestionPlans[] = [];
   for (const question of QUESTIONS) {
     const asked = question.ask(landmarks);
-    const requests = requestsFor(question, asked);
-    for (const contender of contendersOf(requests)) {
+    const requests = options.variantsOnly ? without(requestsFor(question, asked), NOT_OURS) : requestsFor(question, asked);
+    // Variants are compared on speed; what they send is profiled in their own runs.
+    for (const contender of contendersOf(requests).filter((contender) => !isVariant(contender))) {
       const plans =
         contender === 'ours'
           ? await profileOurs(options.driver, options.target.database, asked.ours)
-          : await servers[SERVER_OF[contender]].profile(requestOf(requests, contender));
+          : await serverFor(servers, contender).profile(requestOf(requests, contender));
       profiled.push({ question: question.id, contender, plans });
     }
   }
@@ -174,6 +223,6 @@ function cpuProfile(options: BenchmarkOptions): { cpuProfileDir?: string } {
 
 async function withMemory(measurements: readonly Measurement[], servers: Servers): Promise<Row[]> {
   return Promise.all(
-    measurements.map(async (measurement) => ({ ...measurement, rssMb: (await servers[SERVER_OF[measurement.server]].stats()).rssBytes / 1024 ** 2 })),
+    measurements.map(async (measurement) => ({ ...measurement, rssMb: (await serverFor(servers, measurement.server).stats()).rssBytes / 1024 ** 2 })),
   );
 }

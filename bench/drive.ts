@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import type { ExpectedBodies } from './check.ts';
 import { processCpuMicros } from './process-cpu.ts';
-import { SERVER_OF, type Contender, type QuestionId, type ServerName } from './questions/types.ts';
+import { serverOf, type Contender, type QuestionId, type ServerName } from './questions/types.ts';
 import { contendersOf, jsonHeaders, requestOf, type BenchRequest, type ContenderRequests } from './requests.ts';
 import type { RunningServer } from './servers/spawn.ts';
 
@@ -54,7 +54,14 @@ export interface Measurement {
   readonly singleConnection: SingleConnection;
 }
 
-export type Servers = Readonly<Record<ServerName, RunningServer>>;
+export type Servers = Readonly<Partial<Record<ServerName, RunningServer>>>;
+
+/** The running process that answers a contender. */
+export function serverFor(servers: Servers, contender: Contender): RunningServer {
+  const server = servers[serverOf(contender)];
+  if (!server) throw new Error(`no server runs ${contender}`);
+  return server;
+}
 
 export interface RunResult {
   /** Latencies of the checked answers only. */
@@ -69,10 +76,21 @@ export interface RunResult {
 export type RunLength = { readonly requests: number } | { readonly seconds: number };
 
 /**
+ * How long the load generator waits for an answer before it counts a timeout: longer than a valid
+ * answer can take, so that a slow answer is measured as slow, not as a failure. A question's
+ * `depth + 1` statements run one after another, each stopped by Neo4j at the server's transaction
+ * timeout, after up to one more such wait for a pooled connection (autocannon's own default is 10 s,
+ * shorter than that as soon as NEO4J_TX_TIMEOUT_MS is raised).
+ */
+export function clientTimeoutMs(depth: number, transactionTimeoutMs: number): number {
+  return (depth + 2) * transactionTimeoutMs;
+}
+
+/**
  * One run at fixed concurrency. Only answers with status 200 and exactly the checked body count,
  * and only their latencies are kept: a fast wrong answer must not raise a server's rate.
  */
-export function run(origin: string, request: BenchRequest, expectBody: string, connections: number, length: RunLength): Promise<RunResult> {
+export function run(origin: string, request: BenchRequest, expectBody: string, connections: number, length: RunLength, timeoutMs: number): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let responses = 0;
@@ -91,6 +109,8 @@ export function run(origin: string, request: BenchRequest, expectBody: string, c
           return expected;
         },
         connections,
+        // In seconds, as autocannon takes it.
+        timeout: Math.ceil(timeoutMs / 1_000),
         ...('requests' in length ? { amount: length.requests } : { duration: length.seconds }),
         // autocannon ends a timed run at its first sample after the duration: sampling every 100 ms
         // keeps runs to their length (with the default 1 s, a 0.3 s run lasts a second).
@@ -162,15 +182,17 @@ export async function measureQuestion(
   expected: ExpectedBodies,
   servers: Servers,
   settings: LoadSettings,
+  /** How long the client waits for one answer (clientTimeoutMs). */
+  timeoutMs: number,
   /** Neo4j's process, when known (the benchmark's own embedded Neo4j), to measure its CPU per request. */
   neo4jPid?: number,
 ): Promise<Measurement[]> {
   const contenders = contendersOf(requests);
-  const serverOf = (contender: Contender) => servers[SERVER_OF[contender]];
+  const serverOf = (contender: Contender) => serverFor(servers, contender);
   const load = (contender: Contender, connections: number, length: RunLength) => {
     const body = expected[contender];
     if (body === undefined) throw new Error(`${question}: no checked answer for ${contender}`);
-    return run(serverOf(contender).origin, requestOf(requests, contender), body, connections, length);
+    return run(serverOf(contender).origin, requestOf(requests, contender), body, connections, length, timeoutMs);
   };
 
   const minimum = settings.connections * MIN_RUN_REQUESTS_PER_CONNECTION;

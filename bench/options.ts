@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { LoadSettings } from './drive.ts';
+import { parseVariant, type Variant } from './variants.ts';
 
 /** What `npm run bench -- <flags>` asks for. */
 export interface CliOptions {
@@ -15,9 +16,17 @@ export interface CliOptions {
   readonly oneTransaction: boolean;
   /** With --ingest-only: write the synthetic dataset with Neo4j's offline importer into the empty store, before Neo4j starts. */
   readonly importer: boolean;
+  /** Other builds of ours measured beside it (`--variant label=dir`). */
+  readonly variants: readonly Variant[];
+  /** With variants: times each of ours and the variants is started to time its start-up (the benchmark's default when undefined). */
+  readonly starts: number | undefined;
+  /** Only ours and the variants: no ceiling, no peer, no targets (an A/B of builds of ours). */
+  readonly variantsOnly: boolean;
+  /** Instead of the benchmark: ours under load this many seconds, its memory sampled (`--soak`). */
+  readonly soakSeconds: number | undefined;
 }
 
-export const USAGE = `usage: npm run bench -- [--scale N] [--quick] [--duration S] [--repetitions N] [--connections N] [--cpu-prof DIR] [--out DIR] [--ingest-only] [--one-transaction] [--importer]
+export const USAGE = `usage: npm run bench -- [--scale N] [--quick] [--duration S] [--repetitions N] [--connections N] [--cpu-prof DIR] [--out DIR] [--ingest-only] [--one-transaction] [--importer] [--variant LABEL=DIR ...] [--variants-only] [--starts N] [--soak S]
   --scale N        synthetic entities next to the seed (default 100000; 2000 with --quick)
   --quick          a short run: scale 2000, 2 s per question and server; writes quick.{json,md}
   --duration S     measured seconds per question and server, over all repetitions (default 10; 2 with --quick)
@@ -27,7 +36,13 @@ export const USAGE = `usage: npm run bench -- [--scale N] [--quick] [--duration 
   --out DIR        where the results go (default bench/results)
   --ingest-only    load the seed and the synthetic dataset, print the loader's rates, and stop
   --one-transaction  load the synthetic dataset in one transaction, not staged (above 200,000 rows a first load is staged)
-  --importer       with --ingest-only: write the synthetic dataset with Neo4j's offline importer before the embedded Neo4j starts`;
+  --importer       with --ingest-only: write the synthetic dataset with Neo4j's offline importer before the embedded Neo4j starts
+  --variant LABEL=DIR  also measure ours from DIR as server ours@LABEL, interleaved with ours: a checkout (npm ci
+                   done there) runs through tsx, a build (npm run build: dist/node) on plain Node; repeatable
+  --variants-only  with --variant: measure only ours and the variants, not the ceiling or the peer
+  --starts N       with --variant: start ours and each variant N times to time start-up (default 5)
+  --soak S         instead of the benchmark: ours alone under load for S seconds (all questions in turn),
+                   its RSS sampled every few seconds; writes soak.{json,md}`;
 
 const FULL = { scale: 100_000, seconds: 10, warmupSeconds: 2, latencySeconds: 2 };
 const QUICK = { scale: 2_000, seconds: 2, warmupSeconds: 0.5, latencySeconds: 0.5 };
@@ -55,11 +70,16 @@ export function parseCli(argv: readonly string[]): CliOptions {
       'ingest-only': { type: 'boolean', default: false },
       'one-transaction': { type: 'boolean', default: false },
       importer: { type: 'boolean', default: false },
+      variant: { type: 'string', multiple: true, default: [] },
+      'variants-only': { type: 'boolean', default: false },
+      starts: { type: 'string' },
+      soak: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
   });
   const preset = values.quick ? QUICK : FULL;
+  if (values['variants-only'] && values.variant.length === 0) throw new Error(`--variants-only needs at least one --variant\n${USAGE}`);
   return {
     scale: Math.round(positive('scale', values.scale, preset.scale)),
     load: {
@@ -70,10 +90,14 @@ export function parseCli(argv: readonly string[]): CliOptions {
       latencySeconds: preset.latencySeconds,
     },
     outDir: values.out,
-    name: values.quick ? 'quick' : 'latest',
+    name: values.soak !== undefined ? 'soak' : values.quick ? 'quick' : 'latest',
     cpuProfileDir: values['cpu-prof'],
     ingestOnly: values['ingest-only'],
     oneTransaction: values['one-transaction'],
+    variants: uniqueLabels(values.variant.map(parseVariant)),
+    variantsOnly: values['variants-only'],
+    starts: values.starts === undefined ? undefined : Math.round(positive('starts', values.starts, 1)),
+    soakSeconds: values.soak === undefined ? undefined : positive('soak', values.soak, 0),
     importer: importerOf(values),
   };
 }
@@ -81,4 +105,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
 function importerOf(values: { importer: boolean; 'ingest-only': boolean; 'one-transaction': boolean }): boolean {
   if (values.importer && (!values['ingest-only'] || values['one-transaction'])) throw new Error(`--importer goes with --ingest-only alone\n${USAGE}`);
   return values.importer;
+}
+
+function uniqueLabels(variants: readonly Variant[]): readonly Variant[] {
+  const repeated = variants.find((variant, index) => variants.findIndex((other) => other.label === variant.label) !== index);
+  if (repeated) throw new Error(`--variant: the label ${repeated.label} is given twice\n${USAGE}`);
+  return variants;
 }

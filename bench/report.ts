@@ -2,9 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BenchmarkResult, QuestionPlans, Row } from './benchmark.ts';
 import type { IngestReport } from './ingest.ts';
-import type { StatementPlan } from './plans.ts';
-import type { Contender } from './questions/types.ts';
-import { describeRatio, headlineGrowth, judge, rowOf, throughputRatio } from './targets.ts';
+import type { StatementPlan } from './profile-statement.ts';
+import { QUESTION_IDS } from './questions/types.ts';
+import { describeRatio, headlineGrowth, judge, median, rowOf, throughputRatio } from './targets.ts';
 
 /** The results as one Markdown document: the table, ingest, headline scaling, targets and plans. */
 
@@ -18,13 +18,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 /** A contender as the tables name it: the peer's two forms of a question it has a tuned form of are told apart. */
 export function contenderLabel(rows: readonly Row[], row: Row): string {
   const tuned = rowOf(rows, row.question, 'peer-tuned') !== undefined;
-  const labels: Record<Contender, string> = {
-    ours: 'ours',
-    ceiling: 'ceiling',
-    peer: tuned ? 'peer (generated connections)' : 'peer',
-    'peer-tuned': 'peer (tuned: @cypher)',
-  };
-  return labels[row.server];
+  if (row.server === 'peer') return tuned ? 'peer (generated connections)' : 'peer';
+  if (row.server === 'peer-tuned') return 'peer (tuned: @cypher)';
+  return row.server;
 }
 
 /** Per question and contender; on each other contender's row, ours' throughput over its own (median and range over the repetitions). */
@@ -46,6 +42,41 @@ export function resultsTable(result: BenchmarkResult, rows: readonly Row[] = res
       row.server === 'ours' ? '' : describeRatio(throughputRatio(rows, row.question, row.server)),
     ]),
   );
+}
+
+/**
+ * Ours against each other build of ours, question by question: throughput (median and range of the
+ * per-repetition ratios), p99 and the server's CPU per request side by side; a question a variant
+ * could not be asked is named with the reason. Then start-up times, spawn to listening.
+ */
+export function variantsTable(result: BenchmarkResult): string {
+  const lines = QUESTION_IDS.flatMap((question) =>
+    result.variants.map((variant) => {
+      const left = result.notComparable.find((entry) => entry.question === question && entry.variant === variant.name);
+      const ours = rowOf(result.rows, question, 'ours');
+      const them = rowOf(result.rows, question, variant.name);
+      if (left || !ours || !them) return [question, variant.name, 'not comparable', '', '', left ? oneLine(left.reason) : 'not measured'];
+      return [
+        question,
+        variant.name,
+        describeRatio(throughputRatio(result.rows, question, variant.name)),
+        `${fixed(ours.p99Ms)} / ${fixed(them.p99Ms)}`,
+        `${fixed(ours.serverCpuMsPerRequest, 2)} / ${fixed(them.serverCpuMsPerRequest, 2)} (${fixed(ours.serverCpuMsPerRequest / them.serverCpuMsPerRequest, 2)})`,
+        '',
+      ];
+    }),
+  );
+  const starts = result.starts.map(({ server, startMs }) => [server, whole(median(startMs)), `${whole(Math.min(...startMs))}–${whole(Math.max(...startMs))}`, startMs.map(whole).join(', ')]);
+  return [
+    table(['question', 'variant', 'ours ÷ variant req/s', 'p99 ms ours / variant', 'server CPU ms/req ours / variant (ratio)', 'note'], lines),
+    '',
+    table(['server', 'start-up ms, median', 'range', 'each start'], starts),
+  ].join('\n');
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
+  return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
 }
 
 /** One connection, one request at a time: what a lone client waits. */
@@ -156,6 +187,18 @@ export function markdownReport(result: BenchmarkResult, elapsedSeconds: number):
     '',
     resultsTable(result),
     '',
+    ...(result.variants.length > 0
+      ? [
+          '## Ours against other builds of ours',
+          '',
+          `Variants: ${result.variants.map((v) => `**${v.name}** (${v.extension === 'ts' ? 'a checkout through tsx' : 'a build on plain Node'}: ${v.dir})`).join(', ')}, ` +
+            'each asked exactly what ours is asked, in the same interleaved runs. Start-up: spawning the process to its server listening, ' +
+            'each server started alone, in turns.',
+          '',
+          variantsTable(result),
+          '',
+        ]
+      : []),
     '## Latency at one connection',
     '',
     latencyTable(result.rows),

@@ -1,4 +1,4 @@
-import { CONTENDERS, type AskedQuestion, type Contender, type Question } from './questions/types.ts';
+import { CONTENDERS, type AskedQuestion, type Contender, type Question, type VariantName } from './questions/types.ts';
 
 /** An HTTP request exactly as sent to a server, by the answer check and by the load generator alike. */
 export interface BenchRequest {
@@ -9,19 +9,31 @@ export interface BenchRequest {
 /** One question's request for each contender that is asked it (`peer-tuned` only where the peer has a tuned form). */
 export type ContenderRequests = Readonly<Partial<Record<Contender, BenchRequest>>>;
 
-/** Ours and the peer take GraphQL at /graphql; the ceiling takes the parameters at /q/<question>. */
-export function requestsFor(question: Question, asked: AskedQuestion): ContenderRequests {
+/** Ours and the peer take GraphQL at /graphql; the ceiling takes the parameters at /q/<question>; variants of ours are asked as ours is. */
+export function requestsFor(question: Question, asked: AskedQuestion, variants: readonly VariantName[] = []): ContenderRequests {
+  const ours = { path: '/graphql', body: JSON.stringify(asked.ours) };
   return {
-    ours: { path: '/graphql', body: JSON.stringify(asked.ours) },
+    ours,
+    ...Object.fromEntries(variants.map((variant) => [variant, ours])),
     ceiling: { path: `/q/${question.id}`, body: JSON.stringify(asked.ceiling) },
     peer: { path: '/graphql', body: JSON.stringify(asked.peer) },
     ...(asked.peerTuned ? { 'peer-tuned': { path: '/graphql', body: JSON.stringify(asked.peerTuned) } } : {}),
   };
 }
 
-/** The contenders a question is asked of, in the order of CONTENDERS. */
+export function isVariant(contender: Contender): contender is VariantName {
+  return contender.startsWith('ours@');
+}
+
+/** The contenders a question is asked of, in the order of CONTENDERS, then the variants of ours in the order given. */
 export function contendersOf(requests: ContenderRequests): Contender[] {
-  return CONTENDERS.filter((contender) => requests[contender] !== undefined);
+  const variants = Object.keys(requests).filter((key): key is VariantName => isVariant(key as Contender));
+  return [...CONTENDERS.filter((contender) => requests[contender] !== undefined), ...variants];
+}
+
+/** The requests without the contenders named: variants left out of a question. */
+export function without(requests: ContenderRequests, left: readonly Contender[]): ContenderRequests {
+  return Object.fromEntries(Object.entries(requests).filter(([contender]) => !left.includes(contender as Contender)));
 }
 
 export function requestOf(requests: ContenderRequests, contender: Contender): BenchRequest {

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { loadConfig } from '../server/config.ts';
 import { CypherExecutor } from '../cypher/executor.ts';
 import { readDataset } from '../services/ingest/read-dataset.ts';
@@ -5,7 +7,8 @@ import { runBenchmark, SEED_DIR, stagingOf } from './benchmark.ts';
 import { importOffline, ingest } from './ingest.ts';
 import { startBenchNeo4j } from './neo4j.ts';
 import { parseCli } from './options.ts';
-import { ingestTable, resultsTable, writeReport } from './report.ts';
+import { ingestTable, resultsTable, variantsTable, writeReport } from './report.ts';
+import { runSoak, soakSummary } from './soak.ts';
 import { generateSynthetic } from './synthetic.ts';
 import { judge } from './targets.ts';
 
@@ -34,6 +37,25 @@ async function main(): Promise<void> {
   const neo4j = await startBenchNeo4j(options.scale, options.oneTransaction, log);
   try {
     log(`neo4j: ${neo4j.description}`);
+    if (options.soakSeconds !== undefined) {
+      const soak = await runSoak({
+        target: neo4j.target,
+        driver: neo4j.driver,
+        scale: options.scale,
+        seconds: options.soakSeconds,
+        connections: options.load.connections,
+        poolSize: config.NEO4J_POOL_SIZE,
+        timeoutMs: config.NEO4J_TX_TIMEOUT_MS,
+        oneTransaction: options.oneTransaction,
+        log,
+      });
+      const summary = soakSummary(soak);
+      console.log(summary);
+      await mkdir(options.outDir, { recursive: true });
+      await writeFile(path.join(options.outDir, `${options.name}.json`), `${JSON.stringify(soak, null, 2)}\n`);
+      await writeFile(path.join(options.outDir, `${options.name}.md`), summary);
+      return;
+    }
     if (options.ingestOnly) {
       const executor = new CypherExecutor(neo4j.driver, { database: neo4j.target.database, timeoutMs: 6 * 60 * 60_000 });
       const seed = await ingest(executor, await readDataset(SEED_DIR));
@@ -53,10 +75,14 @@ async function main(): Promise<void> {
       ...(neo4j.pid === undefined ? {} : { neo4jPid: neo4j.pid }),
       ...(options.cpuProfileDir ? { cpuProfileDir: options.cpuProfileDir } : {}),
       oneTransaction: options.oneTransaction,
+      variants: options.variants,
+      variantsOnly: options.variantsOnly,
+      ...(options.starts === undefined ? {} : { starts: options.starts }),
     });
     const elapsed = (performance.now() - started) / 1_000;
     console.log(resultsTable(result));
     console.log();
+    if (result.variants.length > 0) console.log(`${variantsTable(result)}\n`);
     for (const verdict of judge(result)) console.log(`${verdict.met ? 'met   ' : 'MISSED'}  ${verdict.target}: ${verdict.detail}`);
     const written = await writeReport(result, elapsed, options.outDir, options.name);
     log(`wrote ${written.join(' and ')} in ${elapsed.toFixed(0)} s`);

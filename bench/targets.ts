@@ -71,6 +71,8 @@ export function describeRatio(stats: RatioStats): string {
 }
 
 export function judge(result: BenchmarkResult): TargetVerdict[] {
+  // A run of ours against its variants alone (--variants-only) has nothing to judge the targets by.
+  if (!result.rows.some((row) => row.server === 'ceiling')) return [];
   const questions = QUESTION_IDS.filter((id) => rowOf(result.rows, id, 'ours'));
   const ratios = (other: (id: QuestionId) => Contender) => questions.map((id) => [id, throughputRatio(result.rows, id, other(id))] as const);
   const listed = (pairs: readonly (readonly [string, RatioStats])[]) => pairs.map(([id, stats]) => `${id} ${describeRatio(stats)}`).join(', ');

@@ -3,16 +3,21 @@ import type { Landmarks } from '../synthetic.ts';
 
 /** The three servers the benchmark compares, each its own process. */
 export const SERVER_NAMES = ['ours', 'ceiling', 'peer'] as const;
-export type ServerName = (typeof SERVER_NAMES)[number];
+/** Another build of ours (`--variant label=dir`), asked exactly what ours is asked: `ours@<label>`. */
+export type VariantName = `ours@${string}`;
+export type ServerName = (typeof SERVER_NAMES)[number] | VariantName;
 
 /**
  * What is measured: each server as it is asked every question, and the peer asked a tuned form of
  * a question where its users would tune one (`peer-tuned`, served by the peer's process).
  */
 export const CONTENDERS = ['ours', 'ceiling', 'peer', 'peer-tuned'] as const;
-export type Contender = (typeof CONTENDERS)[number];
+export type Contender = (typeof CONTENDERS)[number] | VariantName;
 
-export const SERVER_OF: Readonly<Record<Contender, ServerName>> = { ours: 'ours', ceiling: 'ceiling', peer: 'peer', 'peer-tuned': 'peer' };
+/** The process that answers a contender: the peer's own for its tuned form, each other contender's own. */
+export function serverOf(contender: Contender): ServerName {
+  return contender === 'peer-tuned' ? 'peer' : contender;
+}
 
 export const QUESTION_IDS = ['ili', 'search', 'walk', 'path', 'timeline', 'heavy', 'asof'] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];

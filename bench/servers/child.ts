@@ -1,12 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { profileStatement } from '../plans.ts';
+import { pathToFileURL } from 'node:url';
+import type * as Neo4jDriver from '../../server/neo4j/driver.ts';
+import { profileStatement } from '../profile-statement.ts';
 import type { ServerName } from '../questions/types.ts';
-import { ceilingServer } from './ceiling.ts';
+import { appModule, type AppTree } from '../variants.ts';
 import { countingDriver, type DriverCounters } from './counting-driver.ts';
-import { oursServer } from './ours.ts';
-import { peerServer } from './peer.ts';
 import { CHILD_ARGUMENTS_VARIABLE, type ChildArguments, type FromServer, type ServerFactory, type ToServer } from './types.ts';
 
 /**
@@ -14,7 +13,18 @@ import { CHILD_ARGUMENTS_VARIABLE, type ChildArguments, type FromServer, type Se
  * spawn.ts with its arguments as JSON in an environment variable; answers over IPC (see FromServer / ToServer).
  * It serves on loopback only, on a port the system picks.
  */
-const FACTORIES: Record<ServerName, ServerFactory> = { ours: oursServer, ceiling: ceilingServer, peer: peerServer };
+async function factoryOf(server: ServerName): Promise<ServerFactory> {
+  // Imported on demand: a process loads only its own server's code (the peer's library alone is
+  // tens of MB), so that its memory and start time are its own.
+  if (server === 'ceiling') return (await import('./ceiling.ts')).ceilingServer;
+  if (server === 'peer') return (await import('./peer.ts')).peerServer;
+  return (await import('./ours.ts')).oursServer;
+}
+
+/** The tree's own createDriver: its app then meets the neo4j-driver it was written for. */
+async function createDriverOf(tree: AppTree): Promise<typeof Neo4jDriver.createDriver> {
+  return ((await import(pathToFileURL(appModule(tree, 'neo4j/driver')).href)) as typeof Neo4jDriver).createDriver;
+}
 
 function send(message: FromServer): void {
   process.send?.(message);
@@ -22,9 +32,11 @@ function send(message: FromServer): void {
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.env[CHILD_ARGUMENTS_VARIABLE] ?? '{}') as ChildArguments;
+  const createDriver = await createDriverOf(args.app);
   const driver = createDriver({ ...args.target, way: 'uri', stop: async () => {} }, { poolSize: args.poolSize });
   const counters: DriverCounters = { statements: 0, openSessions: 0 };
-  const server = await FACTORIES[args.server]({ driver: countingDriver(driver, counters), counters, database: args.target.database, timeoutMs: args.timeoutMs });
+  const factory = await factoryOf(args.server);
+  const server = await factory({ driver: countingDriver(driver, counters), counters, database: args.target.database, timeoutMs: args.timeoutMs, app: args.app });
 
   let requests = 0;
   let exchanges = 0;
@@ -46,7 +58,7 @@ async function main(): Promise<void> {
     if (message.type === 'stats') {
       const cpu = process.cpuUsage();
       const inFlight = exchanges + counters.openSessions;
-      send({ type: 'stats', id: message.id, stats: { requests, inFlight, roundTrips: server.roundTrips(), rssBytes: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system } });
+      send({ type: 'stats', id: message.id, stats: { requests, inFlight, roundTrips: server.roundTrips(), rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed, cpuMicros: cpu.user + cpu.system } });
     } else if (message.type === 'record') {
       counters.recorded = [];
       send({ type: 'recording', id: message.id });

@@ -1,15 +1,18 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { StatementPlan } from '../plans.ts';
+import type { StatementPlan } from '../profile-statement.ts';
 import type { ServerName } from '../questions/types.ts';
 import { send, type BenchRequest } from '../requests.ts';
+import { OURS_TREE, REPO_ROOT, type AppTree } from '../variants.ts';
+import { harnessFor } from './harness.ts';
 import { CHILD_ARGUMENTS_VARIABLE, type BenchTarget, type ChildArguments, type FromServer, type ServerStats, type ToServer } from './types.ts';
 
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
-const REPLY_TIMEOUT_MS = 10_000;
+/**
+ * A server answers between runs, but its event loop may still be busy for seconds with what the last
+ * run left (the peer's heavy answers, a major GC) on a loaded machine: 10 s was seen to be too short.
+ */
+const REPLY_TIMEOUT_MS = 60_000;
 const EXIT_TIMEOUT_MS = 10_000;
 const IDLE_TIMEOUT_MS = 60_000;
 const IDLE_POLL_MS = 20;
@@ -21,6 +24,8 @@ export interface RunningServer {
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
   readonly pid: number;
+  /** Milliseconds from spawning the process to its server listening. */
+  readonly startMs: number;
   stats(): Promise<ServerStats>;
   /** Stats once no request is in flight, so that every statement counted belongs to a counted request. */
   idleStats(): Promise<ServerStats>;
@@ -37,17 +42,23 @@ export interface SpawnOptions {
   readonly cpuProfileDir?: string;
 }
 
-/** Starts one server in a child process (TypeScript through tsx) and waits until it listens. */
-export async function startServer(name: ServerName, options: SpawnOptions): Promise<RunningServer> {
-  const args: ChildArguments = { server: name, target: options.target, poolSize: options.poolSize, timeoutMs: options.timeoutMs };
+/**
+ * Starts one server in a child process and waits until it listens: ours from `app` (this checkout
+ * unless a variant's tree is given), the ceiling and the peer from this checkout. A tree of TypeScript
+ * runs through tsx, as `npm start` runs it; a build runs on plain Node, no tsx loaded.
+ */
+export async function startServer(name: ServerName, options: SpawnOptions, app: AppTree = OURS_TREE): Promise<RunningServer> {
+  const args: ChildArguments = { server: name, app, target: options.target, poolSize: options.poolSize, timeoutMs: options.timeoutMs };
   // One folder per server: node writes a profile per thread (tsx's loader runs in its own), named by pid and thread.
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfileDir, name)}`] : [];
-  const child = fork(CHILD, [], {
+  const harness = await harnessFor(app);
+  const spawned = performance.now();
+  const child = fork(harness.script, [], {
     cwd: REPO_ROOT,
     // The environment, not argv: the arguments hold Neo4j's password, and any user on the machine may
     // read another's command line (ps), but not its environment.
     env: { ...process.env, [CHILD_ARGUMENTS_VARIABLE]: JSON.stringify(args) },
-    execArgv: ['--import', 'tsx', ...profile],
+    execArgv: [...harness.execArgv, ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -56,6 +67,7 @@ export async function startServer(name: ServerName, options: SpawnOptions): Prom
     child.kill('SIGKILL');
     throw new Error(`${name} server failed to start: ${ready.type === 'failed' ? ready.message : ready.type}`);
   }
+  const startMs = performance.now() - spawned;
 
   let asked = 0;
   const ask = async (question: ToServer['type'], timeoutMs: number): Promise<FromServer> => {
@@ -84,6 +96,7 @@ export async function startServer(name: ServerName, options: SpawnOptions): Prom
     name,
     origin,
     pid: child.pid ?? 0,
+    startMs,
     stats,
     idleStats,
     async profile(request) {
@@ -135,9 +148,15 @@ function nextMessage(child: ChildProcess, timeoutMs: number, what: string, accep
   });
 }
 
-/** Starts every named server side by side; if one fails, stops the others and throws. */
-export async function startServers(names: readonly ServerName[], options: SpawnOptions): Promise<RunningServer[]> {
-  const settled = await Promise.allSettled(names.map((name) => startServer(name, options)));
+/** A server to start: its name, and for ours or a variant of it, the tree its app comes from. */
+export interface ServerSpec {
+  readonly name: ServerName;
+  readonly app?: AppTree;
+}
+
+/** Starts every given server side by side; if one fails, stops the others and throws. */
+export async function startServers(specs: readonly ServerSpec[], options: SpawnOptions): Promise<RunningServer[]> {
+  const settled = await Promise.allSettled(specs.map((spec) => startServer(spec.name, options, spec.app)));
   const started = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure) {

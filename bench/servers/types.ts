@@ -1,7 +1,8 @@
 import type { RequestListener } from 'node:http';
 import type { Driver } from 'neo4j-driver';
-import type { StatementPlan } from '../plans.ts';
+import type { StatementPlan } from '../profile-statement.ts';
 import type { ServerName } from '../questions/types.ts';
+import type { AppTree } from '../variants.ts';
 import type { DriverCounters } from './counting-driver.ts';
 
 /** Where a server finds Neo4j: what `acquireNeo4j` (or the test run's global setup) gives. */
@@ -26,6 +27,8 @@ export interface ServerSettings {
   readonly database: string;
   /** Each server's transactions are stopped by Neo4j after this long. */
   readonly timeoutMs: number;
+  /** Where ours' app comes from: this checkout, or a variant's tree. */
+  readonly app: AppTree;
 }
 
 export type ServerFactory = (settings: ServerSettings) => Promise<BenchServer>;
@@ -45,6 +48,8 @@ export interface ServerStats {
   readonly roundTrips: number;
   /** Resident set size of the server's process, in bytes. */
   readonly rssBytes: number;
+  /** V8's heap in use, in bytes: what a leak of JavaScript objects grows, apart from the heap's own growth. */
+  readonly heapUsedBytes: number;
   /** CPU time the server's process has used (user + system), in microseconds. */
   readonly cpuMicros: number;
 }
@@ -62,9 +67,10 @@ export type FromServer =
 /** The environment variable that carries a child's ChildArguments as JSON. */
 export const CHILD_ARGUMENTS_VARIABLE = 'TIANSHAN_BENCH_CHILD';
 
-/** How the parent starts a child: which server, against which Neo4j. */
+/** How the parent starts a child: which server, from which tree, against which Neo4j. */
 export interface ChildArguments {
   readonly server: ServerName;
+  readonly app: AppTree;
   readonly target: BenchTarget;
   readonly poolSize: number;
   readonly timeoutMs: number;

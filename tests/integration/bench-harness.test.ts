@@ -9,7 +9,9 @@ import { QUESTIONS } from '../../bench/questions/index.ts';
 import { SERVER_NAMES } from '../../bench/questions/types.ts';
 import { writeReport } from '../../bench/report.ts';
 import { contendersOf, requestsFor, send } from '../../bench/requests.ts';
+import { checkAnswers } from '../../bench/check.ts';
 import { startServer } from '../../bench/servers/spawn.ts';
+import { OURS_TREE } from '../../bench/variants.ts';
 import { generateSynthetic } from '../../bench/synthetic.ts';
 import { validateDataset } from '../../services/ingest/validate.ts';
 import { emptyDatabase, testDriver } from '../support/database.ts';
@@ -140,14 +142,35 @@ describe('the load generator', () => {
       if (!request) throw new Error('the ceiling is not asked the path question');
       // The body the ceiling gives is the checked one; the same with a byte more is a wrong answer.
       const { text } = await send(ceiling.origin, request);
-      const right = await run(ceiling.origin, request, text, 2, { requests: 8 });
+      const right = await run(ceiling.origin, request, text, 2, { requests: 8 }, 10_000);
       expect(right).toMatchObject({ sent: 8, bad: 0 });
       expect(right.latencies).toHaveLength(8);
-      const wrong = await run(ceiling.origin, request, `${text} `, 2, { requests: 8 });
+      const wrong = await run(ceiling.origin, request, `${text} `, 2, { requests: 8 }, 10_000);
       expect(wrong).toMatchObject({ sent: 8, bad: 8 });
       expect(wrong.latencies).toEqual([]);
     } finally {
       await ceiling.stop();
     }
   }, 60_000);
+});
+
+describe('a variant of ours (--variant)', () => {
+  it('runs in a process of its own from the tree given, is asked what ours is asked and answers alike', async () => {
+    const options = { target: inject('neo4j'), poolSize: 2, timeoutMs: 10_000 };
+    // This checkout as its own variant: the app is imported from the tree the child is given.
+    const [ours, variant] = await Promise.all([startServer('ours', options), startServer('ours@same', options, OURS_TREE)]);
+    try {
+      expect(variant.pid).not.toBe(ours.pid);
+      expect(variant.startMs).toBeGreaterThan(0);
+      const question = QUESTIONS.find((q) => q.id === 'path');
+      if (!question) throw new Error('no path question');
+      const requests = requestsFor(question, question.ask(result.landmarks), ['ours@same']);
+      const origins = { ours: ours.origin, ceiling: ours.origin, peer: ours.origin, 'ours@same': variant.origin };
+      const { bodies, notComparable } = await checkAnswers(question, { ours: requests.ours, 'ours@same': requests['ours@same'] }, origins);
+      expect(notComparable).toEqual([]);
+      expect(bodies['ours@same']).toBe(bodies.ours);
+    } finally {
+      await Promise.all([ours.stop(), variant.stop()]);
+    }
+  }, 120_000);
 });
