@@ -44,3 +44,28 @@ export function compact(text: string): string {
   }
   return out.trimEnd();
 }
+
+/**
+ * The text with every parameter `$name` renamed `$<prefix>name`, quoted names and strings untouched: for a statement
+ * that runs one of our texts several times with other values (cypher/planned-pages.ts). The prefix is ours, never a
+ * request's.
+ */
+export function scopeParameters(text: string, prefix: string): string {
+  if (!/^[A-Za-z]\w*$/.test(prefix)) throw new Error(`not a parameter prefix: ${prefix}`);
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (quote !== null) {
+      out += char;
+      if (char === '\\' && quote !== '`') out += text.charAt(++i);
+      else if (char === quote) quote = null;
+    } else if (char === "'" || char === '"' || char === '`') {
+      quote = char;
+      out += char;
+    } else {
+      out += char === '$' ? `$${prefix}` : char;
+    }
+  }
+  return out;
+}
