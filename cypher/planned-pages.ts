@@ -33,7 +33,29 @@ export function levelParameters(levels: readonly LevelParams[]): Record<string, 
   return Object.fromEntries(levels.flatMap((params, index) => Object.entries(params).map(([name, value]) => [`${levelPrefix(index + 1)}${name}`, value])));
 }
 
+/**
+ * Statements already composed, by name (which says everything the text depends on): composing and compacting one
+ * costs milliseconds of CPU, more than the rest of a request. Bounded, since clients choose the shapes; the oldest
+ * goes first.
+ */
+const composed = new Map<string, CypherQuery<Record<string, unknown>, unknown>>();
+const MAX_COMPOSED = 500;
+
 export function withRelationPages<Params extends Record<string, unknown>, Row>(
+  root: CypherQuery<Params, Row>,
+  levels: readonly PlannedLevel[],
+): CypherQuery<Params & Record<string, unknown>, PlannedRow<Row>> {
+  const name = `planned(${[root.name, ...levels.map(({ parent, shape }) => `${parent}>${relationsPageName(shape)}`)].join(' ')})`;
+  const known = composed.get(name) as CypherQuery<Params & Record<string, unknown>, PlannedRow<Row>> | undefined;
+  if (known) return known;
+  const statement = compose(name, root, levels);
+  if (composed.size >= MAX_COMPOSED) composed.delete(composed.keys().next().value ?? '');
+  composed.set(name, statement);
+  return statement;
+}
+
+function compose<Params extends Record<string, unknown>, Row>(
+  name: string,
   root: CypherQuery<Params, Row>,
   levels: readonly PlannedLevel[],
 ): CypherQuery<Params & Record<string, unknown>, PlannedRow<Row>> {
@@ -55,6 +77,5 @@ export function withRelationPages<Params extends Record<string, unknown>, Row>(
       RETURN collect(page) AS ${levelColumn(level)}
     }`;
   });
-  const name = `planned(${[root.name, ...levels.map(({ parent, shape }) => `${parent}>${relationsPageName(shape)}`)].join(' ')})`;
   return cypher(name, `CALL () { ${root.text} } ${clauses.join(' ')} RETURN *`);
 }

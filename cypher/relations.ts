@@ -62,8 +62,20 @@ export function relationsPage(
   order: OrderField = 'START',
 ): CypherQuery<RelationsPageParams, RelationsPageRow> {
   const shape = { types, direction, typesAsParameter, asOf, order };
-  return cypher(relationsPageName(shape), `UNWIND $ids AS id ${relationsPageBody(shape)}`);
+  const name = relationsPageName(shape);
+  let statement = pageStatements.get(name);
+  if (!statement) {
+    statement = cypher(name, `UNWIND $ids AS id ${relationsPageBody(shape)}`);
+    pageStatements.set(name, statement);
+  }
+  return statement;
 }
+
+/**
+ * Each statement made once (compacting a text costs milliseconds, and loaders ask per batch): the name says
+ * everything the text depends on, and there are as many as the schema's relation fields allow, times orders and dates.
+ */
+const pageStatements = new Map<string, CypherQuery<RelationsPageParams, RelationsPageRow>>();
 
 /** What decides the text of a page of relations: everything else is a parameter. */
 /** The columns of a page of relations, one row per parent. */
