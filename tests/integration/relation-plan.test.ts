@@ -31,8 +31,10 @@ const HEAVY = `{ entities(kinds: [Region], first: 100) { edges { node { id name
   relations(first: 100) { totalCount edges { type direction relationId node { id name } } } } } } }`;
 
 /** Four levels of relation fields: one more than the planner reads ahead (MAX_DEPTH), past the default depth limit. */
-const DEEP = `{ treaties(first: 2) { nodes { id relations(first: 2) { nodes { id relations(first: 2) { nodes { id
-  relations(first: 2) { nodes { id relations(first: 2) { totalCount nodes { id } } } } } } } } } } }`;
+const DEEP = `{ treaties(first: 2) { nodes { id parties(first: 2) { nodes { id ...Signed } } } } }
+  fragment Signed on Entity {
+    ... on State { signed(first: 2) { nodes { id ... on Treaty { parties(first: 2) { nodes { id ... on State { signed(first: 1) { totalCount } } ... on Empire { signed(first: 1) { totalCount } } } } } } } }
+    ... on Empire { signed(first: 2) { nodes { id ... on Treaty { parties(first: 2) { nodes { id ... on State { signed(first: 1) { totalCount } } ... on Empire { signed(first: 1) { totalCount } } } } } } } } }`;
 
 /** What the planner leaves to the loaders beside what it reads: a transitive list, a relation's ends and what hangs from them. */
 const ASIDE = `{ entities(kinds: [Region], first: 5) { nodes { id
@@ -55,7 +57,14 @@ const DOCUMENTS: [string, string, Record<string, unknown>?][] = [
     `{ treaties(first: 3) { nodes { id description parties { edges { role effect time { start { year } } relation { id note } node { id description time { start { year } } } } } } } }`,
   ],
   [
-    'every order, both directions, paging backwards',
+    'every order and paging backwards, on typed fields',
+    `{ treaties(first: 6) { nodes { id
+        byName: parties(orderBy: { field: NAME, direction: DESC }, first: 1) { ${PAGE} edges { cursor relationId node { name } } }
+        byEnd: affects(orderBy: { field: END }, last: 2) { ${PAGE} edges { cursor relationId } }
+        byStart: concerns(first: 2) { ${PAGE} nodes { id } } } } }`,
+  ],
+  [
+    'Entity.relations: every order, both directions, paging backwards (not read ahead)',
     `{ entities(kinds: [State, Empire], first: 6) { nodes { id
         byName: relations(orderBy: { field: NAME, direction: DESC }, first: 3) { ${PAGE} edges { cursor relationId node { name } } }
         byEnd: relations(orderBy: { field: END }, last: 2) { ${PAGE} edges { cursor relationId } }
@@ -63,7 +72,11 @@ const DOCUMENTS: [string, string, Record<string, unknown>?][] = [
         incoming: relations(direction: IN) { totalCount nodes { id } } } } }`,
   ],
   [
-    'as of a date, beneath a list as of a date',
+    'as of a date, beneath a list as of a date, on typed fields',
+    `{ treaties(asOf: "1900", first: 10) { edges { held node { id parties(asOf: "1900", first: 5) { totalCount edges { held relationId } } } } } }`,
+  ],
+  [
+    'Entity.relations as of a date (not read ahead)',
     `{ entities(kinds: [State, Empire], asOf: "1900", first: 10) { edges { held node { id relations(asOf: "1900", first: 5) { totalCount edges { held relationId } } } } } }`,
   ],
   [
@@ -114,13 +127,14 @@ describe('relation fields read with their root list', () => {
     expect(withPlan.roundTrips).toBe(1);
   });
 
-  it('send the walk as one statement, and the heavy list as one, where the loaders send one per level', async () => {
+  it('send the walk as one statement where the loaders send one per level, and leave the heavy list to them', async () => {
     const walk = [await planned.graphql(WALK, { party: 'russian-empire' }), await unplanned.graphql(WALK, { party: 'russian-empire' })];
     expect(walk.map((response) => response.errors)).toEqual([undefined, undefined]);
     expect(walk.map((response) => response.roundTrips)).toEqual([1, 3]);
     expect(planned.queries.map((query) => query.name)).toEqual([expect.stringMatching(/^planned\(treaties\.page /)]);
     const heavy = [await planned.graphql(HEAVY), await unplanned.graphql(HEAVY)];
-    expect(heavy.map((response) => response.roundTrips)).toEqual([1, 2]);
+    // Entity.relations is not read ahead: its full pages in one value cost more than the round-trip (README, Performance).
+    expect(heavy.map((response) => response.roundTrips)).toEqual([2, 2]);
   });
 
   it('leave to the loaders what they do not plan: levels past the bound, transitive lists, relation ends', async () => {
@@ -129,11 +143,12 @@ describe('relation fields read with their root list', () => {
     const [withPlan, withoutPlan] = [await deepPlanned.graphql(DEEP), await deepUnplanned.graphql(DEEP)];
     expect(withPlan.errors).toBeUndefined();
     expect(JSON.stringify(answer(withPlan))).toBe(JSON.stringify(answer(withoutPlan)));
-    // The root and three levels in one statement, the fourth alone; five without the planner.
-    expect([withPlan.roundTrips, withoutPlan.roundTrips]).toEqual([2, 5]);
-    // The root with `contains` and `relations`; then `within` (transitive), the relations' other ends, and their
+    // The root and three levels in one statement, the fourth alone; more without the planner.
+    expect(withPlan.roundTrips).toBe(2);
+    expect(withoutPlan.roundTrips).toBeGreaterThan(2);
+    // The root with `contains`; then `within` (transitive), `relations`, the relations' other ends, and their
     // relations in two batches (an end that is the parent is loaded first).
     const aside = [await planned.graphql(ASIDE), await unplanned.graphql(ASIDE)];
-    expect(aside.map((response) => response.roundTrips)).toEqual([5, 7]);
+    expect(aside.map((response) => response.roundTrips)).toEqual([6, 7]);
   });
 });
