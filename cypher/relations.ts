@@ -4,7 +4,7 @@ import { kept, limitOf, rankOf, weakest, type AsOfParams } from './as-of.ts';
 import { matchById } from './entities.ts';
 import { UNDATED_YEAR, keysetPage, type KeysetParams, type OrderField } from './keyset.ts';
 import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
-import { cypher, type CypherQuery } from './query.ts';
+import { compact, cypher, type CypherQuery } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -61,6 +61,45 @@ export function relationsPage(
   asOf = false,
   order: OrderField = 'START',
 ): CypherQuery<RelationsPageParams, RelationsPageRow> {
+  const shape = { types, direction, typesAsParameter, asOf, order };
+  const name = relationsPageName(shape);
+  let statement = pageStatements.get(name);
+  if (!statement) {
+    statement = cypher(name, `UNWIND $ids AS id ${relationsPageBody(shape)}`);
+    pageStatements.set(name, statement);
+  }
+  return statement;
+}
+
+/**
+ * Each statement made once (compacting a text costs milliseconds, and loaders ask per batch): the name says
+ * everything the text depends on, and there are as many as the schema's relation fields allow, times orders and dates.
+ */
+const pageStatements = new Map<string, CypherQuery<RelationsPageParams, RelationsPageRow>>();
+
+/** What decides the text of a page of relations: everything else is a parameter. */
+/** The columns of a page of relations, one row per parent. */
+export const PAGE_COLUMNS = ['id', 'total', 'hasPrevious', 'hasNext', 'items', 'keys'] as const;
+
+export interface RelationsPageShape {
+  readonly types: readonly RelationType[];
+  readonly direction: Direction;
+  readonly typesAsParameter: boolean;
+  readonly asOf: boolean;
+  readonly order: OrderField;
+}
+
+export function relationsPageName({ types, direction, typesAsParameter, asOf, order }: RelationsPageShape): string {
+  const typePattern = typesAsParameter ? ', $types' : types.length > 0 ? `:${[...new Set(types)].sort().join('|')}` : '';
+  return `relations.page${asOf ? 'AsOf' : ''}${order === 'START' ? '' : `By${order}`}(${direction}${typePattern})`;
+}
+
+/**
+ * relationsPage from the parent's id on: the page of relations of the entity whose id is bound to `id`, returned
+ * as the row `id, total, hasPrevious, hasNext, items, keys` (or as `returning` says, from those variables). A
+ * statement that finds its parents' ids another way (cypher/planned-pages.ts) continues with this.
+ */
+export function relationsPageBody({ types, direction, typesAsParameter, asOf, order }: RelationsPageShape, returning = PAGE_COLUMNS.join(', ')): string {
   const sorted = [...new Set(types)].sort();
   const typePattern = !typesAsParameter && sorted.length > 0 ? `:${sorted.join('|')}` : '';
   const typeFilter = typesAsParameter ? 'WHERE size($types) = 0 OR type(r) IN $types' : '';
@@ -71,10 +110,7 @@ export function relationsPage(
   // An entry is the relation, with its rank as of a date; the entity at its other end is found again for the page only.
   const rel = (entry: string) => (asOf ? `${entry}[0]` : entry);
   const other = (entry: string) => `CASE WHEN startNode(${rel(entry)}) = p THEN endNode(${rel(entry)}) ELSE startNode(${rel(entry)}) END`;
-  return cypher(
-      `relations.page${asOf ? 'AsOf' : ''}${order === 'START' ? '' : `By${order}`}(${direction}${typesAsParameter ? ', $types' : typePattern})`,
-      `UNWIND $ids AS id
-       ${matchById('p', 'id')}
+  return compact(`${matchById('p', 'id')}
        CALL (p) {
          MATCH ${PATTERNS[direction](typePattern)} ${typeFilter}
          ${ranked}
@@ -87,6 +123,5 @@ export function relationsPage(
            `relation: ${asOf ? boundTo(rel('entry'), (r) => relationMap(r, { ends: false })) : relationMap('entry', { ends: false })}, node: ${boundTo(other('entry'), entityMap)}, outgoing: startNode(${rel('entry')}) = p${asOf ? ', held: entry[1]' : ''}`,
          )}
        }
-       RETURN id, total, hasPrevious, hasNext, items, keys`,
-  );
+       RETURN ${returning}`);
 }

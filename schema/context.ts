@@ -8,6 +8,8 @@ export interface Context {
   readonly requestId: string;
   readonly executor: CypherExecutor;
   readonly loaders: Loaders;
+  /** Whether root lists read the relation fields selected beneath them in the same statement (schema/planned-read.ts). */
+  readonly planRelations: boolean;
   /** Who is calling, from the bearer token: mutations check it (schema/caller.ts); reads ignore it. */
   readonly caller: Caller;
   /** Who the client is, for limits kept per client: the holder of a recognised credential, else its address (server/client-address.ts). */

@@ -15,6 +15,12 @@ export interface ContextOptions {
   readonly onQuery?: (event: QueryEvent) => void;
   /** Shared by every request's executor: open Neo4j sessions (a metric), refused at shutdown. */
   readonly sessions?: SessionTracker;
+  /**
+   * Read the relation fields selected beneath a root list in the list's own statement (schema/planned-read.ts);
+   * off, each level of them is a statement of its own, as the loaders batch it. For comparing the two.
+   * @default true
+   */
+  readonly planRelations?: boolean;
   /** The process's live changes; made by createApp when not given. */
   readonly changes: ChangeFeed;
 }
@@ -36,5 +42,5 @@ export function createContext(options: ContextOptions, requestId: string, client
     ...(options.sessions ? { sessions: options.sessions } : {}),
     bookmarks,
   });
-  return { requestId, executor, loaders: createLoaders(executor), caller, client, changes: options.changes };
+  return { requestId, executor, loaders: createLoaders(executor), planRelations: options.planRelations ?? true, caller, client, changes: options.changes };
 }

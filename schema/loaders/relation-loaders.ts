@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { AsOfParams } from '../../cypher/as-of.ts';
 import { containmentPages, type ContainmentOrder } from '../../cypher/containment.ts';
 import type { CypherExecutor } from '../../cypher/executor.ts';
-import { relationsPage, type Direction, type RelationsPageRow } from '../../cypher/relations.ts';
+import { relationsPage, type Direction, type RelationsPageParams, type RelationsPageRow, type RelationsPageShape } from '../../cypher/relations.ts';
 import type { OrderField } from '../../cypher/keyset.ts';
 import type { RelationType } from '../../model/relations.ts';
 import { EMPTY_PAGE, type Window } from '../pages.ts';
@@ -23,13 +23,17 @@ interface KeyOfAnyList extends Window {
  * A page of one parent's relations: one step (`order`: what it is ordered by, its direction the window's), or with
  * `transitive`, WITHIN followed to any depth (cypher/containment.ts), which may be ordered by depth too.
  */
-export type RelationsKey = KeyOfAnyList & ({ readonly transitive?: false; readonly order: OrderField } | { readonly transitive: true; readonly order: ContainmentOrder });
+export type RelationsKey = OneStepKey | (KeyOfAnyList & { readonly transitive: true; readonly order: ContainmentOrder });
+export type OneStepKey = KeyOfAnyList & { readonly transitive?: false; readonly order: OrderField };
+/** A key but for the parent's id: what every parent of one field at one level shares. */
+export type RelationsKeyWithoutId = RelationsKey extends infer K ? (K extends unknown ? Omit<K, 'id'> : never) : never;
+export type RelationsLoader = DataLoader<RelationsKey, Omit<RelationsPageRow, 'id'>, string>;
 
 /**
  * Pages of relations of many parents. Keys that share types, direction, page window and date, which
  * is every parent of one field at one level of a query, go to Neo4j as one query.
  */
-export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, Omit<RelationsPageRow, 'id'>, string> {
+export function relationsOf(executor: CypherExecutor): RelationsLoader {
   return new DataLoader(
     async (keys) => {
       const groups = new Map<string, RelationsKey[]>();
@@ -43,14 +47,11 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
         [...groups.values()].map(async (group) => {
           const [sample] = group;
           if (!sample) return;
-          const { after, before, first, backward, descending, cursors, slim } = sample;
-          const params = { ids: group.map((key) => key.id), after, before, first, backward, descending, cursors, slim };
           const rows = sample.transitive
-            ? await executor.read(containmentStatement(sample), params)
+            ? await executor.read(containmentStatement(sample), { ids: group.map((key) => key.id), ...windowParams(sample) })
             : await executor.read(relationsPage(sample.types, sample.direction, sample.typesAsParameter, sample.asOf.asOfFrom !== null, sample.order), {
-                ...params,
-                types: sample.types,
-                ...sample.asOf,
+                ids: group.map((key) => key.id),
+                ...relationsPageParams(sample),
               });
           for (const row of rows) pages.set(`${groupKey(sample)}|${row.id}`, row);
         }),
@@ -61,13 +62,36 @@ export function relationsOf(executor: CypherExecutor): DataLoader<RelationsKey, 
   );
 }
 
+function windowParams({ after, before, first, backward, descending, cursors, slim }: RelationsKeyWithoutId) {
+  return { after, before, first, backward, descending, cursors, slim };
+}
+
+/** What decides the statement of a one-step key: keys with the same shape differ only in parameters. */
+export function relationsPageShape(key: Omit<OneStepKey, 'id'>): RelationsPageShape {
+  return { types: key.types, direction: key.direction, typesAsParameter: key.typesAsParameter ?? false, asOf: key.asOf.asOfFrom !== null, order: key.order };
+}
+
+/** The parameters of a one-step key's statement, but for the parents' ids. */
+export function relationsPageParams(key: Omit<OneStepKey, 'id'>): Omit<RelationsPageParams, 'ids'> {
+  return { ...windowParams(key), types: key.types, ...key.asOf };
+}
+
+/**
+ * Puts pages read elsewhere (schema/relation-plan.ts reads them with the list above) into the loader, so that the
+ * fields that ask for them find them there. A key already loaded or primed keeps what it has.
+ */
+export function primeRelations(loader: RelationsLoader, key: Omit<OneStepKey, 'id'>, pages: readonly RelationsPageRow[]): void {
+  for (const { id, ...page } of pages) loader.prime({ ...key, id }, page);
+}
+
 function containmentStatement(key: RelationsKey) {
   const statement = key.direction === 'BOTH' ? undefined : containmentPages.get(`${key.direction}:${key.order}`);
   if (!statement) throw new Error(`no transitive statement for ${key.direction} by ${key.order}`);
   return statement;
 }
 
-function groupKey(key: RelationsKey): string {
+/** Names what keys share when they differ only in the parent: one statement, with the same parameters, serves them all. */
+export function groupKey(key: RelationsKeyWithoutId): string {
   const { asOfFrom, asOfTo, minRank, undated } = key.asOf;
   const asOf = asOfFrom === null ? 'any time' : `${asOfFrom}-${asOfTo}:${minRank}:${undated ? 'undated' : 'dated'}`;
   const window = `${key.order}:${key.descending ? 'desc' : 'asc'}:${JSON.stringify(key.after)}:${JSON.stringify(key.before)}:${key.backward ? 'last' : 'first'} ${key.first}`;

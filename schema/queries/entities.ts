@@ -1,9 +1,11 @@
 import type { AsOfParams } from '../../cypher/as-of.ts';
-import type { CypherExecutor } from '../../cypher/executor.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { OrderField } from '../../cypher/keyset.ts';
 import { type EntitiesPageParams, entitiesAsOfPages, entitiesOfKindsAsOfPages, entitiesPagesByName, entitiesPagesByYear, forKinds, nameRead } from '../../cypher/entities.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../model/kinds.ts';
 import { parseKind } from '../arguments.ts';
+import type { Context } from '../context.ts';
+import { readPlanned } from '../planned-read.ts';
 import { builder } from '../builder.ts';
 import { nullWhen } from '../root-fields.ts';
 import { ErrorCode, clientError } from '../errors.ts';
@@ -29,14 +31,14 @@ const entityOrderArgs = orderArg(
   'NAME',
 );
 
-/** The statement for the order and date asked: by name from an index, by a year, or as of a date. */
-function readEntities(params: EntitiesPageParams, asOf: AsOfParams, field: OrderField, executor: CypherExecutor) {
-  if (asOf.asOfFrom !== null) return executor.read((params.kinds.length === 0 ? entitiesAsOfPages : entitiesOfKindsAsOfPages)[field], { ...params, ...asOf });
+/** The statement for the order and date asked: by name from an index, by a year, or as of a date; with the relations selected beneath (schema/planned-read.ts). */
+function readEntities(params: EntitiesPageParams, asOf: AsOfParams, field: OrderField, context: Context, info: GraphQLResolveInfo) {
+  if (asOf.asOfFrom !== null) return readPlanned(context, info, (params.kinds.length === 0 ? entitiesAsOfPages : entitiesOfKindsAsOfPages)[field], { ...params, ...asOf });
   if (field === 'NAME') {
     const { read, from, to } = nameRead(params);
-    return executor.read(forKinds(entitiesPagesByName[read], params.kinds), { ...params, from, to });
+    return readPlanned(context, info, forKinds(entitiesPagesByName[read], params.kinds), { ...params, from, to });
   }
-  return executor.read(forKinds(entitiesPagesByYear[field], params.kinds), params);
+  return readPlanned(context, info, forKinds(entitiesPagesByYear[field], params.kinds), params);
 }
 
 builder.queryFields((t) => ({
@@ -56,7 +58,7 @@ builder.queryFields((t) => ({
       ...asOfArgs(t.arg),
       ...pageArgs(t.arg),
     },
-    resolve: async function resolveEntities(_root, args, { executor }, info) {
+    resolve: async function resolveEntities(_root, args, context, info) {
       const order = orderOf('entities', args.orderBy, 'NAME');
       const window = windowOf(args, order, readsCursors(info));
       if (args.kind != null && args.kinds != null) {
@@ -65,7 +67,7 @@ builder.queryFields((t) => ({
       const kinds: readonly EntityKind[] = args.kind == null ? [...new Set(args.kinds ?? [])] : [parseKind(args.kind, 'kind', ENTITY_KINDS)];
       const asOf = asOfParams(args);
       const params = { kinds, ...window, slim: readsOnlyIdentity(info) };
-      const [page] = await readEntities(params, asOf, order.field, executor);
+      const [page] = await readEntities(params, asOf, order.field, context, info);
       return toConnection(page ?? EMPTY_PAGE, order);
     },
   }),

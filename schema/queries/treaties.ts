@@ -7,6 +7,7 @@ import { ErrorCode, clientError } from '../errors.ts';
 import { TREATY_EFFECTS_IN_WORDS } from '../../model/relations.ts';
 import { EMPTY_PAGE, MAX_PAGE_SIZE, orderOf, toConnection, windowOf } from '../pages.ts';
 import { readsCursors, readsOnlyIdentity } from '../projection.ts';
+import { readPlanned } from '../planned-read.ts';
 import { readWithRefs } from '../resolve-ref.ts';
 import { asOfArgs, asOfParams } from '../types/as-of.ts';
 import { pageArgs } from '../types/connection.ts';
@@ -66,7 +67,7 @@ builder.queryFields((t) => ({
         async (refs) => {
           const area = hasArea ? (refs[0] ?? null) : null;
           const parties = hasArea ? refs.slice(1) : refs;
-          const [row] = await context.executor.read((asOf.asOfFrom === null ? treatiesPages : treatiesAsOfPages)[order.field], {
+          const [row] = await readPlanned(context, info, (asOf.asOfFrom === null ? treatiesPages : treatiesAsOfPages)[order.field], {
             areaRef: area === null ? null : refParams(area),
             areaKinds: AREA_KINDS,
             between: parties.map(refParams),

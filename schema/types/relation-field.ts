@@ -7,7 +7,9 @@ import type { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { MAX_CONTAINMENT_DEPTH } from '../../cypher/containment.ts';
 import { ErrorCode, clientError } from '../errors.ts';
-import { ORDERS, orderOf, toConnection, windowOf, type OrderArgs, type PageArgs } from '../pages.ts';
+import type { Loaders } from '../loaders/index.ts';
+import type { RelationsKeyWithoutId } from '../loaders/relation-loaders.ts';
+import { ORDERS, orderOf, toConnection, windowOf, type ListOrder, type OrderArgs, type PageArgs } from '../pages.ts';
 import { READS_ONLY_ID, readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { asOfArgs, asOfParams, type AsOfArgs } from './as-of.ts';
 import { pageArgs } from './connection.ts';
@@ -36,6 +38,21 @@ export const relationOrderArgs = orderArg(
 
 type RelationArgs = AsOfArgs & PageArgs & { orderBy?: OrderArgs | null; transitive?: boolean | null };
 
+/**
+ * How a field that lists relations asks the relation loader for one parent's page: from the field's arguments and
+ * selection, the key (but for the parent's id) and the order its cursors are made in. The resolver and the planner
+ * (schema/relation-plan.ts), which reads the pages ahead and primes the loader with them, share it, so the planner
+ * primes exactly the key the resolver will ask for. It is on the field as the extension RELATIONS_KEY.
+ */
+export type RelationsKeyOf<Args> = (args: Args, info: GraphQLResolveInfo) => { readonly order: ListOrder; readonly key: RelationsKeyWithoutId };
+export const RELATIONS_KEY = 'relationsKey';
+
+/** One parent's page of relations, as a connection. */
+export async function loadRelations(loaders: Loaders, id: string, { order, key }: ReturnType<RelationsKeyOf<never>>) {
+  const page = await loaders.relationsOf.load({ ...key, id });
+  return toConnection<RelatedRow>(page, order);
+}
+
 /** The page of relations a field's arguments ask: its order and window (see schema/pages.ts). */
 export function relationWindow(args: RelationArgs, info: GraphQLResolveInfo) {
   const order = orderOf('relations', args.orderBy, 'START');
@@ -63,6 +80,10 @@ const TRANSITIVE_DESCRIPTION = `Follow the chain of containment to any depth, up
  * schema/loaders/relation-loaders.ts). Use as `t.field(relationField(t.arg, spec))`.
  */
 export function relationField(arg: ArgBuilder<typeof builder.$inferSchemaTypes>, spec: RelationFieldSpec) {
+  const keyOf: RelationsKeyOf<RelationArgs> = (args, info) => {
+    const { order, window } = args.transitive ? containmentWindow(args, info) : relationWindow(args, info);
+    return { order, key: { types: spec.types, direction: spec.direction, slim: readsOnlyIdentity(info), asOf: asOfParams(args), ...window } };
+  };
   return {
     type: RelationConnection,
     description: spec.description,
@@ -73,13 +94,9 @@ export function relationField(arg: ArgBuilder<typeof builder.$inferSchemaTypes>,
       ...(spec.transitive ? { transitive: arg.boolean({ defaultValue: false, description: TRANSITIVE_DESCRIPTION }) } : {}),
     },
     // Needs only the parent's id; the relations' own rows are the loader's (see schema/projection.ts). What it
-    // follows is on the field too, for tools that list the statements the schema can send (the Cypher snapshots).
-    extensions: { ...READS_ONLY_ID, relationField: { types: spec.types, direction: spec.direction } },
-    resolve: async (entity: EntityRow, args: RelationArgs, { loaders }: Context, info: GraphQLResolveInfo) => {
-      const { order, window } = args.transitive ? containmentWindow(args, info) : relationWindow(args, info);
-      const asOf = asOfParams(args);
-      const page = await loaders.relationsOf.load({ id: entity.id, types: spec.types, direction: spec.direction, slim: readsOnlyIdentity(info), asOf, ...window });
-      return toConnection<RelatedRow>(page, order);
-    },
+    // follows is on the field too, for tools that list the statements the schema can send (the Cypher snapshots),
+    // and so is how it asks the loader, for the planner that reads its pages ahead (schema/relation-plan.ts).
+    extensions: { ...READS_ONLY_ID, relationField: { types: spec.types, direction: spec.direction }, [RELATIONS_KEY]: keyOf },
+    resolve: (entity: EntityRow, args: RelationArgs, { loaders }: Context, info: GraphQLResolveInfo) => loadRelations(loaders, entity.id, keyOf(args, info)),
   };
 }

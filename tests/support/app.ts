@@ -15,7 +15,7 @@ export interface GraphQLResponse {
  * The real app over the run's Neo4j, called through `fetch` without a port; it records every Cypher round-trip.
  * Its live changes (`changes`) follow the log every 100 ms.
  */
-export function testApp(driver: Driver, options: Partial<Pick<AppOptions, 'curationTokens' | 'jwt' | 'policy' | 'timeoutMs'>> = {}) {
+export function testApp(driver: Driver, options: Partial<Pick<AppOptions, 'curationTokens' | 'jwt' | 'planRelations' | 'policy' | 'timeoutMs'>> = {}) {
   const queries: QueryEvent[] = [];
   const { database } = inject('neo4j');
   const maxPerClient = (options.policy ?? DEFAULT_POLICY).maxSubscriptionsPerClient;

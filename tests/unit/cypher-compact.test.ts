@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, cypher } from '../../cypher/query.ts';
+import { compact, cypher, scopeParameters } from '../../cypher/query.ts';
 
 describe('compact (the Cypher text sent with every request)', () => {
   it('drops comments and folds whitespace between tokens', () => {
@@ -22,5 +22,16 @@ describe('compact (the Cypher text sent with every request)', () => {
 
   it('is what cypher() keeps', () => {
     expect(cypher('test', '  MATCH (n)\n\n   RETURN n  ').text).toBe('MATCH (n) RETURN n');
+  });
+});
+
+describe('scopeParameters (a text run several times in one statement, each with its own values)', () => {
+  it('renames every parameter, and nothing in strings or quoted names', () => {
+    const text = "MATCH (p {id: $id}) WHERE p.name <> '$id' AND p.`$odd` = $first RETURN $slim AS slim";
+    expect(scopeParameters(text, 'l2_')).toBe("MATCH (p {id: $l2_id}) WHERE p.name <> '$id' AND p.`$odd` = $l2_first RETURN $l2_slim AS slim");
+  });
+
+  it('refuses a prefix that would not make a parameter name', () => {
+    expect(() => scopeParameters('RETURN $x', 'l 1')).toThrow(/not a parameter prefix/);
   });
 });

@@ -6,9 +6,11 @@ import path from 'node:path';
 import { isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ORDER_FIELDS } from '../../cypher/keyset.ts';
+import { withRelationPages } from '../../cypher/planned-pages.ts';
 import type { CypherQuery } from '../../cypher/query.ts';
 import { relationsPage, type Direction } from '../../cypher/relations.ts';
 import type { RelationType } from '../../model/relations.ts';
+import { treatiesPages } from '../../cypher/treaties.ts';
 import { schema } from '../../schema/index.ts';
 
 type Statement = CypherQuery<Record<string, unknown>, unknown>;
@@ -54,10 +56,21 @@ function relationPageStatements(): Statement[] {
   return statements;
 }
 
+/** A statement the planner composes (schema/relation-plan.ts): the benchmark's walk, as an example of the rest. */
+function plannedStatements(): Statement[] {
+  const page = (types: RelationType[], direction: Direction) => ({ types, direction, typesAsParameter: false, asOf: false, order: 'START' as const });
+  return [
+    withRelationPages(treatiesPages.START, [
+      { parent: 0, shape: page(['SIGNED'], 'IN') },
+      { parent: 1, shape: page(['SIGNED'], 'OUT') },
+    ]),
+  ];
+}
+
 describe('the Cypher statements', () => {
   it('are the reviewed texts in tests/unit/__snapshots__/cypher-statements.txt', async () => {
     const byName = new Map<string, string>();
-    for (const { name, text } of [...(await exportedStatements()), ...relationPageStatements()]) {
+    for (const { name, text } of [...(await exportedStatements()), ...relationPageStatements(), ...plannedStatements()]) {
       const known = byName.get(name);
       // One name, one text: names label metrics and logs.
       expect(known === undefined || known === text, `two texts named ${name}`).toBe(true);
