@@ -24,7 +24,7 @@ export const path = defineQuestion({
     RETURN {path: collect({
       length: length(p),
       nodes: [n IN nodes(p) | {id: n.id}],
-      relations: [r IN relationships(p) | {relationId: r.id, type: type(r), from: {id: startNode(r).id}, to: {id: endNode(r).id}}]
+      relations: [r IN relationships(p) | {id: r.id, type: type(r), from: {id: startNode(r).id}, to: {id: endNode(r).id}}]
     })} AS data`,
   ask: ({ path: pair }) => ({
     ours: {
