@@ -1,6 +1,7 @@
+import { UNDATED_YEAR } from '../model/codec.ts';
 import { ENTITY_KINDS, type EntityKind } from '../model/kinds.ts';
 import { kept, mayHold, rankOf, type AsOfParams } from './as-of.ts';
-import { UNDATED_YEAR, keysetPage, statementPerOrder, type KeysetParams, type OrderField } from './keyset.ts';
+import { keysetPage, statementPerOrder, type KeysetParams, type OrderField } from './keyset.ts';
 import { namePhraseQuery } from './lucene.ts';
 import { boundTo, entityMap, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
@@ -130,11 +131,17 @@ export type EntitiesPageParams = Slim & KeysetParams & { kinds: readonly EntityK
  */
 export type EntitiesByNameParams = Slim & KeysetParams & { kinds: readonly EntityKind[]; from: CursorKey | null; to: CursorKey | null };
 
+/** A page by year reads as one by name does; `kinds` are never empty (every kind, for all). */
+export type EntitiesByYearParams = EntitiesByNameParams;
+
+/** The stored key of each year an entity is listed by: the year, or UNDATED_YEAR (model/codec.ts SORT_KEYS). */
+const YEAR_KEYS = { START: 'startOrder', END: 'endOrder' } as const;
+
 /** The values entities are listed by, for each order: a year (undated after every dated one), name, id; or name, id. */
 const ENTITY_KEYS: Record<OrderField, (e: string) => readonly string[]> = {
   NAME: (e) => [`${e}.name`, `${e}.id`],
-  START: (e) => [`coalesce(${e}.startYear, ${UNDATED_YEAR})`, `${e}.name`, `${e}.id`],
-  END: (e) => [`coalesce(${e}.endYear, ${UNDATED_YEAR})`, `${e}.name`, `${e}.id`],
+  START: (e) => [`${e}.${YEAR_KEYS.START}`, `${e}.name`, `${e}.id`],
+  END: (e) => [`${e}.${YEAR_KEYS.END}`, `${e}.name`, `${e}.id`],
 };
 const keyList = (keys: readonly string[]) => `[${keys.join(', ')}]`;
 
@@ -198,56 +205,84 @@ const READS = {
 export type NameRead = keyof typeof READS;
 
 /**
- * A page of entities by name. The total is read from Neo4j's count store, label by label. Each label's index is
- * read in order from the cursor, `$first` + 1 entries at most (the extra one says whether more follow), instead of
- * sorting every entity of the kind; those at or beyond `$to` are dropped (and say that more follow). A page read
- * downwards for a client paging up the list (`$backward`) is turned round, and what lies before and after it swap.
- * A fresh or small graph's statistics made Neo4j scan the label instead (the plans test saw it), hence USING INDEX SEEK.
+ * How a page read from an index ends, whichever index: `read` (a subquery body) gives the entities `e` from the
+ * cursor `$from` on, in the order of reading, `$first` + 1 at most (the extra one says whether more follow); those
+ * at or beyond `$to` are dropped (and say that more follow). A page read against the list's order for a client
+ * paging up the list (`$backward`) is turned round, and what lies before and after it swap. `past` (a subquery
+ * body, or null when reading from the top) gives an entity if anything sorts at or before `$from` in the same
+ * direction: what lies before the page. `total` must be bound.
+ */
+interface IndexRead {
+  readonly read: string;
+  readonly past: string | null;
+  /** The ORDER BY of reading, over `e`. */
+  readonly order: string;
+  /** The entity's key, as its cursor holds it. */
+  readonly key: (e: string) => string;
+  /** How a key within the page compares with `$to`. */
+  readonly within: '<' | '>';
+}
+
+function pageFromIndex({ read, past, order, key, within }: IndexRead): string {
+  return `// OPTIONAL: a page beyond the last entity is empty, and the total still stands.
+   OPTIONAL CALL () {
+     ${read}
+   }
+   WITH total, e ORDER BY ${order} LIMIT toInteger($first) + 1
+   WITH total, collect(e) AS read
+   WITH total, read, [e IN read WHERE $to IS NULL OR ${key('e')} ${within} $to][0..$first] AS page
+   ${
+     past === null
+       ? 'WITH total, read, page, false AS past'
+       : `CALL () {
+     WITH $from IS NOT NULL AS paging WHERE paging
+     CALL () {
+       ${past}
+     }
+     RETURN count(e) > 0 AS past
+   }
+   WITH total, read, page, coalesce(past, false) AS past`
+   }
+   WITH total, past, size(read) > size(page) AS more, CASE WHEN $backward THEN reverse(page) ELSE page END AS page
+   RETURN total, CASE WHEN $backward THEN more ELSE past END AS hasPrevious, CASE WHEN $backward THEN past ELSE more END AS hasNext,
+          [e IN page | {node: ${entityMap('e')}}] AS items, CASE WHEN $cursors THEN [e IN page | ${key('e')}] END AS keys`;
+}
+
+/** The total of the labels asked, from Neo4j's count store, label by label, bound as `total`. */
+function totalOf(labels: Labels): string {
+  return `CALL () {
+     ${branches(labels, (label) => `CALL () { MATCH (e:${label}) RETURN count(e) AS count } RETURN count`)}
+   }
+   WITH sum(count) AS total`;
+}
+
+/**
+ * A page of entities by name. Each label's index is read in order from the cursor instead of sorting every entity
+ * of the kind (see pageFromIndex). A fresh or small graph's statistics made Neo4j scan the label instead (the plans
+ * test saw it), hence USING INDEX SEEK.
  */
 function entitiesByName(read: NameRead) {
   const { seek, sort, within, past } = READS[read];
   const order = `e.name${sort}, e.id${sort}`;
+  const seekEach = (labels: Labels, where: (e: string) => string, limit: string) =>
+    branches(
+      labels,
+      (label) => `MATCH (e:${label}) USING INDEX SEEK e:${label}(name, id)
+       WHERE ${where('e')}
+       ${limit}`,
+    );
   return byLabels<EntitiesByNameParams, PageRow<EntityItem>>(
     `entities.page${read === 'up' ? '' : read === 'down' ? 'Down' : 'DownFromTop'}`,
-    (labels) => `CALL () {
-     ${branches(labels, (label) => `CALL () { MATCH (e:${label}) RETURN count(e) AS count } RETURN count`)}
-   }
-   WITH sum(count) AS total
-   // OPTIONAL: a page beyond the last entity is empty, and the total still stands.
-   OPTIONAL CALL () {
-     ${branches(
-       labels,
-       (label) => `MATCH (e:${label}) USING INDEX SEEK e:${label}(name, id)
-       WHERE ${seek('e')}
-       WITH e ORDER BY ${order} LIMIT toInteger($first) + 1
-       RETURN e`,
-     )}
-   }
-   WITH total, e ORDER BY ${order} LIMIT toInteger($first) + 1
-   WITH total, collect(e) AS read
-   WITH total, read, [e IN read WHERE $to IS NULL OR [e.name, e.id] ${within} $to][0..$first] AS page
-   ${past === null ? 'WITH total, read, page, false AS past' : pastClause(labels, past)}
-   WITH total, past, size(read) > size(page) AS more, CASE WHEN $backward THEN reverse(page) ELSE page END AS page
-   RETURN total, CASE WHEN $backward THEN more ELSE past END AS hasPrevious, CASE WHEN $backward THEN past ELSE more END AS hasNext,
-          [e IN page | {node: ${entityMap('e')}}] AS items, CASE WHEN $cursors THEN [e IN page | [e.name, e.id]] END AS keys`,
+    (labels) => `${totalOf(labels)}
+   ${pageFromIndex({
+     read: seekEach(labels, seek, `WITH e ORDER BY ${order} LIMIT toInteger($first) + 1
+       RETURN e`),
+     past: past === null ? null : seekEach(labels, past, 'RETURN e LIMIT 1'),
+     order,
+     key: (e) => keyList(ENTITY_KEYS.NAME(e)),
+     within,
+   })}`,
   );
-}
-
-/** Whether anything sorts at or before the cursor `$from` as `past` reads (see READS): one entry of an index, at most, per label. */
-function pastClause(labels: Labels, past: (e: string) => string): string {
-  return `CALL () {
-     WITH $from IS NOT NULL AS paging WHERE paging
-     CALL () {
-       ${branches(
-         labels,
-         (label) => `MATCH (e:${label}) USING INDEX SEEK e:${label}(name, id)
-         WHERE ${past('e')}
-         RETURN e LIMIT 1`,
-       )}
-     }
-     RETURN count(e) > 0 AS past
-   }
-   WITH total, read, page, coalesce(past, false) AS past`;
 }
 
 /** The statements of a page by name, by the way each reads its index. */
@@ -257,25 +292,78 @@ export const entitiesPagesByName: Readonly<Record<NameRead, ReadonlyMap<Labels, 
   downFromTop: entitiesByName('downFromTop'),
 };
 
+/** How a page by year reads (see indexRead): up the list's keys, or down them. */
+export type YearRead = 'up' | 'down';
+
 /**
- * A page of entities by start or end year: every entity of the kinds asked, sorted, then the page. Unlike a page
- * by name this reads every entity of the label (undated ones have no year to seek in an index, and must be placed
- * too); see the README's note on ordered pages.
+ * The seeks of a page by year, in the index on (kind, year, name, id) (migration 009) for the key `y` (`startOrder`
+ * or `endOrder`), each for the kind `kind`: a cursor `$from` = [year, name, id] splits into entities of its year
+ * beyond its name and id (an equality and a range on name, read in order) and those of the years beyond (a range
+ * on the year). One range on the year with the name tested after would read every entity of the cursor's year, and
+ * undated ones share one. Without a cursor the first finds nothing and the second reads from the end; every entity
+ * has a year key, a name and an id, so the IS NOT NULL tests keep them all and make each read a seek.
  */
-function entitiesByYear(order: 'START' | 'END') {
-  const key = ENTITY_KEYS[order];
-  return byLabels<EntitiesPageParams, PageRow<EntityItem>>(
-    `entities.pageBy${order}`,
-    (labels) => `CALL () {
-     ${branches(labels, (label) => `MATCH (e:${label}) RETURN e`)}
-   }
-   WITH e ORDER BY ${key('e').join(', ')}
-   WITH collect(e) AS matched
-   ${keysetPage('matched', (entry) => keyList(key(entry)), `node: ${boundTo('entry', entityMap)}`)}`,
+const YEAR_READS = {
+  up: {
+    sort: '',
+    within: '<',
+    sameYear: (y: string) => `e.${y} = $from[0] AND e.name >= $from[1] AND (e.name > $from[1] OR e.id > $from[2])`,
+    beyond: (y: string) => `e.${y} > coalesce($from[0], ${-UNDATED_YEAR}) AND e.name IS NOT NULL`,
+    pastSameYear: (y: string) => `e.${y} = $from[0] AND e.name <= $from[1] AND (e.name < $from[1] OR e.id <= $from[2])`,
+    pastBefore: (y: string) => `e.${y} < $from[0] AND e.name IS NOT NULL`,
+  },
+  down: {
+    sort: ' DESC',
+    within: '>',
+    sameYear: (y: string) => `e.${y} = $from[0] AND e.name <= $from[1] AND (e.name < $from[1] OR e.id < $from[2])`,
+    beyond: (y: string) => `e.${y} < coalesce($from[0], ${UNDATED_YEAR + 1}) AND e.name IS NOT NULL`,
+    pastSameYear: (y: string) => `e.${y} = $from[0] AND e.name >= $from[1] AND (e.name > $from[1] OR e.id >= $from[2])`,
+    pastBefore: (y: string) => `e.${y} > $from[0] AND e.name IS NOT NULL`,
+  },
+} as const;
+
+/**
+ * A page of entities by start or end year, in either direction: for each kind asked (`$kinds`, every kind for all),
+ * the first `$first` + 1 entries of the kind's part of the index from the cursor on, merged (see pageFromIndex and
+ * YEAR_READS). A kind is an equality in the index: its entries are in (year, name, id) order, so with the kind in
+ * the ORDER BY the index gives the order and the read stops at the limit. The total is read from the count store.
+ * One statement serves every set of kinds, as a statement per set would fill Neo4j's plan cache.
+ */
+function entitiesByYear(field: 'START' | 'END', read: YearRead) {
+  const y = YEAR_KEYS[field];
+  const { sort, within, sameYear, beyond, pastSameYear, pastBefore } = YEAR_READS[read];
+  const order = `e.${y}${sort}, e.name${sort}, e.id${sort}`;
+  const seek = (where: string, limit: string) => `MATCH (e:Entity) USING INDEX SEEK e:Entity(kind, ${y}, name, id)
+         WHERE e.kind = kind AND ${where} AND e.id IS NOT NULL
+         ${limit}`;
+  const eachKind = (seeks: readonly string[]) => `UNWIND $kinds AS kind
+     CALL (kind) {
+       ${seeks.join(`
+       UNION ALL
+       `)}
+     }
+     RETURN e`;
+  const inOrder = `WITH e ORDER BY e.kind${sort}, ${order} LIMIT toInteger($first) + 1
+         RETURN e`;
+  const first = 'RETURN e LIMIT 1';
+  return cypher<EntitiesByYearParams, PageRow<EntityItem>>(
+    `entities.pageBy${field}${read === 'up' ? '' : 'Down'}`,
+    `${totalOf('kinds')}
+   ${pageFromIndex({
+     read: eachKind([seek(sameYear(y), inOrder), seek(beyond(y), inOrder)]),
+     past: eachKind([seek(pastSameYear(y), first), seek(pastBefore(y), first)]),
+     order,
+     key: (e) => keyList(ENTITY_KEYS[field](e)),
+     within,
+   })}`,
   );
 }
 
-export const entitiesPagesByYear = { START: entitiesByYear('START'), END: entitiesByYear('END') } as const;
+/** The statements of a page by start or end year, by the way each reads its index. */
+export const entitiesPagesByYear = {
+  START: { up: entitiesByYear('START', 'up'), down: entitiesByYear('START', 'down') },
+  END: { up: entitiesByYear('END', 'up'), down: entitiesByYear('END', 'down') },
+} as const;
 
 export type EntitiesAsOfParams = EntitiesPageParams & AsOfParams;
 
@@ -305,8 +393,11 @@ function entitiesAsOfStatement(ofKinds: boolean, order: OrderField) {
 export const entitiesAsOfPages = statementPerOrder((order) => entitiesAsOfStatement(false, order));
 export const entitiesOfKindsAsOfPages = statementPerOrder((order) => entitiesAsOfStatement(true, order));
 
-/** How a page by name reads its index for a window (see READS), and from and up to which cursors. */
-export function nameRead(window: KeysetParams): { read: NameRead; from: CursorKey | null; to: CursorKey | null } {
+/**
+ * How a page read from an index reads it for a window, and from and up to which cursors: by name as READS says, by
+ * year `up`, or else `down` (a page by year needs no read of its own from the top).
+ */
+export function indexRead(window: KeysetParams): { read: NameRead; from: CursorKey | null; to: CursorKey | null } {
   // Paging backwards reads the list against its order, from `before`: the page nearest the cursor comes first.
   const from = window.backward ? window.before : window.after;
   const to = window.backward ? window.after : window.before;

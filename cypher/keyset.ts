@@ -37,9 +37,6 @@ export function statementPerOrder<S>(statement: (order: OrderField) => S): Reado
   return { NAME: statement('NAME'), START: statement('START'), END: statement('END') };
 }
 
-/** The year an undated item sorts at, after every real one, as Neo4j sorts nulls: last ascending, first descending. */
-export const UNDATED_YEAR = 100000;
-
 /** A cursor's values as a query receives them. */
 type Key = readonly (string | number)[] | null;
 

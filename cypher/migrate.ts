@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { int, type Driver } from 'neo4j-driver';
+import { backfillSortKeys } from './sort-keys-backfill.ts';
 import { backfillTimeBounds } from './time-bounds-backfill.ts';
 
 const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
@@ -16,6 +17,7 @@ export interface Migration {
  */
 const DATA_STEPS: Readonly<Record<string, (driver: Driver, database: string) => Promise<void>>> = {
   '005-time-bounds': backfillTimeBounds,
+  '009-entity-date-order': backfillSortKeys,
 };
 
 /** The migrations in the order they apply: `NNN-name.cypher`, statements ended by `;`. */

@@ -1,8 +1,8 @@
-import type { RelationProps } from '../model/codec.ts';
+import { UNDATED_YEAR, type RelationProps } from '../model/codec.ts';
 import type { RelationType } from '../model/relations.ts';
 import { kept, limitOf, rankOf, weakest, type AsOfParams } from './as-of.ts';
 import { matchById } from './entities.ts';
-import { UNDATED_YEAR, keysetPage, type KeysetParams, type OrderField } from './keyset.ts';
+import { keysetPage, type KeysetParams, type OrderField } from './keyset.ts';
 import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
 import { compact, cypher, type CypherQuery } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';

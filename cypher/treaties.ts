@@ -1,8 +1,9 @@
+import { UNDATED_YEAR } from '../model/codec.ts';
 import type { EntityKind } from '../model/kinds.ts';
 import { TREATY_EFFECT_TYPES } from '../model/relations.ts';
 import { kept, limitOf, mayHold, rankOf, weakest, weakestIn, type AsOfParams } from './as-of.ts';
 import { matchById, resolveRefClause, resolveRefsClause, type RefMatchRow, type RefParams } from './entities.ts';
-import { UNDATED_YEAR, keysetPage, statementPerOrder, type KeysetParams, type OrderField } from './keyset.ts';
+import { keysetPage, statementPerOrder, type KeysetParams, type OrderField } from './keyset.ts';
 import { boundTo, entityMap, type Slim } from './projection.ts';
 import { cypher } from './query.ts';
 import type { EntityItem, PageRow } from './rows.ts';

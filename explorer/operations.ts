@@ -15,12 +15,15 @@ const ENTITY_REF = `fragment ExplorerEntityRef on Entity { id name kind time { .
 const RELATION_PAGE = `fragment ExplorerRelationPage on RelationConnection {
   totalCount
   edges {
-    relationId type label direction role effect note
-    time { ...ExplorerTime }
+    direction
     node { ...ExplorerEntityRef }
-    effectFrom { id name kind }
-    effectTo { id name kind }
-    sources { quote sourceId }
+    relation {
+      id type label role effect note
+      time { ...ExplorerTime }
+      effectFrom { id name kind }
+      effectTo { id name kind }
+      sources { quote sourceId }
+    }
   }
 }`;
 
@@ -70,10 +73,10 @@ const neighbourhood = `query ExplorerNeighbourhood($id: ID!, $twoHops: Boolean!)
     relations(first: 100) {
       totalCount
       edges {
-        relationId label direction
+        direction relation { id label }
         node {
           id name kind
-          relations(first: 40) @include(if: $twoHops) { totalCount edges { relationId label direction node { id name kind } } }
+          relations(first: 40) @include(if: $twoHops) { totalCount edges { direction relation { id label } node { id name kind } } }
         }
       }
     }
@@ -89,7 +92,7 @@ const timeline = `query ExplorerTimeline($involving: ID, $after: String) {
       year
       time { ...ExplorerTime }
       entity { id name kind }
-      relation { relationId label from { id name kind } to { id name kind } }
+      relation { id label from { id name kind } to { id name kind } }
     }
   }
 }
@@ -111,8 +114,8 @@ const treatiesAffecting = `query ExplorerTreatiesAffecting($place: String!, $pla
     edges {
       node {
         ...ExplorerEntityRef
-        parties { edges { relationId label node { id name kind } } }
-        affects { edges { relationId label effect node { id name kind } } }
+        parties { edges { relation { id label } node { id name kind } } }
+        affects { edges { relation { id label effect } node { id name kind } } }
       }
     }
   }
@@ -125,7 +128,7 @@ const path = `query ExplorerPath($from: ID!, $to: ID!) {
   path(from: $from, to: $to, maxHops: 6) {
     length
     nodes { id name kind }
-    relations { relationId label from { id } to { id } }
+    relations { id label from { id } to { id } }
   }
 }`;
 

@@ -11,7 +11,9 @@ import { yearOf, type TimePrecision, type TimeSpan } from './time-span.ts';
  * properties cannot nest, so provenance is two parallel lists (`sourceIds`, `sourceQuotes`), a time
  * span is flat fields plus `startYear`/`endYear` for indexed ranges and its bounds to the day for as-of
  * questions (model/time-bounds.ts; undated facts get bounds too, the widest), and quantities are one JSON
- * string. `hash` lets a reload tell "unchanged" from "updated" without comparing every field in Cypher.
+ * string. An entity also keeps `startOrder`/`endOrder` (its years, or UNDATED_YEAR): the keys its pages by date seek
+ * in an index (cypher/entities.ts), present on every entity as an undated one's year is not. `hash` lets a reload
+ * tell "unchanged" from "updated" without comparing every field in Cypher.
  * Everything that writes (the loader, curation) encodes here; everything that reads decodes here.
  *
  * What one dataset says of an item (its claim) is the props that dataset alone would store. An item
@@ -211,29 +213,46 @@ export function nameProps(name: string | null, aliases: readonly string[]): Prop
   return { name, aliases: [...aliases], aliasText: aliases.join(' | ') };
 }
 
+/** The year an undated item sorts at, after every real one (years have four digits), as Neo4j sorts nulls: last ascending, first descending. */
+export const UNDATED_YEAR = 100000;
+
 /**
- * The props as stored, with their hash. Neo4j keeps no null property (`SET e = props` drops the
- * key), so nulls are left out: half of a relation's fields are usually null, and each would cost
- * Bolt traffic and transaction memory on a large load.
+ * Keys an entity is stored with that follow from its other props alone: the years its pages by date are ordered
+ * by, undated at UNDATED_YEAR, so that every entity has them and an index holds every entity (one without a
+ * property is missing from an index on it). Derived, they are left out of the hash: it covers the years they
+ * follow from, and adding them changed no stored item's hash.
+ */
+export const SORT_KEYS: readonly string[] = ['startOrder', 'endOrder'];
+
+/** An entity's SORT_KEYS, from its stored (or about to be stored) props. */
+export function sortKeysOf(props: Props): Props {
+  const year = (value: Props[string] | undefined) => (typeof value === 'number' ? value : UNDATED_YEAR);
+  return { startOrder: year(props['startYear']), endOrder: year(props['endYear']) };
+}
+
+/**
+ * The props as stored, with their hash, and for an entity (props with a `kind`) its SORT_KEYS. Neo4j keeps no
+ * null property (`SET e = props` drops the key), so nulls are left out: half of a relation's fields are usually
+ * null, and each would cost Bolt traffic and transaction memory on a large load.
  */
 export function stored(props: Props): Props {
   const kept: Props = {};
   for (const key in props) {
     const value = props[key];
-    if (value !== null && value !== undefined) kept[key] = value;
+    if (value !== null && value !== undefined && !SORT_KEYS.includes(key)) kept[key] = value;
   }
-  return { ...kept, hash: contentHash(kept) };
+  return { ...kept, ...(kept['kind'] == null ? {} : sortKeysOf(kept)), hash: contentHash(kept) };
 }
 
 /**
  * A digest of stored props in a canonical form: keys sorted and nulls left out, so neither the order in which
  * the code lists fields nor a field that is absent rather than null changes it; it can be recomputed from what
- * Neo4j holds. (Before this form, hashes covered `JSON.stringify` of the props in code order, nulls included:
+ * Neo4j holds. SORT_KEYS are left out, being derived (see stored). (Before this form, hashes covered `JSON.stringify` of the props in code order, nulls included:
  * the first load after the change reports every item of a dataset as updated, once.)
  */
 export function contentHash(props: Props): string {
   const canonical = Object.keys(props)
-    .filter((key) => key !== 'hash' && props[key] !== null && props[key] !== undefined)
+    .filter((key) => key !== 'hash' && !SORT_KEYS.includes(key) && props[key] !== null && props[key] !== undefined)
     .sort()
     .map((key) => [key, props[key]]);
   return createHash('sha1').update(JSON.stringify(canonical)).digest('base64url');

@@ -27,7 +27,7 @@ const canonicalRegion = (region: { id: string; name: string; total: number; rela
   relations: sortedBy(region.relations, (r) => `${r.relationId} ${r.direction}`),
 });
 
-const oursEdge = z.object({ type: z.string(), direction: z.string(), relationId: z.string(), node: z.object({ id: z.string(), name: z.string() }) });
+const oursEdge = z.object({ direction: z.string(), node: z.object({ id: z.string(), name: z.string() }), relation: z.object({ id: z.string(), type: z.string() }) });
 const peerConnection = z.object({ edges: z.array(z.object({ properties: z.object({ id: z.string() }), node: z.object({ id: z.string(), name: z.string() }) })) });
 const peerFields = peerRelationFields(KIND);
 const peerRegion = z.object({ id: z.string(), name: z.string() }).catchall(z.unknown());
@@ -53,7 +53,7 @@ function assembleRegions(rows: readonly Readonly<Record<string, unknown>>[]) {
     const region = regions.get(row.id) ?? { id: row.id, name: row.name, edges: [] };
     regions.set(row.id, region);
     if (row.type !== null && row.direction !== null && row.relationId !== null && row.nodeId !== null && row.nodeName !== null) {
-      region.edges.push({ type: row.type, direction: row.direction, relationId: row.relationId, node: { id: row.nodeId, name: row.nodeName } });
+      region.edges.push({ direction: row.direction, node: { id: row.nodeId, name: row.nodeName }, relation: { id: row.relationId, type: row.type } });
     }
   }
   const edges = [...regions.values()].map(({ id, name, edges }) => ({ node: { id, name, relations: { totalCount: edges.length, edges } } }));
@@ -73,8 +73,8 @@ export const heavy = defineQuestion({
   ceilingAnswer: assembleRegions,
   ask: () => ({
     ours: {
-      query: `{ entities(kind: "${KIND}", first: ${PAGE}) { edges { node { id name
-        relations(first: ${RELATIONS_PAGE}) { totalCount edges { type direction relationId node { id name } } } } } } }`,
+      query: `{ entities(kinds: [${KIND}], first: ${PAGE}) { edges { node { id name
+        relations(first: ${RELATIONS_PAGE}) { totalCount edges { direction node { id name } relation { id type } } } } } } }`,
       variables: {},
     },
     peer: {
@@ -102,7 +102,7 @@ export const heavy = defineQuestion({
         id: node.id,
         name: node.name,
         total: node.relations.totalCount,
-        relations: node.relations.edges.map((edge) => ({ type: edge.type, direction: edge.direction, relationId: edge.relationId, node: edge.node.id })),
+        relations: node.relations.edges.map((edge) => ({ type: edge.relation.type, direction: edge.direction, relationId: edge.relation.id, node: edge.node.id })),
       }),
     ),
   fromPeer: ({ data }) =>

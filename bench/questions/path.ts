@@ -13,7 +13,7 @@ const canonicalPaths = (paths: readonly Path[]) => sortedBy(paths, (path) => JSO
 const oursPath = z.object({
   length: z.number(),
   nodes: z.array(z.object({ id: z.string() })),
-  relations: z.array(z.object({ relationId: z.string(), type: z.string(), from: z.object({ id: z.string() }), to: z.object({ id: z.string() }) })),
+  relations: z.array(z.object({ id: z.string(), type: z.string(), from: z.object({ id: z.string() }), to: z.object({ id: z.string() }) })),
 });
 
 export const path = defineQuestion({
@@ -24,12 +24,12 @@ export const path = defineQuestion({
     RETURN {path: collect({
       length: length(p),
       nodes: [n IN nodes(p) | {id: n.id}],
-      relations: [r IN relationships(p) | {relationId: r.id, type: type(r), from: {id: startNode(r).id}, to: {id: endNode(r).id}}]
+      relations: [r IN relationships(p) | {id: r.id, type: type(r), from: {id: startNode(r).id}, to: {id: endNode(r).id}}]
     })} AS data`,
   ask: ({ path: pair }) => ({
     ours: {
       query: `query ($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: ${PATH_MAX_HOPS}) {
-        length nodes { id } relations { relationId type from { id } to { id } } } }`,
+        length nodes { id } relations { id type from { id } to { id } } } }`,
       variables: { from: pair.from, to: pair.to },
     },
     // allShortestPaths is beyond the peer's generated queries: a @cypher field (see peer-typedefs.ts).
@@ -46,7 +46,7 @@ export const path = defineQuestion({
       data.path.map((p) => ({
         length: p.length,
         nodeIds: p.nodes.map((node) => node.id),
-        relations: p.relations.map((r) => ({ relationId: r.relationId, type: r.type, from: r.from.id, to: r.to.id })),
+        relations: p.relations.map((r) => ({ relationId: r.id, type: r.type, from: r.from.id, to: r.to.id })),
       })),
     ),
   fromPeer: ({ data }) => canonicalPaths(data.paths),

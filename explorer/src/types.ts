@@ -33,20 +33,29 @@ export interface SourceRef {
   readonly sourceId: string;
 }
 
-export interface RelationEdge {
-  readonly relationId: string;
+/** A relation as one object (its global `id`), as every list that holds it shows it. */
+export interface Relation {
+  readonly id: string;
   readonly type: string;
   readonly label: string;
-  readonly direction: 'IN' | 'OUT';
   readonly role: string | null;
   readonly effect: string | null;
   readonly note: string | null;
   readonly time: TimeSpan | null;
-  readonly node: DatedEntityRef;
   readonly effectFrom: EntityRef | null;
   readonly effectTo: EntityRef | null;
   readonly sources: readonly SourceRef[];
 }
+
+/** A relation seen from one of its ends: the other end (`node`) and which way it points. */
+export interface RelationEdge {
+  readonly direction: 'IN' | 'OUT';
+  readonly node: DatedEntityRef;
+  readonly relation: Relation;
+}
+
+/** A relation as a view that names and draws it reads it. */
+export type RelationLabel = Pick<Relation, 'id' | 'label'>;
 
 export interface RelationPage {
   readonly totalCount: number;
@@ -73,8 +82,7 @@ export interface SearchAnswer {
 }
 
 export interface NeighbourEdge {
-  readonly relationId: string;
-  readonly label: string;
+  readonly relation: RelationLabel;
   readonly direction: 'IN' | 'OUT';
   readonly node: EntityRef & { readonly relations?: { readonly totalCount: number; readonly edges: readonly NeighbourEdge[] } };
 }
@@ -87,7 +95,7 @@ export interface TimelineEntry {
   readonly year: number;
   readonly time: TimeSpan | null;
   readonly entity: EntityRef | null;
-  readonly relation: { readonly relationId: string; readonly label: string; readonly from: EntityRef; readonly to: EntityRef } | null;
+  readonly relation: (RelationLabel & { readonly from: EntityRef; readonly to: EntityRef }) | null;
 }
 
 export interface TimelineAnswer {
@@ -104,8 +112,8 @@ export interface TreatiesAnswer {
     readonly totalCount: number;
     readonly edges: readonly {
       readonly node: DatedEntityRef & {
-        readonly parties: { readonly edges: readonly { readonly relationId: string; readonly label: string; readonly node: EntityRef }[] };
-        readonly affects: { readonly edges: readonly { readonly relationId: string; readonly label: string; readonly effect: string | null; readonly node: EntityRef }[] };
+        readonly parties: { readonly edges: readonly { readonly relation: RelationLabel; readonly node: EntityRef }[] };
+        readonly affects: { readonly edges: readonly { readonly relation: RelationLabel & Pick<Relation, 'effect'>; readonly node: EntityRef }[] };
       };
     }[];
   };
@@ -115,7 +123,7 @@ export interface PathAnswer {
   readonly path: readonly {
     readonly length: number;
     readonly nodes: readonly EntityRef[];
-    readonly relations: readonly { readonly relationId: string; readonly label: string; readonly from: { readonly id: string }; readonly to: { readonly id: string } }[];
+    readonly relations: readonly (RelationLabel & { readonly from: { readonly id: string }; readonly to: { readonly id: string } })[];
   }[];
 }
 

@@ -1,7 +1,7 @@
 import type { AsOfParams } from '../../cypher/as-of.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { OrderField } from '../../cypher/keyset.ts';
-import { type EntitiesPageParams, entitiesAsOfPages, entitiesOfKindsAsOfPages, entitiesPagesByName, entitiesPagesByYear, forKinds, nameRead } from '../../cypher/entities.ts';
+import { type EntitiesPageParams, entitiesAsOfPages, entitiesOfKindsAsOfPages, entitiesPagesByName, entitiesPagesByYear, forKinds, indexRead } from '../../cypher/entities.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../model/kinds.ts';
 import { parseKind } from '../arguments.ts';
 import type { Context } from '../context.ts';
@@ -31,14 +31,13 @@ const entityOrderArgs = orderArg(
   'NAME',
 );
 
-/** The statement for the order and date asked: by name from an index, by a year, or as of a date; with the relations selected beneath (schema/planned-read.ts). */
+/** The statement for the order and date asked: by name or by a year from an index, or as of a date; with the relations selected beneath (schema/planned-read.ts). */
 function readEntities(params: EntitiesPageParams, asOf: AsOfParams, field: OrderField, context: Context, info: GraphQLResolveInfo) {
   if (asOf.asOfFrom !== null) return readPlanned(context, info, (params.kinds.length === 0 ? entitiesAsOfPages : entitiesOfKindsAsOfPages)[field], { ...params, ...asOf });
-  if (field === 'NAME') {
-    const { read, from, to } = nameRead(params);
-    return readPlanned(context, info, forKinds(entitiesPagesByName[read], params.kinds), { ...params, from, to });
-  }
-  return readPlanned(context, info, forKinds(entitiesPagesByYear[field], params.kinds), params);
+  const { read, from, to } = indexRead(params);
+  if (field === 'NAME') return readPlanned(context, info, forKinds(entitiesPagesByName[read], params.kinds), { ...params, from, to });
+  const kinds = params.kinds.length === 0 ? ENTITY_KINDS : params.kinds;
+  return readPlanned(context, info, entitiesPagesByYear[field][read === 'up' ? 'up' : 'down'], { ...params, kinds, from, to });
 }
 
 builder.queryFields((t) => ({

@@ -72,6 +72,16 @@ const LISTS: List[] = [
     page: connection(['entities']),
   },
   {
+    name: 'every entity by end year, descending',
+    query: `query (${VARS}) { entities(orderBy: {field: END, direction: DESC}, ${PAGE_ARGS}) { ${PAGE_FIELDS} edges { node { id } } } }`,
+    page: connection(['entities']),
+  },
+  {
+    name: 'entities of one kind by start year, descending',
+    query: `query (${VARS}) { entities(kinds: [Region], orderBy: {field: START, direction: DESC}, ${PAGE_ARGS}) { ${PAGE_FIELDS} edges { node { id } } } }`,
+    page: connection(['entities']),
+  },
+  {
     name: 'entities by end year as of a date',
     query: `query (${VARS}) { entities(asOf: "1900", orderBy: {field: END, direction: DESC}, ${PAGE_ARGS}) { ${PAGE_FIELDS} edges { node { id } } } }`,
     page: connection(['entities']),

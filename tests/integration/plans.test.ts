@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { profileOurs } from '../../bench/plans.ts';
+import { UNDATED_YEAR } from '../../model/codec.ts';
 import { ORDERS, encodeCursor, orderOf } from '../../schema/pages.ts';
 import { loadDataset, unloadDatasets } from '../../services/ingest/load.ts';
 import { FRONTIER_DIR, loadSeed, testDriver, testExecutor } from '../support/database.ts';
@@ -23,6 +24,9 @@ afterAll(async () => {
   await driver.close();
 });
 
+/** A cursor of the entities in the order asked, at the key given: [year, name, id]. */
+const yearCursor = (field: 'START' | 'END', direction: 'ASC' | 'DESC', key: [number, string, string]) => encodeCursor(orderOf('entities', { field, direction }, 'NAME'), key);
+
 const QUESTIONS = {
   affecting: '{ treaties(affecting: "Ili basin") { totalCount edges { node { id name } } } }',
   between: `{ treaties(between: ["russian-empire", "Qing Empire"], first: 20) { edges { node { id name
@@ -41,6 +45,17 @@ const QUESTIONS = {
   entitiesByNameDescending: '{ entities(kinds: [Region], orderBy: {field: NAME, direction: DESC}, first: 5) { totalCount pageInfo { hasNextPage } nodes { id } } }',
   entitiesBackwards: `{ entities(kinds: [Pass, Border], last: 5, before: "${encodeCursor(ORDERS.entitiesByName, ['Irkeshtam Pass', 'irkeshtam-pass'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
   entitiesBackwardsDescending: `{ entities(orderBy: {field: NAME, direction: DESC}, last: 5, before: "${encodeCursor(orderOf('entities', { field: 'NAME', direction: 'DESC' }, 'NAME'), ['Ili River basin', 'ili-river-basin'])}") { nodes { id } } }`,
+  // By start or end year: each kind's part of an index on (kind, year, name, id) read from the cursor, undated
+  // entities (at a year after every real one) included, for every kind, one kind or several.
+  entitiesByStart: '{ entities(orderBy: {field: START}, first: 5) { totalCount pageInfo { hasNextPage } nodes { id } } }',
+  entitiesByStartAfter: `{ entities(kinds: [Treaty], orderBy: {field: START}, first: 5, after: "${yearCursor('START', 'ASC', [1870, 'Treaty of Uliastai', 'treaty-of-uliastai-1870'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
+  entitiesByStartBackwards: `{ entities(kinds: [Region, Treaty], orderBy: {field: START}, last: 5, before: "${yearCursor('START', 'ASC', [UNDATED_YEAR, 'Lake Zaysan', 'lake-zaysan'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
+  entitiesByStartDescending: '{ entities(kinds: [State, Empire], orderBy: {field: START, direction: DESC}, first: 5) { totalCount pageInfo { hasNextPage } nodes { id } } }',
+  entitiesByStartDescendingBackwards: `{ entities(orderBy: {field: START, direction: DESC}, last: 5, before: "${yearCursor('START', 'DESC', [1881, 'Treaty of Saint Petersburg', 'treaty-of-saint-petersburg-1881'])}") { nodes { id } } }`,
+  entitiesByEnd: `{ entities(kinds: [Treaty, Region], orderBy: {field: END}, first: 5, after: "${yearCursor('END', 'ASC', [1864, 'Treaty of Tarbagatai', 'treaty-of-tarbagatai-1864'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
+  entitiesByEndBackwards: '{ entities(orderBy: {field: END}, last: 5) { totalCount pageInfo { hasPreviousPage } nodes { id } } }',
+  entitiesByEndDescending: `{ entities(kinds: [Region], orderBy: {field: END, direction: DESC}, first: 5, after: "${yearCursor('END', 'DESC', [UNDATED_YEAR, 'Lake Zaysan', 'lake-zaysan'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
+  entitiesByEndDescendingBackwards: '{ entities(kinds: [Treaty], orderBy: {field: END, direction: DESC}, last: 5) { totalCount nodes { id } } }',
   treatiesOrdered: '{ treaties(affecting: "Ili basin", orderBy: {field: END, direction: DESC}, last: 3) { totalCount edges { node { id name } } } }',
   relationsOrdered: '{ entity(id: "china") { relations(orderBy: {field: NAME, direction: DESC}, last: 5) { totalCount edges { node { id name } } } } }',
   timelineOrdered: '{ timeline(involving: "Bedel Pass", orderBy: {field: END, direction: DESC}, last: 5) { totalCount edges { year entity { id } } } }',

@@ -1,7 +1,7 @@
 // The storage codec, both ways: what the loader and curation store, what reads make of it, and
 // the hash that tells a reload "unchanged" from "updated".
 import { describe, expect, it } from 'vitest';
-import { contentHash, entityFixtureOf, entityRecord, relationFixtureOf, relationRecord, type EntityProps, type Props, type RelationProps } from '../../model/codec.ts';
+import { UNDATED_YEAR, contentHash, entityFixtureOf, entityRecord, relationFixtureOf, relationRecord, type EntityProps, type Props, type RelationProps } from '../../model/codec.ts';
 import { entitySchema, relationSchema } from '../../model/fixture-schema.ts';
 
 const entity = entitySchema.parse({
@@ -47,6 +47,18 @@ describe('the storage codec', () => {
       time: { start: '2009', end: undefined, precision: 'year', text: undefined },
       sources: [{ quote: relation.sources[0]?.quote, source: 'article' }],
     });
+  });
+
+  it('gives an entity, never a relation, the years its pages by date seek, undated after every real year, outside the hash', () => {
+    const dated = entityRecord(entity, 'seed', 'article').props;
+    expect([dated['startOrder'], dated['endOrder']]).toEqual([1862, 1877]);
+    const undated = entityRecord({ ...entity, time: undefined }, 'seed', 'article').props;
+    expect([undated['startOrder'], undated['endOrder']]).toEqual([UNDATED_YEAR, UNDATED_YEAR]);
+    expect(relationRecord(relation, 'seed', 'article').props).not.toHaveProperty('startOrder');
+    // Derived from the years, which are hashed: the hash is what it was before the keys were stored.
+    const withoutKeys = Object.fromEntries(Object.entries(dated).filter(([key]) => key !== 'startOrder' && key !== 'endOrder'));
+    expect(contentHash(withoutKeys)).toBe(dated['hash']);
+    expect(contentHash({ ...dated, startOrder: 1 })).toBe(dated['hash']);
   });
 
   it('hashes a canonical form: the order of keys and a null rather than an absent key change nothing', () => {

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { NoDeprecatedCustomRule, isInputObjectType, isInterfaceType, isObjectType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { QUESTIONS } from '../../bench/questions/index.ts';
+import { OPERATIONS } from '../../explorer/operations.ts';
 import { schema } from '../../schema/index.ts';
 import { EXAMPLE_QUERY } from '../../server/example-query.ts';
 
@@ -27,6 +29,14 @@ describe('deprecations', () => {
     const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
     for (const example of [...examples, EXAMPLE_QUERY]) {
       expect(validate(schema, parse(example), [NoDeprecatedCustomRule]).map((error) => error.message), example).toEqual([]);
+    }
+  });
+
+  it('are not what our own clients ask: the explorer and the benchmark', () => {
+    const landmarks = { party: 'kyrgyzstan', timeline: 'bedel-pass', search: 'Irkestam', path: { from: 'bedel-pass', to: 'china', hops: 3, paths: 1 } };
+    const documents = [...Object.values(OPERATIONS), ...QUESTIONS.map((question) => question.ask(landmarks).ours.query)];
+    for (const document of documents) {
+      expect(validate(schema, parse(document), [NoDeprecatedCustomRule]).map((error) => error.message), document).toEqual([]);
     }
   });
 });

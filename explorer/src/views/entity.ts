@@ -67,8 +67,8 @@ function summary(entity: EntityDetails): DocumentFragment {
 /** Typed groups first, in the schema's order, then what no typed field of its kind names. */
 function relationsSection(entity: EntityDetails): HTMLElement {
   const groups = Object.entries(entity).filter((entry): entry is [string, RelationPage] => entry[0] !== 'relations' && isRelationPage(entry[1]) && entry[1].totalCount > 0);
-  const grouped = new Set(groups.flatMap(([, page]) => page.edges.map((edge) => edge.relationId)));
-  const others = entity.relations.edges.filter((edge) => !grouped.has(edge.relationId));
+  const grouped = new Set(groups.flatMap(([, page]) => page.edges.map((edge) => edge.relation.id)));
+  const others = entity.relations.edges.filter((edge) => !grouped.has(edge.relation.id));
   const section = h('section', { class: 'panel relations-panel', 'aria-labelledby': 'relations-heading' }, h('h2', { id: 'relations-heading' }, 'Relations'));
   if (groups.length === 0 && others.length === 0) section.append(h('p', { class: 'muted' }, 'No relations.'));
   for (const [field, page] of groups) section.append(relationGroup(humanize(field), field, page.edges, page.totalCount));
@@ -90,29 +90,30 @@ function relationGroup(title: string, field: string, edges: readonly RelationEdg
   );
 }
 
-function relationItem(edge: RelationEdge): HTMLElement {
+function relationItem({ direction, node, relation }: RelationEdge): HTMLElement {
   // A relation reads from its subject: seen from its object, the treaty, it is "Qing Empire signed this".
   const line =
-    edge.direction === 'OUT'
-      ? [h('span', { class: 'label' }, edge.label), ' ', entityLink(edge.node)]
-      : [entityLink(edge.node), ' ', h('span', { class: 'label' }, `${edge.label} this`)];
+    direction === 'OUT'
+      ? [h('span', { class: 'label' }, relation.label), ' ', entityLink(node)]
+      : [entityLink(node), ' ', h('span', { class: 'label' }, `${relation.label} this`)];
   const details = h('p', { class: 'relation-details' });
   const add = (...parts: (Node | string)[]) => details.append(details.childNodes.length > 0 ? ' · ' : '', ...parts);
-  if (edge.time) add(h('span', { class: 'when' }, describeTime(edge.time)));
-  if (edge.role) add(`role: ${edge.role}`);
-  if (edge.effectFrom || edge.effectTo || edge.effect) {
+  const { time, role, effect, effectFrom, effectTo, note, sources } = relation;
+  if (time) add(h('span', { class: 'when' }, describeTime(time)));
+  if (role) add(`role: ${role}`);
+  if (effectFrom || effectTo || effect) {
     const flow = h('span', { class: 'effect' });
-    if (edge.effectFrom || edge.effectTo) flow.append(edge.effectFrom ? entityLink(edge.effectFrom) : '?', ' → ', edge.effectTo ? entityLink(edge.effectTo) : '?');
-    if (edge.effect) flow.append(edge.effectFrom || edge.effectTo ? ` (${edge.effect})` : edge.effect);
+    if (effectFrom || effectTo) flow.append(effectFrom ? entityLink(effectFrom) : '?', ' → ', effectTo ? entityLink(effectTo) : '?');
+    if (effect) flow.append(effectFrom || effectTo ? ` (${effect})` : effect);
     add('effect: ', flow);
   }
   return h(
     'li',
     { class: 'relation' },
-    h('p', { class: 'relation-line' }, ...line, ' ', kindBadge(edge.node.kind)),
+    h('p', { class: 'relation-line' }, ...line, ' ', kindBadge(node.kind)),
     details.childNodes.length > 0 ? details : '',
-    edge.note ? h('p', { class: 'note' }, edge.note) : '',
-    ...edge.sources.map(quoteBlock),
+    note ? h('p', { class: 'note' }, note) : '',
+    ...sources.map(quoteBlock),
   );
 }
 
@@ -131,7 +132,7 @@ async function neighbourhood(app: App, section: HTMLElement, entity: EntityRef, 
     const walk = (from: EntityRef, relation: NeighbourEdge) => {
       nodes.push(relation.node);
       const [source, target] = relation.direction === 'OUT' ? [from.id, relation.node.id] : [relation.node.id, from.id];
-      edges.push({ id: relation.relationId, source, target, label: relation.label });
+      edges.push({ id: relation.relation.id, source, target, label: relation.relation.label });
     };
     for (const relation of answer.entity.relations.edges) {
       walk(answer.entity, relation);

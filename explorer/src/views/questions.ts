@@ -65,7 +65,7 @@ export async function treatiesView(app: App, place: string): Promise<void> {
             entityLink(treaty),
             treaty.time ? h('span', { class: 'hit-time' }, describeTime(treaty.time)) : h('span', { class: 'hit-time muted' }, 'undated in the source'),
             h('p', {}, 'Parties: ', ...joined(treaty.parties.edges.map((edge) => entityLink(edge.node)), 'none named')),
-            h('p', {}, 'Affected: ', ...joined(treaty.affects.edges.map((edge) => h('span', {}, `${edge.label} `, entityLink(edge.node), edge.effect ? ` (${edge.effect})` : '')), 'nothing named')),
+            h('p', {}, 'Affected: ', ...joined(treaty.affects.edges.map(({ relation, node }) => h('span', {}, `${relation.label} `, entityLink(node), relation.effect ? ` (${relation.effect})` : '')), 'nothing named')),
           ),
         ),
       ),
@@ -76,11 +76,11 @@ export async function treatiesView(app: App, place: string): Promise<void> {
     for (const treaty of treaties) {
       for (const party of treaty.parties.edges) {
         nodes.push(party.node);
-        edges.push({ id: party.relationId, source: party.node.id, target: treaty.id, label: party.label });
+        edges.push({ id: party.relation.id, source: party.node.id, target: treaty.id, label: party.relation.label });
       }
       for (const affected of treaty.affects.edges) {
         nodes.push(affected.node);
-        edges.push({ id: affected.relationId, source: treaty.id, target: affected.node.id, label: affected.label });
+        edges.push({ id: affected.relation.id, source: treaty.id, target: affected.node.id, label: affected.relation.label });
       }
     }
     app.onLeave(drawGraph(graph, mergeGraph(nodes, edges, [answer.place.id, ...treaties.map((t) => t.id)]), (href) => app.navigate(href)));
@@ -112,7 +112,7 @@ export async function pathView(app: App, from: string, to: string): Promise<void
       h('section', { class: 'panel graph-panel', 'aria-label': 'The connections as a graph' }, graph),
     );
     const ends = [paths[0]?.nodes[0]?.id, paths[0]?.nodes.at(-1)?.id].filter((id): id is string => id !== undefined);
-    const edges = paths.flatMap((path) => path.relations.map((relation) => ({ id: relation.relationId, source: relation.from.id, target: relation.to.id, label: relation.label })));
+    const edges = paths.flatMap((path) => path.relations.map((relation) => ({ id: relation.id, source: relation.from.id, target: relation.to.id, label: relation.label })));
     app.onLeave(drawGraph(graph, mergeGraph(paths.flatMap((path) => path.nodes), edges, ends), (href) => app.navigate(href)));
   } catch (error) {
     const retarget = (ref: EntityRef, argument: string | null) => hrefOf({ view: 'path', from: argument === 'to' ? from : ref.id, to: argument === 'to' ? ref.id : to });

@@ -35,8 +35,8 @@ function markOf(entry: TimelineEntry, involving: string | undefined): TimelineMa
   const when = describeTime(entry.time) || String(entry.year);
   if (entry.entity) return [{ key: entry.entity.id, range, when, label: entry.entity.name, kind: entry.entity.kind, href: entityHref(entry.entity.id) }];
   if (!entry.relation) return [];
-  const { from, to, label, relationId } = entry.relation;
+  const { from, to, label, id } = entry.relation;
   // A relation opens the entity at its other end from the one shown.
   const other = from.id === involving ? to : from;
-  return [{ key: relationId, range, when, label: `${from.name} ${label} ${to.name}`, kind: other.kind, href: entityHref(other.id) }];
+  return [{ key: id, range, when, label: `${from.name} ${label} ${to.name}`, kind: other.kind, href: entityHref(other.id) }];
 }
