@@ -1,12 +1,7 @@
-import type { AsOfParams } from '../../cypher/as-of.ts';
-import type { GraphQLResolveInfo } from 'graphql';
-import type { OrderField } from '../../cypher/keyset.ts';
-import { type EntitiesPageParams, entitiesAsOfPages, entitiesOfKindsAsOfPages, entitiesPagesByName, entitiesPagesByYear, forKinds, indexRead } from '../../cypher/entities.ts';
 import { ENTITY_KINDS, type EntityKind } from '../../model/kinds.ts';
 import { parseKind } from '../arguments.ts';
-import type { Context } from '../context.ts';
-import { readPlanned } from '../planned-read.ts';
 import { builder } from '../builder.ts';
+import { readEntityPage } from '../entity-pages.ts';
 import { nullWhen } from '../root-fields.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import { EMPTY_PAGE, orderOf, toConnection, windowOf } from '../pages.ts';
@@ -30,15 +25,6 @@ const entityOrderArgs = orderArg(
   },
   'NAME',
 );
-
-/** The statement for the order and date asked: by name or by a year from an index, or as of a date; with the relations selected beneath (schema/planned-read.ts). */
-function readEntities(params: EntitiesPageParams, asOf: AsOfParams, field: OrderField, context: Context, info: GraphQLResolveInfo) {
-  if (asOf.asOfFrom !== null) return readPlanned(context, info, (params.kinds.length === 0 ? entitiesAsOfPages : entitiesOfKindsAsOfPages)[field], { ...params, ...asOf });
-  const { read, from, to } = indexRead(params);
-  if (field === 'NAME') return readPlanned(context, info, forKinds(entitiesPagesByName[read], params.kinds), { ...params, from, to });
-  const kinds = params.kinds.length === 0 ? ENTITY_KINDS : params.kinds;
-  return readPlanned(context, info, entitiesPagesByYear[field][read === 'up' ? 'up' : 'down'], { ...params, kinds, from, to });
-}
 
 builder.queryFields((t) => ({
   entities: t.field({
@@ -66,7 +52,7 @@ builder.queryFields((t) => ({
       const kinds: readonly EntityKind[] = args.kind == null ? [...new Set(args.kinds ?? [])] : [parseKind(args.kind, 'kind', ENTITY_KINDS)];
       const asOf = asOfParams(args);
       const params = { kinds, ...window, slim: readsOnlyIdentity(info) };
-      const [page] = await readEntities(params, asOf, order.field, context, info);
+      const [page] = await readEntityPage(params, asOf, order.field, context, info);
       return toConnection(page ?? EMPTY_PAGE, order);
     },
   }),

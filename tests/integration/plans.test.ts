@@ -56,6 +56,10 @@ const QUESTIONS = {
   entitiesByEndBackwards: '{ entities(orderBy: {field: END}, last: 5) { totalCount pageInfo { hasPreviousPage } nodes { id } } }',
   entitiesByEndDescending: `{ entities(kinds: [Region], orderBy: {field: END, direction: DESC}, first: 5, after: "${yearCursor('END', 'DESC', [UNDATED_YEAR, 'Lake Zaysan', 'lake-zaysan'])}") { totalCount pageInfo { hasPreviousPage } nodes { id } } }`,
   entitiesByEndDescendingBackwards: '{ entities(kinds: [Treaty], orderBy: {field: END, direction: DESC}, last: 5) { totalCount nodes { id } } }',
+  // Every treaty, in any order: the same index-backed page as entities(kinds: [Treaty]).
+  treatiesByStart: '{ treaties(first: 5) { totalCount pageInfo { hasNextPage } edges { node { id name } } } }',
+  treatiesByNameBackwards: '{ treaties(orderBy: {field: NAME}, last: 3) { totalCount pageInfo { hasPreviousPage } edges { node { id } } } }',
+  treatiesByEndDescending: '{ treaties(orderBy: {field: END, direction: DESC}, first: 3) { totalCount edges { node { id } } } }',
   treatiesOrdered: '{ treaties(affecting: "Ili basin", orderBy: {field: END, direction: DESC}, last: 3) { totalCount edges { node { id name } } } }',
   relationsOrdered: '{ entity(id: "china") { relations(orderBy: {field: NAME, direction: DESC}, last: 5) { totalCount edges { node { id name } } } } }',
   timelineOrdered: '{ timeline(involving: "Bedel Pass", orderBy: {field: END, direction: DESC}, last: 5) { totalCount edges { year entity { id } } } }',

@@ -91,7 +91,7 @@ describe('slim rows', () => {
   });
 
   it('are read for a list whose own rows are only named, even when a relation field beneath reads more', async () => {
-    dataOf(await client.graphql('{ treaties(first: 3) { nodes { id name parties { edges { role node { id description } } } relations(first: 2) { totalCount } } } }'));
+    dataOf(await client.graphql('{ treaties(from: 1800, first: 3) { nodes { id name parties { edges { role node { id description } } } relations(first: 2) { totalCount } } } }'));
     const statements = slimByStatement();
     expect(statements['treaties.page']).toBe(true);
     expect(statements['relations.page(IN:SIGNED)']).toBe(false);
@@ -103,9 +103,9 @@ describe('keyset keys', () => {
   const cursorsByStatement = () => Object.fromEntries(client.queries.map(({ name, params }) => [name, params['cursors']]));
 
   it('come back only for lists whose cursors a selection reads, directly or through a fragment', async () => {
-    dataOf(await client.graphql('{ treaties(first: 3) { nodes { id parties { nodes { id } } } } }'));
+    dataOf(await client.graphql('{ treaties(from: 1800, first: 3) { nodes { id parties { nodes { id } } } } }'));
     expect(cursorsByStatement()).toEqual({ 'treaties.page': false, 'relations.page(IN:SIGNED)': false });
-    dataOf(await client.graphql('{ treaties(first: 3) { pageInfo { endCursor } nodes { id parties { edges { cursor } } } } }'));
+    dataOf(await client.graphql('{ treaties(from: 1800, first: 3) { pageInfo { endCursor } nodes { id parties { edges { cursor } } } } }'));
     expect(cursorsByStatement()).toEqual({ 'treaties.page': true, 'relations.page(IN:SIGNED)': true });
     const { entities } = dataOf<{ entities: { edges: { cursor: string }[] } }>(
       await client.graphql('query { entities(kinds: [Pass], first: 2) { ...Paged } } fragment Paged on EntityConnection { edges { cursor } }'),
