@@ -30,7 +30,11 @@ export const STAGE_ABOVE_ROWS = 200_000;
 /** Rows per staging transaction, unless the load says otherwise: small enough that each holds little memory, large enough that commits are few. */
 export const STAGE_BATCH_ROWS = 20_000;
 
-/** Whether the load of `dataset` is staged: a large first load, or the rerun of one that stopped part-way. */
+/**
+ * Whether the load of `dataset` is staged: a large first load, or the rerun of one that stopped part-way. When
+ * such a rerun can no longer be staged (another writer took one of its ids), it also drops the staged remains, so
+ * that the ordinary load that follows leaves nothing behind.
+ */
 export async function stagedLoadApplies(executor: CypherExecutor, dataset: DatasetClaims, stageAboveRows: number): Promise<boolean> {
   const [unfinished] = await executor.read(s.stagedCount, { dataset: dataset.id });
   const remains = (unfinished?.staged ?? 0) > 0;
