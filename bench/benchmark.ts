@@ -1,20 +1,20 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import { CypherExecutor } from '../cypher/executor.ts';
-import { readDataset } from '../services/ingest/read-dataset.ts';
+import { readDataset, type ParsedDataset } from '../services/ingest/read-dataset.ts';
 import { checkAnswers, type NotComparable } from './check.ts';
 import { clientTimeoutMs, measureQuestion, serverFor, type LoadSettings, type Measurement, type Servers } from './drive.ts';
 import { ingest, type IngestReport } from './ingest.ts';
-import { requireEmpty } from './neo4j.ts';
+import { requireEmpty, type BenchNeo4j } from './neo4j.ts';
 import { profileOurs } from './plans.ts';
 import type { StatementPlan } from './profile-statement.ts';
 import { AS_OF_QUESTION, HEADLINE, QUESTIONS } from './questions/index.ts';
 import { SERVER_NAMES, type Contender, type Question, type QuestionId, type ServerName } from './questions/types.ts';
 import { contendersOf, isVariant, requestOf, requestsFor, without } from './requests.ts';
-import { startServers, type ServerSpec } from './servers/spawn.ts';
+import { startServers, type RunningServer, type ServerSpec } from './servers/spawn.ts';
 import type { BenchTarget } from './servers/types.ts';
 import { measureStarts, type StartTimes } from './start-time.ts';
-import { generateSynthetic, type Landmarks } from './synthetic.ts';
+import { generateSynthetic, type Landmarks, type SyntheticDataset } from './synthetic.ts';
 import type { Variant } from './variants.ts';
 
 export const SEED_DIR = 'fixtures/china-kyrgyzstan-border';
@@ -41,7 +41,20 @@ export interface BenchmarkOptions {
   readonly variantsOnly?: boolean;
   /** With variants: how many times ours and each variant are started to time their start-up. */
   readonly starts?: number;
+  /** Write the synthetic dataset with Neo4j's offline importer, into a Neo4j of its own (ImportedSynthetic). */
+  readonly importer?: ImportedSynthetic;
   readonly log: (line: string) => void;
+}
+
+/**
+ * The offline importer writes only into an empty store, before its Neo4j starts. So the benchmark measures the
+ * headline at seed scale on the Neo4j it was given, stops its servers, calls `stopGiven` (that Neo4j is not needed
+ * again, and its memory is), and measures everything else on the Neo4j `importSynthetic` returns: it loads the seed
+ * into it, starts the servers again on it, and stops it at the end.
+ */
+export interface ImportedSynthetic {
+  stopGiven(): Promise<void>;
+  importSynthetic(parsed: ParsedDataset): Promise<{ readonly neo4j: BenchNeo4j; readonly report: IngestReport }>;
 }
 
 /** A measurement with the server's memory once its runs were over. */
@@ -84,63 +97,93 @@ export interface QuestionPlans {
  * both run this; only the Neo4j, the scale and the durations differ.
  */
 export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
-  const { driver, target, log } = options;
-  await requireEmpty(driver, target.database);
+  const { log } = options;
+  await requireEmpty(options.driver, options.target.database);
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg()[0] ?? Number.NaN;
-  const executor = new CypherExecutor(driver, { database: target.database, timeoutMs: 60 * 60_000 });
 
   const variants = options.variants ?? [];
   const others = options.variantsOnly ? [] : SERVER_NAMES.filter((name) => name !== 'ours');
   const specs: ServerSpec[] = [{ name: 'ours' }, ...others.map((name) => ({ name })), ...variants.map((variant) => ({ name: variant.name, app: variant }))];
-  const spawnOptions = { target, poolSize: options.poolSize, timeoutMs: options.timeoutMs, ...cpuProfile(options) };
+  const spawnOptions = { target: options.target, poolSize: options.poolSize, timeoutMs: options.timeoutMs, ...cpuProfile(options) };
+  // The Neo4j measured on: the one given, until an import replaces it (`at` carries its target, driver and pid).
+  let at: BenchmarkOptions = options;
+  let imported: BenchNeo4j | undefined;
   // The servers start (the peer builds its schema for seconds) while the seed loads.
   log(`servers: starting ${specs.map((spec) => spec.name).join(', ')}; seed: loading`);
   const starting = startServers(specs, spawnOptions);
-  const [seedLoad, startup] = await Promise.allSettled([readDataset(SEED_DIR).then((parsed) => ingest(executor, parsed)), starting]);
-  const running = startup.status === 'fulfilled' ? startup.value : [];
+  const [seedLoad, startup] = await Promise.allSettled([loadSeed(options), starting]);
+  let running = startup.status === 'fulfilled' ? startup.value : [];
   try {
     if (startup.status === 'rejected') throw startup.reason;
     if (seedLoad.status === 'rejected') throw seedLoad.reason;
     const seed = seedLoad.value;
-    const servers: Servers = Object.fromEntries(running.map((server) => [server.name, server]));
+    let servers = serversOf(running);
 
     log('generating the synthetic dataset');
     const generating = performance.now();
-    const synthetic = generateSynthetic({ entities: options.scale });
+    // Let go of once loaded: at a million entities it holds gigabytes, and the servers measured need the memory.
+    let synthetic: SyntheticDataset | undefined = generateSynthetic({ entities: options.scale });
     const generateSeconds = (performance.now() - generating) / 1_000;
+    const { landmarks } = synthetic;
+    const scale = synthetic.parsed.entities.length;
 
     const notComparable: BenchmarkResult['notComparable'][number][] = [];
     const measure = async (questions: readonly Question[]) => {
-      const { rows, left } = await checkThenMeasure(questions, synthetic.landmarks, servers, options);
+      const { rows, left } = await checkThenMeasure(questions, landmarks, servers, at);
       for (const entry of left) if (!notComparable.some((known) => known.question === entry.question && known.variant === entry.variant)) notComparable.push(entry);
       return rows;
     };
 
-    const headlineRequest = HEADLINE.ask(synthetic.landmarks).ours;
+    // The first runs after the servers (and Neo4j) start cost up to twice the CPU of later ones, while both JITs
+    // warm: a round of the headline, measured and discarded, goes first whenever they have just started.
+    const warmUp = async () => {
+      log('warming up: the headline, not kept');
+      await measure([HEADLINE]);
+    };
+    const headlineRequest = HEADLINE.ask(landmarks).ours;
+    await warmUp();
     log('headline at seed scale');
     const headlineSeed = await measure([HEADLINE]);
-    const seedPlans = await profileOurs(driver, target.database, headlineRequest);
+    const seedPlans = await profileOurs(at.driver, at.target.database, headlineRequest);
 
-    log(`synthetic: loading ${synthetic.parsed.entities.length} entities and ${synthetic.parsed.relations.length} relations`);
-    const syntheticIngest = await ingest(executor, synthetic.parsed, stagingOf(options));
-    log(`synthetic: ${Math.round(syntheticIngest.relationsPerSecond)} relations/s`);
+    let syntheticIngest: IngestReport;
+    if (options.importer) {
+      log('servers: stopping; the importer writes a new store');
+      await stopAll(running);
+      running = [];
+      await options.importer.stopGiven();
+      const done = await options.importer.importSynthetic(synthetic.parsed);
+      imported = done.neo4j;
+      syntheticIngest = done.report;
+      at = { ...options, target: imported.target, driver: imported.driver, ...(imported.pid === undefined ? {} : { neo4jPid: imported.pid }) };
+      log(`seed: loading into the imported store; servers: starting ${specs.map((spec) => spec.name).join(', ')}`);
+      await loadSeed(at);
+      running = await startServers(specs, { ...spawnOptions, target: imported.target });
+      servers = serversOf(running);
+      await warmUp();
+    } else {
+      log(`synthetic: loading ${scale} entities and ${synthetic.parsed.relations.length} relations`);
+      syntheticIngest = await ingest(executorOf(at), synthetic.parsed, stagingOf(options));
+    }
+    synthetic = undefined;
+    log(`synthetic: ${Math.round(syntheticIngest.relationsPerSecond)} relations/s (${syntheticIngest.way})`);
 
     const rows = await measure(QUESTIONS);
     log('profiling what each server sends for each question');
-    const questionPlans = await profileQuestions(synthetic.landmarks, servers, options);
-    const scaledPlans = await profileOurs(driver, target.database, headlineRequest);
-    const asOfPlans = await profileOurs(driver, target.database, AS_OF_QUESTION.ask(synthetic.landmarks).ours);
+    const questionPlans = await profileQuestions(landmarks, servers, at);
+    const scaledPlans = await profileOurs(at.driver, at.target.database, headlineRequest);
+    const asOfPlans = await profileOurs(at.driver, at.target.database, AS_OF_QUESTION.ask(landmarks).ours);
     const timed = specs.filter((spec) => spec.name === 'ours' || spec.app !== undefined);
     if (variants.length > 0) log(`start-up: ${timed.map((spec) => spec.name).join(', ')}, ${options.starts ?? DEFAULT_STARTS} times each`);
-    const starts = variants.length > 0 ? await measureStarts(timed, { ...spawnOptions, cpuProfileDir: undefined }, options.starts ?? DEFAULT_STARTS) : [];
+    const starts = variants.length > 0 ? await measureStarts(timed, { ...spawnOptions, target: at.target, cpuProfileDir: undefined }, options.starts ?? DEFAULT_STARTS) : [];
 
     return {
       startedAt,
       machine: { cpus: cpus().length, memoryGib: Math.round(totalmem() / 1024 ** 3), node: process.version, load: [loadAtStart, loadavg()[0] ?? Number.NaN] },
-      scale: synthetic.parsed.entities.length,
+      scale,
       load: options.load,
-      landmarks: synthetic.landmarks,
+      landmarks,
       ingest: { seed, synthetic: syntheticIngest, generateSeconds },
       headline: { seed: headlineSeed, scaled: rows.filter((row) => row.question === HEADLINE.id) },
       rows,
@@ -153,8 +196,25 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       starts,
     };
   } finally {
-    await Promise.all(running.map((server) => server.stop()));
+    await stopAll(running);
+    await imported?.stop();
   }
+}
+
+function executorOf(at: Pick<BenchmarkOptions, 'driver' | 'target'>): CypherExecutor {
+  return new CypherExecutor(at.driver, { database: at.target.database, timeoutMs: 60 * 60_000 });
+}
+
+async function loadSeed(at: Pick<BenchmarkOptions, 'driver' | 'target'>): Promise<IngestReport> {
+  return ingest(executorOf(at), await readDataset(SEED_DIR));
+}
+
+function serversOf(running: readonly RunningServer[]): Servers {
+  return Object.fromEntries(running.map((server) => [server.name, server]));
+}
+
+async function stopAll(running: readonly RunningServer[]): Promise<void> {
+  await Promise.all(running.map((server) => server.stop()));
 }
 
 /** The contenders that are not a build of ours, left out by `variantsOnly`. */

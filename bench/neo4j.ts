@@ -39,7 +39,15 @@ const ROWS_PER_ENTITY = 6;
  */
 const STAGED_HEAP_BYTES_PER_ENTITY = 10 * 1024;
 
-function memoryFor(entities: number, oneTransaction: boolean): Pick<Config, 'NEO4J_EMBEDDED_HEAP' | 'NEO4J_EMBEDDED_PAGECACHE'> | undefined {
+/**
+ * An imported store holds no large transaction: the heap need only serve the reads (4 GiB), and the page cache is
+ * as large as the staged load's (4 GiB), beside the several GB the bench's own process still holds while the
+ * servers start.
+ */
+const IMPORTED = { NEO4J_EMBEDDED_HEAP: '4g', NEO4J_EMBEDDED_PAGECACHE: '4g' } as const;
+
+function memoryFor(entities: number, oneTransaction: boolean, imported: boolean): Pick<Config, 'NEO4J_EMBEDDED_HEAP' | 'NEO4J_EMBEDDED_PAGECACHE'> | undefined {
+  if (imported) return entities * ROWS_PER_ENTITY > STAGE_ABOVE_ROWS ? IMPORTED : undefined;
   if (!oneTransaction && entities * ROWS_PER_ENTITY > STAGE_ABOVE_ROWS) {
     return { NEO4J_EMBEDDED_HEAP: `${Math.max(4, Math.ceil((entities * STAGED_HEAP_BYTES_PER_ENTITY) / GIB))}g`, NEO4J_EMBEDDED_PAGECACHE: '4g' };
   }
@@ -49,7 +57,7 @@ function memoryFor(entities: number, oneTransaction: boolean): Pick<Config, 'NEO
 
 /** `beforeStart` prepares the empty data folder before Neo4j starts in it (the offline importer writes its store there). */
 export async function startBenchNeo4j(entities: number, oneTransaction: boolean, log: (line: string) => void, beforeStart?: (dataDir: string) => Promise<void>): Promise<BenchNeo4j> {
-  const config: Config = { ...loadConfig(), ...memoryFor(entities, oneTransaction) };
+  const config: Config = { ...loadConfig(), ...memoryFor(entities, oneTransaction, beforeStart !== undefined) };
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tianshan-bench-neo4j-'));
   // The embedded launcher names its JVM only in its log ("... (JVM pid 1234) ..."); without it, CPU shows n/a.
   if (beforeStart) {
@@ -71,11 +79,14 @@ export async function startBenchNeo4j(entities: number, oneTransaction: boolean,
   };
   const acquired = await acquireNeo4j(config, { allowContainer: true, embeddedPort: 0, embeddedDataDir: dataDir, log: listen });
   const driver = createDriver(acquired, { poolSize: config.NEO4J_POOL_SIZE });
-  const stop = async () => {
-    await driver.close();
-    await acquired.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  // Once, whoever asks first: a full run with the importer stops this Neo4j half-way, and its caller again at the end.
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await driver.close();
+      await acquired.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    })());
   try {
     // An imported store builds every index here, which takes minutes for a million entities.
     await migrate(driver, acquired.database, beforeStart ? { indexWaitSeconds: 3 * 60 * 60 } : {});

@@ -118,7 +118,18 @@ function questionPlanSection(profiled: QuestionPlans): string {
 
 export function ingestTable(reports: readonly IngestReport[]): string {
   return table(
-    ['dataset', 'way', 'entities', 'relations', 'seconds', 'entities/s', 'relations/s', 'validate + plan + entities s', 'relations s', 'commit (staged: publish) s'],
+    [
+      'dataset',
+      'way',
+      'entities',
+      'relations',
+      'seconds',
+      'entities/s',
+      'relations/s',
+      'validate + plan + entities s (importer: records and files)',
+      'relations s (importer: the import)',
+      'commit s (staged: publish; importer: Neo4j start, indexes, the rest)',
+    ],
     reports.map((r) => [
       r.dataset,
       r.way,

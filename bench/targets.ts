@@ -13,6 +13,8 @@ export const TARGETS = {
   oursOverCeiling: 0.8,
   headlineP99Growth: 2.0,
   ingestRelationsPerSecond: 50_000,
+  /** A first load by Neo4j's offline importer, from the dataset in memory to a database that answers. */
+  importRelationsPerSecond: 100_000,
 } as const;
 
 /** A ratio over the repetitions of one run: the median and the range of the per-repetition ratios. */
@@ -82,6 +84,8 @@ export function judge(result: BenchmarkResult): TargetVerdict[] {
   const trips = questions.map((id) => [id, rowOf(result.rows, id, 'ours')?.roundTripsPerRequest ?? Number.NaN, result.depths[id] + 1] as const);
   const growth = headlineGrowth(result);
   const ingest = result.ingest.synthetic.relationsPerSecond;
+  const imported = result.ingest.synthetic.way === 'offline importer';
+  const ingestTarget = imported ? TARGETS.importRelationsPerSecond : TARGETS.ingestRelationsPerSecond;
   const repetitions = result.load.repetitions;
   return [
     {
@@ -110,9 +114,9 @@ export function judge(result: BenchmarkResult): TargetVerdict[] {
       detail: result.plans.asOf.map((plan) => `${plan.name}: ${plan.dbHits.toLocaleString('en')} db hits${plan.scans.length > 0 ? `, scans ${plan.scans.join('; ')}` : ''}`).join(', '),
     },
     {
-      target: `ingest ≥ ${TARGETS.ingestRelationsPerSecond.toLocaleString('en')} relations/s`,
-      met: ingest >= TARGETS.ingestRelationsPerSecond,
-      detail: `${Math.round(ingest).toLocaleString('en')} relations/s`,
+      target: `ingest ${imported ? 'by the offline importer' : 'in transactions'} ≥ ${ingestTarget.toLocaleString('en')} relations/s`,
+      met: ingest >= ingestTarget,
+      detail: `${Math.round(ingest).toLocaleString('en')} relations/s (${result.ingest.synthetic.way})`,
     },
   ];
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runBenchmark, type BenchmarkResult } from '../../bench/benchmark.ts';
+import { importOffline } from '../../bench/ingest.ts';
+import type { BenchNeo4j } from '../../bench/neo4j.ts';
 import { run } from '../../bench/drive.ts';
 import { QUESTIONS } from '../../bench/questions/index.ts';
 import { SERVER_NAMES } from '../../bench/questions/types.ts';
@@ -173,4 +175,44 @@ describe('a variant of ours (--variant)', () => {
       await Promise.all([ours.stop(), variant.stop()]);
     }
   }, 120_000);
+});
+
+describe('the benchmark with the offline importer (--importer)', () => {
+  it('measures the headline at seed scale on the Neo4j given, then everything else on a new one the importer wrote', async () => {
+    // Last in this file: it empties the run's Neo4j, which the tests above read.
+    await emptyDatabase(driver);
+    let givenStopped = false;
+    let imported: BenchNeo4j | undefined;
+    const withImporter = await runBenchmark({
+      target: inject('neo4j'),
+      driver,
+      scale: SCALE,
+      load: { connections: 2, seconds: 0.2, warmupSeconds: 0.1, repetitions: 5, latencySeconds: 0.1 },
+      poolSize: 4,
+      timeoutMs: 30_000,
+      // Ours alone (no variant is needed for that): the flow is under test here, not the comparison.
+      variantsOnly: true,
+      importer: {
+        // The run's Neo4j serves other test files: it is left running, and what was asked is recorded.
+        stopGiven: async () => {
+          givenStopped = true;
+        },
+        importSynthetic: async (parsed) => {
+          const done = await importOffline(parsed, SCALE, () => {});
+          imported = done.neo4j;
+          return done;
+        },
+      },
+      log: () => {},
+    });
+    expect(givenStopped).toBe(true);
+    expect(withImporter.ingest.synthetic).toMatchObject({ way: 'offline importer', entities: SCALE + 1 });
+    expect(withImporter.headline.seed.map((row) => row.server)).toEqual(['ours']);
+    expect(withImporter.rows.map((row) => row.question)).toEqual(QUESTIONS.map((q) => q.id));
+    expect(withImporter.rows.filter((row) => row.bad > 0)).toEqual([]);
+    // The given Neo4j kept the seed alone; the imported one was stopped at the end of the run.
+    const { records } = await driver.executeQuery('MATCH (e:Entity) RETURN count(e) AS entities', {}, { database: inject('neo4j').database });
+    expect(Number(records[0]?.get('entities'))).toBe(result.ingest.seed.entities);
+    await expect(imported?.driver.verifyConnectivity()).rejects.toThrow();
+  }, 600_000);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientTimeoutMs } from '../../bench/drive.ts';
-import { parseCli } from '../../bench/options.ts';
+import { IMPORTER_FROM_ENTITIES, parseCli } from '../../bench/options.ts';
 import { QUESTIONS } from '../../bench/questions/index.ts';
 import { serverOf } from '../../bench/questions/types.ts';
 import { contendersOf, requestsFor, without } from '../../bench/requests.ts';
@@ -11,7 +11,7 @@ import { slopePerMinute } from '../../bench/soak.ts';
 import { generateSynthetic } from '../../bench/synthetic.ts';
 import { parseVariant } from '../../bench/variants.ts';
 
-/** Variants of ours in the benchmark (`--variant`), the soak's arithmetic and the client's timeout, apart from any run. */
+/** Variants of ours in the benchmark (`--variant`), how it loads the synthetic dataset, the soak's arithmetic and the client's timeout, apart from any run. */
 
 let trees: string;
 
@@ -53,6 +53,25 @@ describe('--variant label=dir', () => {
     expect(serverOf('ours@a')).toBe('ours@a');
     expect(serverOf('peer-tuned')).toBe('peer');
     expect(contendersOf(without(requests, ['ours@a']))).not.toContain('ours@a');
+  });
+});
+
+describe('how the benchmark loads the synthetic dataset', () => {
+  it('by the offline importer when asked, and by itself for a full run from IMPORTER_FROM_ENTITIES unless one transaction is asked', () => {
+    expect(parseCli([]).importer).toBe(false);
+    expect(parseCli(['--importer']).importer).toBe(true);
+    expect(parseCli(['--importer', '--ingest-only']).importer).toBe(true);
+    expect(parseCli(['--scale', String(IMPORTER_FROM_ENTITIES - 1)]).importer).toBe(false);
+    expect(parseCli(['--scale', String(IMPORTER_FROM_ENTITIES)]).importer).toBe(true);
+    // Measuring the transactional loader stays the transactional loader at any scale.
+    expect(parseCli(['--scale', String(IMPORTER_FROM_ENTITIES), '--one-transaction']).importer).toBe(false);
+    expect(parseCli(['--scale', String(IMPORTER_FROM_ENTITIES), '--ingest-only']).importer).toBe(false);
+    expect(parseCli(['--scale', String(IMPORTER_FROM_ENTITIES), '--soak', '10']).importer).toBe(false);
+  });
+
+  it('refuses the importer with one transaction or a soak', () => {
+    expect(() => parseCli(['--importer', '--one-transaction'])).toThrow(/--importer goes with neither/);
+    expect(() => parseCli(['--importer', '--soak', '10'])).toThrow(/--importer goes with neither/);
   });
 });
 
