@@ -55,9 +55,26 @@ function memoryFor(entities: number, oneTransaction: boolean, imported: boolean)
   return heapGib > 2 ? { NEO4J_EMBEDDED_HEAP: `${heapGib}g`, NEO4J_EMBEDDED_PAGECACHE: '2g' } : undefined;
 }
 
-/** `beforeStart` prepares the empty data folder before Neo4j starts in it (the offline importer writes its store there). */
+/**
+ * The offline importer writes the store of the embedded Neo4j the benchmark starts; a Neo4j of your own (NEO4J_URI)
+ * would never see it. Checked before anything is generated, and again before an import.
+ */
+export function requireEmbeddedForImport(config: Pick<Config, 'NEO4J_URI'>): void {
+  if (config.NEO4J_URI !== undefined) {
+    throw new Error(
+      'the offline importer writes the store of an embedded Neo4j before it starts, and NEO4J_URI names a Neo4j of your own: ' +
+        'unset NEO4J_URI, or load through transactions (--one-transaction, or a scale under 500,000 without --importer)',
+    );
+  }
+}
+
+/**
+ * `beforeStart` prepares the empty data folder before Neo4j starts in it (the offline importer writes its store there),
+ * so that Neo4j is always the embedded one, even where a container runtime answers.
+ */
 export async function startBenchNeo4j(entities: number, oneTransaction: boolean, log: (line: string) => void, beforeStart?: (dataDir: string) => Promise<void>): Promise<BenchNeo4j> {
   const config: Config = { ...loadConfig(), ...memoryFor(entities, oneTransaction, beforeStart !== undefined) };
+  if (beforeStart) requireEmbeddedForImport(config);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tianshan-bench-neo4j-'));
   // The embedded launcher names its JVM only in its log ("... (JVM pid 1234) ..."); without it, CPU shows n/a.
   if (beforeStart) {
@@ -77,7 +94,7 @@ export async function startBenchNeo4j(entities: number, oneTransaction: boolean,
     warn: log,
     error: (line: string, fields?: Record<string, unknown>) => log(fields === undefined ? line : `${line} ${JSON.stringify(fields)}`),
   };
-  const acquired = await acquireNeo4j(config, { allowContainer: true, embeddedPort: 0, embeddedDataDir: dataDir, log: listen });
+  const acquired = await acquireNeo4j(config, { allowContainer: beforeStart === undefined, embeddedPort: 0, embeddedDataDir: dataDir, log: listen });
   const driver = createDriver(acquired, { poolSize: config.NEO4J_POOL_SIZE });
   // Once, whoever asks first: a full run with the importer stops this Neo4j half-way, and its caller again at the end.
   let stopped: Promise<void> | undefined;

@@ -5,7 +5,7 @@ import { CypherExecutor } from '../cypher/executor.ts';
 import { readDataset } from '../services/ingest/read-dataset.ts';
 import { runBenchmark, SEED_DIR, stagingOf } from './benchmark.ts';
 import { importOffline, ingest } from './ingest.ts';
-import { startBenchNeo4j } from './neo4j.ts';
+import { requireEmbeddedForImport, startBenchNeo4j } from './neo4j.ts';
 import { parseCli } from './options.ts';
 import { ingestTable, resultsTable, variantsTable, writeReport } from './report.ts';
 import { runSoak, soakSummary } from './soak.ts';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const options = parseCli(process.argv.slice(2));
   const log = (line: string) => console.error(`bench ${((performance.now() - started) / 1_000).toFixed(0).padStart(4)} s: ${line}`);
   const config = loadConfig();
+  if (options.importer) requireEmbeddedForImport(config);
   if (options.importer && options.ingestOnly) {
     const { parsed } = generateSynthetic({ entities: options.scale });
     log(`synthetic: importing ${parsed.entities.length} entities and ${parsed.relations.length} relations offline`);

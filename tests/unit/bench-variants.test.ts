@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientTimeoutMs } from '../../bench/drive.ts';
+import { requireEmbeddedForImport } from '../../bench/neo4j.ts';
 import { IMPORTER_FROM_ENTITIES, parseCli } from '../../bench/options.ts';
 import { QUESTIONS } from '../../bench/questions/index.ts';
 import { serverOf } from '../../bench/questions/types.ts';
@@ -69,9 +70,11 @@ describe('how the benchmark loads the synthetic dataset', () => {
     expect(parseCli(['--scale', String(IMPORTER_FROM_ENTITIES), '--soak', '10']).importer).toBe(false);
   });
 
-  it('refuses the importer with one transaction or a soak', () => {
+  it('refuses the importer with one transaction or a soak, and for a Neo4j of your own, whose store it cannot write', () => {
     expect(() => parseCli(['--importer', '--one-transaction'])).toThrow(/--importer goes with neither/);
     expect(() => parseCli(['--importer', '--soak', '10'])).toThrow(/--importer goes with neither/);
+    expect(() => requireEmbeddedForImport({ NEO4J_URI: 'bolt://db.example.org:7687' })).toThrow(/unset NEO4J_URI, or load through transactions/);
+    expect(() => requireEmbeddedForImport({ NEO4J_URI: undefined })).not.toThrow();
   });
 });
 
