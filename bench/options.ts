@@ -56,7 +56,7 @@ const REPETITIONS = 5;
 /**
  * From this many entities a full run writes the synthetic dataset with the offline importer: at a million, the
  * staged load's publishing transaction would hold ~5 GiB (516 MB was estimated at 100,000), so Neo4j a 10 GiB heap,
- * beside the ~8 GB the bench's own process holds of the dataset, on a 24 GiB machine; and at a quiet run's
+ * beside the 6-8 GB the bench's own process holds of the dataset, on a 24 GiB machine; and at a quiet run's
  * transactional rate (~5,500 relations/s) its 5 million relations take a quarter of an hour before anything is timed.
  */
 export const IMPORTER_FROM_ENTITIES = 500_000;
