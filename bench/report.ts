@@ -45,6 +45,22 @@ export function resultsTable(result: BenchmarkResult, rows: readonly Row[] = res
 }
 
 /**
+ * Per question and other contender: the CPU a request costs ours and it (its process plus Neo4j's JVM while it was
+ * measured), their ratio, and the throughput ratio measured. On cores the servers share with Neo4j, a question bound
+ * by CPU has the two agree, and the gap is then that many milliseconds of CPU per request.
+ */
+export function cpuBoundsTable(result: BenchmarkResult): string {
+  const total = (row: Row) => row.serverCpuMsPerRequest + row.neo4jCpuMsPerRequest;
+  const cpu = (row: Row) => `${fixed(row.serverCpuMsPerRequest, 2)} + ${fixed(row.neo4jCpuMsPerRequest, 2)} = ${fixed(total(row), 2)}`;
+  const lines = result.rows.flatMap((row) => {
+    const ours = rowOf(result.rows, row.question, 'ours');
+    if (row.server === 'ours' || !ours) return [];
+    return [[row.question, contenderLabel(result.rows, row), cpu(ours), cpu(row), fixed(total(row) / total(ours), 2), fixed(throughputRatio(result.rows, row.question, row.server).median, 2)]];
+  });
+  return table(['question', 'server', 'ours CPU ms/req: process + Neo4j', 'its CPU ms/req: process + Neo4j', 'its ÷ ours CPU', 'ours ÷ it req/s (median)'], lines);
+}
+
+/**
  * Ours against each other build of ours, question by question: throughput (median and range of the
  * per-repetition ratios), p99 and the server's CPU per request side by side; a question a variant
  * could not be asked is named with the reason. Then start-up times, spawn to listening.
@@ -197,6 +213,15 @@ export function markdownReport(result: BenchmarkResult, elapsedSeconds: number):
       'timeouts and answers other than the checked one; a target is missed on any.',
     '',
     resultsTable(result),
+    '',
+    '## What bounds each ratio: CPU per request',
+    '',
+    "The servers share the machine's cores with Neo4j, so where a question is bound by CPU, ours ÷ another's throughput " +
+      'follows the CPU each request costs them (the process plus Neo4j while it was measured), inverted. Where the last two ' +
+      'columns agree, the gap is that many milliseconds of CPU per request; where they differ, something else bounds it ' +
+      '(waiting on locks or I/O, warm-up, a loaded machine). n/a: Neo4j is not the benchmark’s own, so its CPU is unknown.',
+    '',
+    cpuBoundsTable(result),
     '',
     ...(result.variants.length > 0
       ? [

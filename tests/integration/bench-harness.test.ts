@@ -9,7 +9,7 @@ import type { BenchNeo4j } from '../../bench/neo4j.ts';
 import { run } from '../../bench/drive.ts';
 import { QUESTIONS } from '../../bench/questions/index.ts';
 import { SERVER_NAMES } from '../../bench/questions/types.ts';
-import { writeReport } from '../../bench/report.ts';
+import { cpuBoundsTable, writeReport } from '../../bench/report.ts';
 import { contendersOf, requestsFor, send } from '../../bench/requests.ts';
 import { checkAnswers } from '../../bench/check.ts';
 import { startServer } from '../../bench/servers/spawn.ts';
@@ -128,6 +128,13 @@ describe('the benchmark at a tiny scale', () => {
       expect(text).toContain('| question | server | req/s |');
       expect(text).toContain('peer (tuned: @cypher)');
       expect(text).toContain('## Latency at one connection');
+      // A row per question and contender other than ours, with both CPU sums (Neo4j's is n/a here: this run was not
+      // given its process id) and the measured ratio.
+      expect(text).toContain('## What bounds each ratio: CPU per request');
+      const bounds = cpuBoundsTable(result).split('\n').slice(2);
+      expect(bounds).toHaveLength(result.rows.filter((row) => row.server !== 'ours').length);
+      const sum = String.raw`[\d.]+ \+ (?:[\d.]+|n/a) = (?:[\d.]+|n/a)`;
+      for (const line of bounds) expect(line).toMatch(new RegExp(String.raw`^\| \w+ \| [^|]+ \| ${sum} \| ${sum} \| (?:[\d.]+|n/a) \| [\d.]+ \|$`));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
