@@ -1,10 +1,9 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Driver } from 'neo4j-driver';
-import { CypherExecutor } from '../cypher/executor.ts';
-import { readDataset, type ParsedDataset } from '../services/ingest/read-dataset.ts';
+import type { ParsedDataset } from '../services/ingest/read-dataset.ts';
 import { checkAnswers, type NotComparable } from './check.ts';
 import { clientTimeoutMs, measureQuestion, serverFor, type LoadSettings, type Measurement, type Servers } from './drive.ts';
-import { ingest, type IngestReport } from './ingest.ts';
+import { ingest, ingestSeed, loadingExecutor, type IngestReport } from './ingest.ts';
 import { requireEmpty, type BenchNeo4j } from './neo4j.ts';
 import { profileOurs } from './plans.ts';
 import type { StatementPlan } from './profile-statement.ts';
@@ -16,8 +15,6 @@ import type { BenchTarget } from './servers/types.ts';
 import { measureStarts, type StartTimes } from './start-time.ts';
 import { generateSynthetic, type Landmarks, type SyntheticDataset } from './synthetic.ts';
 import type { Variant } from './variants.ts';
-
-export const SEED_DIR = 'fixtures/china-kyrgyzstan-border';
 
 export interface BenchmarkOptions {
   /** An empty, migrated Neo4j: the benchmark's own, or the test run's. */
@@ -112,7 +109,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   // The servers start (the peer builds its schema for seconds) while the seed loads.
   log(`servers: starting ${specs.map((spec) => spec.name).join(', ')}; seed: loading`);
   const starting = startServers(specs, spawnOptions);
-  const [seedLoad, startup] = await Promise.allSettled([loadSeed(options), starting]);
+  const [seedLoad, startup] = await Promise.allSettled([ingestSeed(loadingExecutor(options)), starting]);
   let running = startup.status === 'fulfilled' ? startup.value : [];
   try {
     if (startup.status === 'rejected') throw startup.reason;
@@ -158,13 +155,13 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
       syntheticIngest = done.report;
       at = { ...options, target: imported.target, driver: imported.driver, ...(imported.pid === undefined ? {} : { neo4jPid: imported.pid }) };
       log(`seed: loading into the imported store; servers: starting ${specs.map((spec) => spec.name).join(', ')}`);
-      await loadSeed(at);
+      await ingestSeed(loadingExecutor(at));
       running = await startServers(specs, { ...spawnOptions, target: imported.target });
       servers = serversOf(running);
       await warmUp();
     } else {
       log(`synthetic: loading ${scale} entities and ${synthetic.parsed.relations.length} relations`);
-      syntheticIngest = await ingest(executorOf(at), synthetic.parsed, stagingOf(options));
+      syntheticIngest = await ingest(loadingExecutor(at), synthetic.parsed, stagingOf(options));
     }
     synthetic = undefined;
     log(`synthetic: ${Math.round(syntheticIngest.relationsPerSecond)} relations/s (${syntheticIngest.way})`);
@@ -199,14 +196,6 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     await stopAll(running);
     await imported?.stop();
   }
-}
-
-function executorOf(at: Pick<BenchmarkOptions, 'driver' | 'target'>): CypherExecutor {
-  return new CypherExecutor(at.driver, { database: at.target.database, timeoutMs: 60 * 60_000 });
-}
-
-async function loadSeed(at: Pick<BenchmarkOptions, 'driver' | 'target'>): Promise<IngestReport> {
-  return ingest(executorOf(at), await readDataset(SEED_DIR));
 }
 
 function serversOf(running: readonly RunningServer[]): Servers {

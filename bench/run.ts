@@ -1,10 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../server/config.ts';
-import { CypherExecutor } from '../cypher/executor.ts';
-import { readDataset } from '../services/ingest/read-dataset.ts';
-import { runBenchmark, SEED_DIR, stagingOf } from './benchmark.ts';
-import { importOffline, ingest } from './ingest.ts';
+import { runBenchmark, stagingOf } from './benchmark.ts';
+import { importOffline, ingest, ingestSeed, loadingExecutor } from './ingest.ts';
 import { requireEmbeddedForImport, startBenchNeo4j } from './neo4j.ts';
 import { parseCli } from './options.ts';
 import { ingestTable, resultsTable, variantsTable, writeReport } from './report.ts';
@@ -28,8 +26,7 @@ async function main(): Promise<void> {
     log(`synthetic: importing ${parsed.entities.length} entities and ${parsed.relations.length} relations offline`);
     const { neo4j, report } = await importOffline(parsed, options.scale, log);
     try {
-      const executor = new CypherExecutor(neo4j.driver, { database: neo4j.target.database, timeoutMs: 60 * 60_000 });
-      console.log(ingestTable([report, await ingest(executor, await readDataset(SEED_DIR))]));
+      console.log(ingestTable([report, await ingestSeed(loadingExecutor(neo4j))]));
     } finally {
       await neo4j.stop();
     }
@@ -59,8 +56,8 @@ async function main(): Promise<void> {
       return;
     }
     if (options.ingestOnly) {
-      const executor = new CypherExecutor(neo4j.driver, { database: neo4j.target.database, timeoutMs: 6 * 60 * 60_000 });
-      const seed = await ingest(executor, await readDataset(SEED_DIR));
+      const executor = loadingExecutor(neo4j, 6 * 60 * 60_000);
+      const seed = await ingestSeed(executor);
       const { parsed } = generateSynthetic({ entities: options.scale });
       log(`synthetic: loading ${parsed.entities.length} entities and ${parsed.relations.length} relations`);
       console.log(ingestTable([seed, await ingest(executor, parsed, stagingOf(options))]));

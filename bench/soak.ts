@@ -1,10 +1,8 @@
 import type { Driver } from 'neo4j-driver';
-import { CypherExecutor } from '../cypher/executor.ts';
-import { readDataset } from '../services/ingest/read-dataset.ts';
-import { SEED_DIR, stagingOf } from './benchmark.ts';
+import { stagingOf } from './benchmark.ts';
 import { checkAnswers } from './check.ts';
 import { clientTimeoutMs, run } from './drive.ts';
-import { ingest } from './ingest.ts';
+import { ingest, ingestSeed, loadingExecutor } from './ingest.ts';
 import { QUESTIONS } from './questions/index.ts';
 import { requestOf, requestsFor } from './requests.ts';
 import { startServer } from './servers/spawn.ts';
@@ -67,8 +65,8 @@ const SLICE_SECONDS = 10;
  */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const { log } = options;
-  const executor = new CypherExecutor(options.driver, { database: options.target.database, timeoutMs: 60 * 60_000 });
-  await ingest(executor, await readDataset(SEED_DIR));
+  const executor = loadingExecutor(options);
+  await ingestSeed(executor);
   const synthetic = generateSynthetic({ entities: options.scale });
   log(`synthetic: loading ${synthetic.parsed.entities.length} entities`);
   await ingest(executor, synthetic.parsed, stagingOf(options));

@@ -221,5 +221,9 @@ describe('the benchmark with the offline importer (--importer)', () => {
     const { records } = await driver.executeQuery('MATCH (e:Entity) RETURN count(e) AS entities', {}, { database: inject('neo4j').database });
     expect(Number(records[0]?.get('entities'))).toBe(result.ingest.seed.entities);
     await expect(imported?.driver.verifyConnectivity()).rejects.toThrow();
+    // Its JVM is gone, not just the driver closed (signal 0 only asks whether the process exists).
+    const pid = imported?.pid;
+    expect(pid).toBeGreaterThan(0);
+    expect(() => process.kill(pid ?? 0, 0)).toThrow(/ESRCH/);
   }, 600_000);
 });
