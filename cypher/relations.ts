@@ -54,14 +54,7 @@ export const RELATION_KEYS: Record<OrderField, (r: string, o: string) => readonl
  * statement of its own (`asOf`), so that the questions without a date, most of them, send and run no more
  * than they need.
  */
-export function relationsPage(
-  types: readonly RelationType[],
-  direction: Direction,
-  typesAsParameter = false,
-  asOf = false,
-  order: OrderField = 'START',
-): CypherQuery<RelationsPageParams, RelationsPageRow> {
-  const shape = { types, direction, typesAsParameter, asOf, order };
+export function relationsPage(shape: RelationsPageShape): CypherQuery<RelationsPageParams, RelationsPageRow> {
   const name = relationsPageName(shape);
   let statement = pageStatements.get(name);
   if (!statement) {
@@ -77,10 +70,10 @@ export function relationsPage(
  */
 const pageStatements = new Map<string, CypherQuery<RelationsPageParams, RelationsPageRow>>();
 
-/** What decides the text of a page of relations: everything else is a parameter. */
 /** The columns of a page of relations, one row per parent. */
 export const PAGE_COLUMNS = ['id', 'total', 'hasPrevious', 'hasNext', 'items', 'keys'] as const;
 
+/** What decides the text of a page of relations: everything else is a parameter. */
 export interface RelationsPageShape {
   readonly types: readonly RelationType[];
   readonly direction: Direction;
@@ -89,8 +82,14 @@ export interface RelationsPageShape {
   readonly order: OrderField;
 }
 
+/** `:A|B`, the relation types in a fixed order, for a pattern and a statement's name alike; none, any type. */
+function typeLabels(types: readonly RelationType[]): string {
+  const sorted = [...new Set(types)].sort();
+  return sorted.length > 0 ? `:${sorted.join('|')}` : '';
+}
+
 export function relationsPageName({ types, direction, typesAsParameter, asOf, order }: RelationsPageShape): string {
-  const typePattern = typesAsParameter ? ', $types' : types.length > 0 ? `:${[...new Set(types)].sort().join('|')}` : '';
+  const typePattern = typesAsParameter ? ', $types' : typeLabels(types);
   return `relations.page${asOf ? 'AsOf' : ''}${order === 'START' ? '' : `By${order}`}(${direction}${typePattern})`;
 }
 
@@ -100,8 +99,7 @@ export function relationsPageName({ types, direction, typesAsParameter, asOf, or
  * statement that finds its parents' ids another way (cypher/planned-pages.ts) continues with this.
  */
 export function relationsPageBody({ types, direction, typesAsParameter, asOf, order }: RelationsPageShape, returning = PAGE_COLUMNS.join(', ')): string {
-  const sorted = [...new Set(types)].sort();
-  const typePattern = !typesAsParameter && sorted.length > 0 ? `:${sorted.join('|')}` : '';
+  const typePattern = typesAsParameter ? '' : typeLabels(types);
   const typeFilter = typesAsParameter ? 'WHERE size($types) = 0 OR type(r) IN $types' : '';
   const ranked = asOf
     ? `WITH r, o, ${rankOf('r')} AS fact, ${limitOf('o')} AS toEnd, ${limitOf('p')} AS toParent

@@ -24,11 +24,13 @@ import { RELATIONS_KEY, type RelationsKeyOf } from './types/relation-field.ts';
  * selected on, and the level its parents come from (0: the root list's items). Reading them ahead only primes the
  * loader (schema/planned-read.ts): resolvers still ask it, and whatever is not planned loads as before.
  *
- * Planned: every field that lists relations one step away (typed fields such as `Treaty.parties`, and
- * `Entity.relations`) reached through `edges { node }` or `nodes` of the root list or of a planned level, whatever
- * its arguments (cursors, `orderBy`, `asOf`, `types`), up to MAX_DEPTH levels deep and MAX_LEVELS in all.
- * Not planned: transitive containment, fields whose arguments are refused (the resolver then says why, as before),
- * and anything reached another way (a relation's `from`, an effect's `effectTo`…).
+ * Planned: every typed field that lists relations one step away (such as `Treaty.parties`, `State.signed`) reached
+ * through `edges { node }` or `nodes` of the root list or of a planned level, whatever its arguments (cursors,
+ * `orderBy`, `asOf`), up to PLAN_MAX_DEPTH levels deep and PLAN_MAX_LEVELS in all.
+ * Not planned: `Entity.relations` (its pages read ahead arrive as one large nested value, which the driver decodes
+ * more slowly than the loader's rows: README, Performance), transitive containment, fields whose arguments are
+ * refused (the resolver then says why, as before), and anything reached another way (a relation's `from`, an
+ * effect's `effectTo`…).
  */
 export interface PlannedLevelKey {
   readonly parent: number;
@@ -36,8 +38,8 @@ export interface PlannedLevelKey {
   readonly kinds: readonly EntityKind[];
 }
 
-export const MAX_DEPTH = 3;
-export const MAX_LEVELS = 8;
+const PLAN_MAX_DEPTH = 3;
+const PLAN_MAX_LEVELS = 8;
 
 const KINDS: ReadonlySet<string> = new Set(ENTITY_KINDS);
 const isKind = (name: string): name is EntityKind => KINDS.has(name);
@@ -55,7 +57,7 @@ export function planRelations(info: GraphQLResolveInfo): PlannedLevelKey[] {
   const byKey = new Map<string, number>();
   const queue: ListSelection[] = [{ level: 0, depth: 0, type: info.returnType, nodes: info.fieldNodes }];
   for (let list = queue.shift(); list; list = queue.shift()) {
-    if (list.depth >= MAX_DEPTH) continue;
+    if (list.depth >= PLAN_MAX_DEPTH) continue;
     for (const { kind, type, nodes } of entitySelections(info, list)) {
       for (const [, fieldNodes] of collectSubfields(info.schema, info.fragments, info.variableValues, type, nodes)) {
         const planned = plannedKey(info, type, fieldNodes);
@@ -63,7 +65,7 @@ export function planRelations(info: GraphQLResolveInfo): PlannedLevelKey[] {
         const identity = `${list.level}|${groupKey(planned.key)}`;
         let level = byKey.get(identity);
         if (level === undefined) {
-          if (levels.length >= MAX_LEVELS) continue;
+          if (levels.length >= PLAN_MAX_LEVELS) continue;
           levels.push({ parent: list.level, key: planned.key, kinds: new Set() });
           level = levels.length;
           byKey.set(identity, level);

@@ -49,7 +49,7 @@ export function relationsOf(executor: CypherExecutor): RelationsLoader {
           if (!sample) return;
           const rows = sample.transitive
             ? await executor.read(containmentStatement(sample), { ids: group.map((key) => key.id), ...windowParams(sample) })
-            : await executor.read(relationsPage(sample.types, sample.direction, sample.typesAsParameter, sample.asOf.asOfFrom !== null, sample.order), {
+            : await executor.read(relationsPage(relationsPageShape(sample)), {
                 ids: group.map((key) => key.id),
                 ...relationsPageParams(sample),
               });

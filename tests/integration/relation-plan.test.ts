@@ -30,7 +30,7 @@ const WALK = `query ($party: ID!) { treaties(between: [$party], first: 20) { edg
 const HEAVY = `{ entities(kinds: [Region], first: 100) { edges { node { id name
   relations(first: 100) { totalCount edges { type direction relationId node { id name } } } } } } }`;
 
-/** Four levels of relation fields: one more than the planner reads ahead (MAX_DEPTH), past the default depth limit. */
+/** Four levels of relation fields: one more than the planner reads ahead (PLAN_MAX_DEPTH in schema/relation-plan.ts), past the server's default depth limit (MAX_DEPTH). */
 const DEEP = `{ treaties(first: 2) { nodes { id parties(first: 2) { nodes { id ...Signed } } } } }
   fragment Signed on Entity {
     ... on State { signed(first: 2) { nodes { id ... on Treaty { parties(first: 2) { nodes { id ... on State { signed(first: 1) { totalCount } } ... on Empire { signed(first: 1) { totalCount } } } } } } } }

@@ -43,12 +43,12 @@ function relationPageStatements(): Statement[] {
   const statements: Statement[] = [];
   for (const order of ORDER_FIELDS) {
     for (const asOf of [false, true]) {
-      statements.push(...(['OUT', 'IN', 'BOTH'] as const).map((direction) => relationsPage([], direction, true, asOf, order)));
+      statements.push(...(['OUT', 'IN', 'BOTH'] as const).map((direction) => relationsPage({ types: [], direction, typesAsParameter: true, asOf, order })));
       for (const type of Object.values(schema.getTypeMap())) {
         if (!isObjectType(type)) continue;
         for (const field of Object.values(type.getFields())) {
           const spec = field.extensions['relationField'] as { types: RelationType[]; direction: Direction } | undefined;
-          if (spec) statements.push(relationsPage(spec.types, spec.direction, false, asOf, order));
+          if (spec) statements.push(relationsPage({ types: spec.types, direction: spec.direction, typesAsParameter: false, asOf, order }));
         }
       }
     }
