@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { EMPTY_LIST_MARKER } from '../../cypher/offline-import.ts';
 import type { Props } from '../../model/codec.ts';
 import type { DatasetClaims } from './write-datasets.ts';
@@ -78,25 +79,23 @@ async function writeCsv<T>(
   }
   const keys = [...types.keys()];
   const markers = [...emptyLists];
-  const out = createWriteStream(file);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  await write(`${[...fixed, ...keys.map((key) => `${key}:${types.get(key)}`), ...markers.map((key) => `${EMPTY_LIST_MARKER}${key}:boolean`)].join(',')}\n`);
-  let lines: string[] = [];
-  for (const row of rows) {
-    const props = propsOf(row);
-    const cells = keys.map((key) => cell(props[key], types.get(key)));
-    const marks = markers.map((key) => (Array.isArray(props[key]) && props[key].length === 0 ? 'true' : ''));
-    lines.push([...fixedOf(row), ...cells, ...marks].join(','));
-    if (lines.length === LINES_PER_WRITE) {
-      await write(`${lines.join('\n')}\n`);
-      lines = [];
+  function* text(): Generator<string> {
+    yield `${[...fixed, ...keys.map((key) => `${key}:${types.get(key)}`), ...markers.map((key) => `${EMPTY_LIST_MARKER}${key}:boolean`)].join(',')}\n`;
+    let lines: string[] = [];
+    for (const row of rows) {
+      const props = propsOf(row);
+      const cells = keys.map((key) => cell(props[key], types.get(key)));
+      const marks = markers.map((key) => (Array.isArray(props[key]) && props[key].length === 0 ? 'true' : ''));
+      lines.push([...fixedOf(row), ...cells, ...marks].join(','));
+      if (lines.length === LINES_PER_WRITE) {
+        yield `${lines.join('\n')}\n`;
+        lines = [];
+      }
     }
+    if (lines.length > 0) yield `${lines.join('\n')}\n`;
   }
-  if (lines.length > 0) await write(`${lines.join('\n')}\n`);
-  out.end();
-  await once(out, 'finish');
+  // A pipeline waits for the file's drain and finish, and ends both sides on an error from either (a refused cell, a full disk).
+  await pipeline(Readable.from(text()), createWriteStream(file));
   return markers;
 }
 
@@ -109,11 +108,11 @@ function typeOf(value: NonNullable<Props[string]>): ColumnType {
 
 function cell(value: Props[string] | undefined, type: ColumnType | undefined): string {
   if (value === null || value === undefined) return '';
+  if (type !== typeOf(value)) throw new Error(`import files: a property holds a ${typeOf(value)} where others hold a ${String(type)}`);
   if (Array.isArray(value)) {
     if (value.some((item) => item.includes(ARRAY_DELIMITER))) throw new Error(`import files: a list item holds the list delimiter U+001F`);
     return value.length === 0 ? '' : quote(value.join(ARRAY_DELIMITER));
   }
-  if (type !== typeOf(value)) throw new Error(`import files: a property holds a ${typeOf(value)} where others hold a ${String(type)}`);
   return typeof value === 'string' ? quote(value) : String(value);
 }
 

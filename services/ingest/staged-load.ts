@@ -41,6 +41,8 @@ export async function stagedLoadApplies(executor: CypherExecutor, dataset: Datas
   if (!remains && dataset.entities.length + dataset.relations.length <= stageAboveRows) return false;
   if (await stageable(executor, dataset)) return true;
   // What an earlier attempt staged can no longer be published: the ordinary load takes over, with nothing left behind.
+  // Dropped before it, not after: the ordinary load reads relation claims by relation id, which finds the staged
+  // relations too and would take them as already written (tried: the rerun then stored no relation at all).
   if (remains) await dropStaged(executor, dataset.id);
   return false;
 }

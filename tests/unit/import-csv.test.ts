@@ -39,5 +39,7 @@ describe("the offline importer's files", () => {
     await expect(writeImportFiles(withDelimiter, dir)).rejects.toThrow(/delimiter/);
     const mixed = { ...dataset, relations: [], entities: [{ id: 'c', kind: 'State' as const, props: { id: 'c', x: 1 } }, { id: 'e', kind: 'State' as const, props: { id: 'e', x: 'one' } }] };
     await expect(writeImportFiles(mixed, dir)).rejects.toThrow(/a string where others hold a double/);
+    const listInStrings = { ...dataset, relations: [], entities: [{ id: 'c', kind: 'State' as const, props: { id: 'c', x: 'one' } }, { id: 'e', kind: 'State' as const, props: { id: 'e', x: ['one'] } }] };
+    await expect(writeImportFiles(listInStrings, dir)).rejects.toThrow(/a string\[\] where others hold a string/);
   });
 });
