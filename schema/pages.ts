@@ -179,28 +179,44 @@ export interface PageInfoShape {
 /** What a list query answers when Neo4j returns no row at all. */
 export const EMPTY_PAGE = { total: 0, hasPrevious: false, hasNext: false, items: [], keys: null } as const;
 
-/** An item of a page and where it stands in its list (a key when cursors are read); its edge's `cursor` is made from these when asked for. */
-export type Positioned<T> = T & { readonly key: CursorKey | null; readonly order: ListOrder };
+/**
+ * An item of a page and where it stands in its list (a key when cursors are read); its edge's `cursor` is made from
+ * these when asked for. The item is held, not copied: a page of a heavy question has thousands of them.
+ */
+export interface Positioned<T> {
+  readonly item: T;
+  readonly key: CursorKey | null;
+  readonly order: ListOrder;
+}
 
-/** A page in connection form: each item with its position, the page info and the total. */
+/** A page in connection form: the total, the page info, and the items with where they stand, from which its edges are made when read. */
 export interface ConnectionShape<T> {
   readonly totalCount: number;
   readonly pageInfo: PageInfoShape;
-  readonly edges: readonly Positioned<T>[];
+  readonly items: readonly T[];
+  readonly keys: readonly CursorKey[] | null;
+  readonly order: ListOrder;
 }
 
 export function toConnection<T extends object>(page: PageRow<T>, order: ListOrder): ConnectionShape<T> {
-  const edges = page.items.map((item, index) => ({ ...item, key: page.keys?.[index] ?? null, order }));
-  const [first] = edges;
-  const last = edges.at(-1);
+  const { items, keys } = page;
+  const startKey = keys?.[0];
+  const endKey = keys?.at(-1);
   return {
     totalCount: page.total,
-    edges,
+    items,
+    keys,
+    order,
     pageInfo: {
       hasNextPage: page.hasNext,
       hasPreviousPage: page.hasPrevious,
-      startCursor: first?.key ? encodeCursor(order, first.key) : null,
-      endCursor: last?.key ? encodeCursor(order, last.key) : null,
+      startCursor: startKey ? encodeCursor(order, startKey) : null,
+      endCursor: endKey ? encodeCursor(order, endKey) : null,
     },
   };
+}
+
+/** The edges of a connection: each item with its position, made only when a client reads `edges` (`nodes` reads the items). */
+export function edgesOf<T>({ items, keys, order }: ConnectionShape<T>): Positioned<T>[] {
+  return items.map((item, index) => ({ item, key: keys?.[index] ?? null, order }));
 }

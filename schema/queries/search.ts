@@ -14,8 +14,8 @@ const SearchEdge = builder.objectRef<Positioned<SearchHit>>('SearchEdge').implem
   description: 'One search hit.',
   fields: (t) => ({
     cursor: cursorField(t, 'Where this hit sits in the ranking; pass it as `after`.'),
-    node: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.node }),
-    score: t.exposeFloat('score', { description: 'How well it matches (Lucene score; higher is better, comparable within one search only).' }),
+    node: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.item.node }),
+    score: t.float({ description: 'How well it matches (Lucene score; higher is better, comparable within one search only).', resolve: (hit) => hit.item.score }),
   }),
 });
 

@@ -17,18 +17,18 @@ const TimelineEdge = builder.objectRef<Positioned<TimelineRow>>('TimelineEdge').
   description: 'One dated thing: an entity (a treaty, an event…) or a relation (a cession, a signature…).',
   fields: (t) => ({
     cursor: cursorField(t, 'Where this entry sits; pass it as `after`.'),
-    year: t.exposeInt('year', { description: 'The year it starts, by which the timeline is ordered by default.' }),
+    year: t.int({ description: 'The year it starts, by which the timeline is ordered by default.', resolve: (edge) => edge.item.year }),
     time: t.field({
       type: TimeSpan,
       nullable: true,
       description: 'Its full time span.',
-      resolve: (row) => {
-        const dated = row.entity ?? row.relation;
+      resolve: ({ item }) => {
+        const dated = item.entity ?? item.relation;
         return dated ? (timeSpanOf(dated) ?? null) : null;
       },
     }),
-    entity: t.field({ type: EntityRef, nullable: true, description: 'The dated entity, when this entry is one.', resolve: (row) => row.entity }),
-    relation: t.field({ type: Relation, nullable: true, description: 'The dated relation, when this entry is one.', resolve: (row) => row.relation }),
+    entity: t.field({ type: EntityRef, nullable: true, description: 'The dated entity, when this entry is one.', resolve: (edge) => edge.item.entity }),
+    relation: t.field({ type: Relation, nullable: true, description: 'The dated relation, when this entry is one.', resolve: (edge) => edge.item.relation }),
   }),
 });
 

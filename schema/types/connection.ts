@@ -1,6 +1,6 @@
 import type { ArgBuilder, FieldMap, ObjectRef } from '@pothos/core';
 import { builder } from '../builder.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, type ConnectionShape, type PageInfoShape, type Positioned } from '../pages.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, edgesOf, encodeCursor, type ConnectionShape, type PageInfoShape, type Positioned } from '../pages.ts';
 
 export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
   description: 'Where a page sits in its list (Relay cursor connections).',
@@ -61,7 +61,7 @@ export function connectionType<Item extends object>(
     fields: (t) => ({
       totalCount: t.exposeInt('totalCount', { description: text.total }),
       pageInfo: t.field({ type: PageInfo, description: 'Cursors and whether more pages exist.', resolve: (c) => c.pageInfo }),
-      edges: t.field({ type: [edge], description: text.edges, resolve: (c) => c.edges }),
+      edges: t.field({ type: [edge], description: text.edges, resolve: edgesOf }),
       ...(extraFields?.(t) ?? {}),
     }),
   });

@@ -14,8 +14,8 @@ export function entityConnection(name: string, node: ObjectRef<Types, EntityRow>
     description: `One ${what} and its cursor.`,
     fields: (t) => ({
       cursor: cursorField(t, 'Where this edge sits in the list; pass it as `after`.'),
-      node: t.field({ type: node, description: `The ${what}.`, resolve: (edge) => edge.node }),
-      held: t.field({ type: HeldEnum, nullable: true, description: HELD_DESCRIPTION, resolve: (edge) => heldOf(edge.held) }),
+      node: t.field({ type: node, description: `The ${what}.`, resolve: (edge) => edge.item.node }),
+      held: t.field({ type: HeldEnum, nullable: true, description: HELD_DESCRIPTION, resolve: (edge) => heldOf(edge.item.held) }),
     }),
   });
   return connectionType<Item>(
@@ -23,7 +23,7 @@ export function entityConnection(name: string, node: ObjectRef<Types, EntityRow>
     Edge,
     { type: `A page of ${what}s.`, total: 'How many match, on all pages.', edges: `The ${what}s on this page.` },
     (t) => ({
-      nodes: t.field({ type: [node], description: `The ${what}s on this page, without cursors.`, resolve: (c) => c.edges.map((e) => e.node) }),
+      nodes: t.field({ type: [node], description: `The ${what}s on this page, without cursors.`, resolve: (c) => c.items.map((item) => item.node) }),
     }),
   );
 }

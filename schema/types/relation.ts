@@ -130,26 +130,26 @@ export const RelationEdge = builder.objectRef<Positioned<RelatedRow>>('RelationE
       type: HeldEnum,
       nullable: true,
       description: `${HELD_DESCRIPTION} The relation is the fact; the two entities it joins limit it.`,
-      resolve: (edge) => heldOf(edge.held),
+      resolve: (edge) => heldOf(edge.item.held),
     }),
-    node: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (edge) => edge.node }),
+    node: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (edge) => edge.item.node }),
     depth: t.int({
       description: 'How many relations away the entity is: 1 (directly related) except in a transitive list (`within`/`contains` with `transitive: true`), where the relation is the last step of the chain.',
-      resolve: (edge) => edge.depth ?? 1,
+      resolve: (edge) => edge.item.depth ?? 1,
     }),
     direction: t.field({
       type: RelationDirection,
       description: 'OUT when the parent entity is the subject of the relation, IN when it is the object.',
-      resolve: (edge) => (edge.outgoing ? 'OUT' : 'IN') as Direction,
+      resolve: (edge) => (edge.item.outgoing ? 'OUT' : 'IN') as Direction,
     }),
     relation: t.field({
       type: Relation,
       description: 'The relation itself: one object (one `id`) from either of its ends, so that a normalised cache holds it once.',
-      resolve: (edge): EdgeRelation => ({ ...edge.relation, seenFrom: { node: edge.node, outgoing: edge.outgoing } }),
+      resolve: ({ item }): EdgeRelation => ({ ...item.relation, seenFrom: { node: item.node, outgoing: item.outgoing } }),
     }),
     ...qualifierFields(
       t,
-      (edge) => edge.relation,
+      (edge) => edge.item.relation,
       (field) => `Use \`relation { ${field === 'relationId' ? 'id' : field} }\`: the relation as one object, which caches keep up to date in every list that holds it.`,
     ),
   }),
@@ -160,6 +160,6 @@ export const RelationConnection = connectionType<RelatedRow>(
   RelationEdge,
   { type: 'A page of relations of an entity.', total: 'How many relations match, on all pages.', edges: 'The relations on this page.' },
   (t) => ({
-    nodes: t.field({ type: [EntityRef], description: 'The related entities on this page, for when the relation itself is not needed.', resolve: (c) => c.edges.map((e) => e.node) }),
+    nodes: t.field({ type: [EntityRef], description: 'The related entities on this page, for when the relation itself is not needed.', resolve: (c) => c.items.map((item) => item.node) }),
   }),
 );

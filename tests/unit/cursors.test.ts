@@ -2,7 +2,7 @@
 // order; anything else a client sends as `after` is BAD_USER_INPUT with a message that says what to do.
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ORDERS, encodeCursor, orderOf, toConnection, windowOf } from '../../schema/pages.ts';
+import { ORDERS, edgesOf, encodeCursor, orderOf, toConnection, windowOf } from '../../schema/pages.ts';
 
 /** The code and message a page's arguments are refused with. */
 function refused(read: () => unknown): { code: unknown; message: string } {
@@ -89,7 +89,7 @@ describe('keyset cursors', () => {
   it('make page info from what the query says lies before and after the page', () => {
     const page = { total: 3, hasPrevious: true, hasNext: false, items: [{ node: 'B' }], keys: [['b', 'b-id']] };
     const connection = toConnection(page, ORDERS.entitiesByName);
-    expect(connection.edges).toEqual([{ node: 'B', key: ['b', 'b-id'], order: ORDERS.entitiesByName }]);
+    expect(edgesOf(connection)).toEqual([{ item: { node: 'B' }, key: ['b', 'b-id'], order: ORDERS.entitiesByName }]);
     expect(connection.pageInfo).toEqual({
       hasNextPage: false,
       hasPreviousPage: true,
