@@ -34,7 +34,7 @@ import { RELATIONS_KEY, type RelationsKeyOf } from './types/relation-field.ts';
  */
 export interface PlannedLevelKey {
   readonly parent: number;
-  readonly key: Omit<OneStepKey, 'id'>;
+  readonly key: OneStepKey;
   readonly kinds: readonly EntityKind[];
 }
 
@@ -53,7 +53,7 @@ interface ListSelection {
 }
 
 export function planRelations(info: GraphQLResolveInfo): PlannedLevelKey[] {
-  const levels: { parent: number; key: Omit<OneStepKey, 'id'>; kinds: Set<EntityKind> }[] = [];
+  const levels: { parent: number; key: OneStepKey; kinds: Set<EntityKind> }[] = [];
   const byKey = new Map<string, number>();
   const queue: ListSelection[] = [{ level: 0, depth: 0, type: info.returnType, nodes: info.fieldNodes }];
   for (let list = queue.shift(); list; list = queue.shift()) {

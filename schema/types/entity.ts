@@ -82,7 +82,7 @@ builder.interfaceType(EntityRef, {
         ...asOfArgs(t.arg),
         ...pageArgs(t.arg),
       },
-      resolve: (row, args, { loaders }, info) => loadRelations(loaders, row.id, anyRelationsKey(args, info)),
+      resolve: (row, args, { loaders }, info) => loadRelations(anyRelationsKey, row.id, args, loaders, info),
     }),
   }),
 });

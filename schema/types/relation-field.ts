@@ -8,7 +8,7 @@ import type { Context } from '../context.ts';
 import { MAX_CONTAINMENT_DEPTH } from '../../cypher/containment.ts';
 import { ErrorCode, clientError } from '../errors.ts';
 import type { Loaders } from '../loaders/index.ts';
-import type { RelationsKeyWithoutId } from '../loaders/relation-loaders.ts';
+import type { RelationsPageKey } from '../loaders/relation-loaders.ts';
 import { ORDERS, orderOf, toConnection, windowOf, type ListOrder, type OrderArgs, type PageArgs } from '../pages.ts';
 import { READS_ONLY_ID, readsCursors, readsOnlyIdentity } from '../projection.ts';
 import { asOfArgs, asOfParams, type AsOfArgs } from './as-of.ts';
@@ -44,13 +44,22 @@ type RelationArgs = AsOfArgs & PageArgs & { orderBy?: OrderArgs | null; transiti
  * (schema/relation-plan.ts), which reads the pages ahead and primes the loader with them, share it, so the planner
  * primes exactly the key the resolver will ask for. It is on the field as the extension RELATIONS_KEY.
  */
-export type RelationsKeyOf<Args> = (args: Args, info: GraphQLResolveInfo) => { readonly order: ListOrder; readonly key: RelationsKeyWithoutId };
+export type RelationsKeyOf<Args> = (args: Args, info: GraphQLResolveInfo) => { readonly order: ListOrder; readonly key: RelationsPageKey };
 export const RELATIONS_KEY = 'relationsKey';
 
-/** One parent's page of relations, as a connection. */
-export async function loadRelations(loaders: Loaders, id: string, { order, key }: ReturnType<RelationsKeyOf<never>>) {
-  const page = await loaders.relationsOf.load({ ...key, id });
-  return toConnection<RelatedRow>(page, order);
+/**
+ * One parent's page of relations, as a connection. The field's key is made once per request for all its parents:
+ * they share its arguments and selection, and the executor gives every parent at one place in the query the same
+ * `fieldNodes`.
+ */
+export async function loadRelations<Args>(keyOf: RelationsKeyOf<Args>, id: string, args: Args, loaders: Loaders, info: GraphQLResolveInfo) {
+  let known = loaders.relationKeys.get(info.fieldNodes);
+  if (!known) {
+    known = keyOf(args, info);
+    loaders.relationKeys.set(info.fieldNodes, known);
+  }
+  const page = await loaders.relationsOf.load({ id, page: known.key });
+  return toConnection<RelatedRow>(page, known.order);
 }
 
 /** The page of relations a field's arguments ask: its order and window (see schema/pages.ts). */
@@ -97,6 +106,6 @@ export function relationField(arg: ArgBuilder<typeof builder.$inferSchemaTypes>,
     // follows is on the field too, for tools that list the statements the schema can send (the Cypher snapshots),
     // and so is how it asks the loader, for the planner that reads its pages ahead (schema/relation-plan.ts).
     extensions: { ...READS_ONLY_ID, relationField: { types: spec.types, direction: spec.direction }, [RELATIONS_KEY]: keyOf },
-    resolve: (entity: EntityRow, args: RelationArgs, { loaders }: Context, info: GraphQLResolveInfo) => loadRelations(loaders, entity.id, keyOf(args, info)),
+    resolve: (entity: EntityRow, args: RelationArgs, { loaders }: Context, info: GraphQLResolveInfo) => loadRelations(keyOf, entity.id, args, loaders, info),
   };
 }
