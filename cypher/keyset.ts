@@ -7,19 +7,21 @@
  * `$first` entries, or with `$backward` (a client's `last`) its last `$first`. An entry whose item was removed
  * since the cursor was made changes nothing: the window starts after (or ends before) the values it had.
  *
- * Keys are made only where they are used: for every entry only when a cursor is given, and for the page's entries,
- * as the column `keys` (one per item, in order), only when `$cursors` says a client reads cursors; else `keys` is
- * one null (most questions read no cursor, and Bolt would carry a key with every item). `fields` projects one entry
- * (bound to `entry`) to an item; `carry` lists columns passed through.
+ * Keys are made only where they are used: for every entry only when a cursor is given (once, for both cursors), and
+ * for the page's entries, as the column `keys` (one per item, in order), only when `$cursors` says a client reads
+ * cursors; else `keys` is one null (most questions read no cursor, and Bolt would carry a key with every item). The
+ * key's text is written twice, not once per use: every statement's text is sent and read with every request.
+ * `fields` projects one entry (bound to `entry`) to an item; `carry` lists columns passed through.
  */
 /** `matched` must name a variable holding the sorted entries. */
 export function keysetPage(matched: string, keyOf: (entry: string) => string, fields: string, carry = ''): string {
   const key = keyOf('entry');
   const page = `ordered[start..end]`;
   return `WITH ${carry}CASE WHEN $descending THEN reverse(${matched}) ELSE ${matched} END AS ordered
+   WITH ${carry}ordered, CASE WHEN $after IS NULL AND $before IS NULL THEN [] ELSE [entry IN ordered | ${key}] END AS placed
    WITH ${carry}ordered,
-     CASE WHEN $after IS NULL THEN 0 ELSE size([entry IN ordered WHERE CASE WHEN $descending THEN ${key} >= $after ELSE ${key} <= $after END]) END AS low,
-     CASE WHEN $before IS NULL THEN size(ordered) ELSE size([entry IN ordered WHERE CASE WHEN $descending THEN ${key} > $before ELSE ${key} < $before END]) END AS high
+     CASE WHEN $after IS NULL THEN 0 ELSE size([key IN placed WHERE CASE WHEN $descending THEN key >= $after ELSE key <= $after END]) END AS low,
+     CASE WHEN $before IS NULL THEN size(ordered) ELSE size([key IN placed WHERE CASE WHEN $descending THEN key > $before ELSE key < $before END]) END AS high
    WITH ${carry}ordered, low, CASE WHEN high < low THEN low ELSE high END AS high
    WITH ${carry}ordered,
      CASE WHEN NOT $backward THEN low WHEN high - $first > low THEN high - $first ELSE low END AS start,
