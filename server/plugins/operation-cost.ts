@@ -68,19 +68,29 @@ export function operationCost({ schema, document, operationName, variableValues 
 }
 
 /**
- * `operationCost`, computed once per execution however many plugins ask: the cost limit and the
- * rate limit both need it. Keyed by the execution's arguments, which every `onExecute` hook of one
- * execution is given as the same object; one meter per app.
+ * `operationCost`, computed once per document and variables however many plugins and requests ask: the cost limit
+ * and the rate limit both need it, and most requests repeat a few documents (Yoga's parse cache gives a repeated
+ * text the same document object). At most COSTS_PER_DOCUMENT variable sets are kept per document, the oldest
+ * dropped first; one meter per app, as the schema is.
  */
 export function costMeter(): (input: CostInput) => number | undefined {
-  const costs = new WeakMap<CostInput, number | undefined>();
+  const costs = new WeakMap<DocumentNode, Map<string, number | undefined>>();
   return (input) => {
-    if (costs.has(input)) return costs.get(input);
+    let known = costs.get(input.document);
+    if (!known) {
+      known = new Map();
+      costs.set(input.document, known);
+    }
+    const asked = `${input.operationName ?? ''}\n${JSON.stringify(input.variableValues ?? {})}`;
+    if (known.has(asked)) return known.get(asked);
     const cost = operationCost(input);
-    costs.set(input, cost);
+    if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value ?? '');
+    known.set(asked, cost);
     return cost;
   };
 }
+
+const COSTS_PER_DOCUMENT = 256;
 
 /**
  * Walks one validated operation (so no fragment cycles and no unknown fields). Each field and each
