@@ -70,27 +70,44 @@ export function operationCost({ schema, document, operationName, variableValues 
 /**
  * `operationCost`, computed once per document and variables however many plugins and requests ask: the cost limit
  * and the rate limit both need it, and most requests repeat a few documents (Yoga's parse cache gives a repeated
- * text the same document object). At most COSTS_PER_DOCUMENT variable sets are kept per document, the oldest
- * dropped first; one meter per app, as the schema is.
+ * text the same document object). Only costs are kept, never "no answer" (which lets the operation through to
+ * fail at execution), and only for variables whose JSON says exactly what was sent (no number JSON cannot write:
+ * `1e400` arrives as Infinity and would read as null) and is short: at most COSTS_PER_DOCUMENT sets of at most
+ * MAX_KEPT_VARIABLES_LENGTH characters per document, the oldest dropped first. One meter per app, as the schema is.
  */
 export function costMeter(): (input: CostInput) => number | undefined {
-  const costs = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return (input) => {
+    const asked = keyOf(input);
+    if (asked === undefined) return operationCost(input);
     let known = costs.get(input.document);
     if (!known) {
       known = new Map();
       costs.set(input.document, known);
     }
-    const asked = `${input.operationName ?? ''}\n${JSON.stringify(input.variableValues ?? {})}`;
-    if (known.has(asked)) return known.get(asked);
+    const kept = known.get(asked);
+    if (kept !== undefined) return kept;
     const cost = operationCost(input);
+    if (cost === undefined) return cost;
     if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value ?? '');
     known.set(asked, cost);
     return cost;
   };
 }
 
-const COSTS_PER_DOCUMENT = 256;
+const COSTS_PER_DOCUMENT = 64;
+const MAX_KEPT_VARIABLES_LENGTH = 1_000;
+
+/** What a cost is kept under, or nothing when the variables cannot be written down exactly and briefly. */
+function keyOf({ operationName, variableValues }: CostInput): string | undefined {
+  let exact = true;
+  const variables = JSON.stringify(variableValues ?? {}, (_key, value: unknown) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) exact = false;
+    return value;
+  });
+  if (!exact || variables.length > MAX_KEPT_VARIABLES_LENGTH) return undefined;
+  return `${operationName ?? ''}\n${variables}`;
+}
 
 /**
  * Walks one validated operation (so no fragment cycles and no unknown fields). Each field and each

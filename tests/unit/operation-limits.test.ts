@@ -86,6 +86,19 @@ describe('operation cost: the most objects an answer can hold', () => {
     for (let n = 1; n <= 300; n += 1) expect(asked('A', { n })).toBe(1 + n * 2);
     expect(asked('A', { n: 5 })).toBe(1 + 5 * 2);
   });
+
+  it('is never taken from variables that only look the same', () => {
+    const meter = costMeter();
+    const document = parse('query ($n: Int) { treaties(first: $n) { edges { node { id } } } }');
+    const asked = (variableValues: Record<string, unknown>) => meter({ schema, document, variableValues });
+    // `1e400` in a JSON body arrives as Infinity, which JSON writes as null: it must not answer for a real null.
+    expect(asked({ n: Number.POSITIVE_INFINITY })).toBeUndefined();
+    expect(asked({ n: null })).toBe(1 + 20 * 2);
+    expect(asked({ n: Number.POSITIVE_INFINITY })).toBeUndefined();
+    // Nor may a refusal be remembered for variables that later coerce.
+    expect(asked({ n: 'many' })).toBeUndefined();
+    expect(asked({ n: 3 })).toBe(1 + 3 * 2);
+  });
 });
 
 describe('the default limits', () => {
