@@ -68,45 +68,18 @@ export function operationCost({ schema, document, operationName, variableValues 
 }
 
 /**
- * `operationCost`, computed once per document and variables however many plugins and requests ask: the cost limit
- * and the rate limit both need it, and most requests repeat a few documents (Yoga's parse cache gives a repeated
- * text the same document object). Only costs are kept, never "no answer" (which lets the operation through to
- * fail at execution), and only for variables whose JSON says exactly what was sent (no number JSON cannot write:
- * `1e400` arrives as Infinity and would read as null) and is short: at most COSTS_PER_DOCUMENT sets of at most
- * MAX_KEPT_VARIABLES_LENGTH characters per document, the oldest dropped first. One meter per app, as the schema is.
+ * `operationCost`, computed once per execution however many plugins ask: the cost limit and the
+ * rate limit both need it. Keyed by the execution's arguments, which every `onExecute` hook of one
+ * execution is given as the same object; one meter per app.
  */
 export function costMeter(): (input: CostInput) => number | undefined {
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costs = new WeakMap<CostInput, number | undefined>();
   return (input) => {
-    const asked = keyOf(input);
-    if (asked === undefined) return operationCost(input);
-    let known = costs.get(input.document);
-    if (!known) {
-      known = new Map();
-      costs.set(input.document, known);
-    }
-    const kept = known.get(asked);
-    if (kept !== undefined) return kept;
+    if (costs.has(input)) return costs.get(input);
     const cost = operationCost(input);
-    if (cost === undefined) return cost;
-    if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value ?? '');
-    known.set(asked, cost);
+    costs.set(input, cost);
     return cost;
   };
-}
-
-const COSTS_PER_DOCUMENT = 64;
-const MAX_KEPT_VARIABLES_LENGTH = 1_000;
-
-/** What a cost is kept under, or nothing when the variables cannot be written down exactly and briefly. */
-function keyOf({ operationName, variableValues }: CostInput): string | undefined {
-  let exact = true;
-  const variables = JSON.stringify(variableValues ?? {}, (_key, value: unknown) => {
-    if (typeof value === 'number' && !Number.isFinite(value)) exact = false;
-    return value;
-  });
-  if (!exact || variables.length > MAX_KEPT_VARIABLES_LENGTH) return undefined;
-  return `${operationName ?? ''}\n${variables}`;
 }
 
 /**
