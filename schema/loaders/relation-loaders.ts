@@ -21,7 +21,8 @@ interface KeyOfAnyList extends Window {
 /**
  * What every parent of one field at one level shares, for a page of its relations: one step (`order`: what it is
  * ordered by, its direction the window's), or with `transitive`, WITHIN followed to any depth
- * (cypher/containment.ts), which may be ordered by depth too. One object per field and request (relation-field.ts).
+ * (cypher/containment.ts), which may be ordered by depth too. The resolvers of a field share one per request
+ * (relation-field.ts); the planner makes its own, named the same (groupKey).
  */
 export type RelationsPageKey = OneStepKey | (KeyOfAnyList & { readonly transitive: true; readonly order: ContainmentOrder });
 export type OneStepKey = KeyOfAnyList & { readonly transitive?: false; readonly order: OrderField };
