@@ -1,8 +1,8 @@
 import { matchById } from './entities.ts';
 import { keysetPage, type KeysetParams, type OrderField } from './keyset.ts';
-import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
+import { boundTo, type Slim } from './projection.ts';
 import { cypher, type CypherQuery } from './query.ts';
-import { RELATION_KEYS, type RelationsPageRow } from './relations.ts';
+import { RELATION_KEYS, relatedItem, type RelationsPageWire } from './relations.ts';
 
 /**
  * How many WITHIN steps a transitive containment list follows: more than any real chain (a valley, its basin, a
@@ -41,7 +41,7 @@ const PATTERNS: Record<Containment, string> = {
  * the relation is the chain's last step, the WITHIN that reaches it. A variable-length expansion from the parent's id
  * seek, so it reads the chains and nothing else.
  */
-function containmentStatement(direction: Containment, order: ContainmentOrder): CypherQuery<ContainmentParams, RelationsPageRow> {
+function containmentStatement(direction: Containment, order: ContainmentOrder): CypherQuery<ContainmentParams, RelationsPageWire> {
   const key = KEYS[order];
   return cypher(
     `containment.page(${direction}${order === 'DEPTH' ? '' : `, by ${order}`})`,
@@ -58,7 +58,7 @@ function containmentStatement(direction: Containment, order: ContainmentOrder): 
        ${keysetPage(
          'matched',
          (entry) => `[${key(`${entry}[0]`, `${entry}[1]`, `${entry}[2]`).join(', ')}]`,
-         `relation: ${boundTo('entry[1]', (r) => relationMap(r, { ends: false }))}, node: ${boundTo('entry[0]', entityMap)}, outgoing: ${direction === 'OUT'}, depth: entry[2]`,
+         boundTo('entry[0]', (o) => boundTo('entry[1]', (r) => relatedItem(r, o, String(direction === 'OUT'), { name: 'depth', value: 'entry[2]' }), 'r'), 'o'),
        )}
      }
      RETURN id, total, hasPrevious, hasNext, items, keys`,
@@ -66,6 +66,6 @@ function containmentStatement(direction: Containment, order: ContainmentOrder): 
 }
 
 /** One statement per direction and order. */
-export const containmentPages: ReadonlyMap<`${Containment}:${ContainmentOrder}`, CypherQuery<ContainmentParams, RelationsPageRow>> = new Map(
+export const containmentPages: ReadonlyMap<`${Containment}:${ContainmentOrder}`, CypherQuery<ContainmentParams, RelationsPageWire>> = new Map(
   (['OUT', 'IN'] as const).flatMap((direction) => (['DEPTH', 'NAME', 'START', 'END'] as const).map((order) => [`${direction}:${order}`, containmentStatement(direction, order)] as const)),
 );

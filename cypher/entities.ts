@@ -386,7 +386,7 @@ function entitiesAsOfStatement(ofKinds: boolean, order: OrderField) {
      WITH e WHERE CASE WHEN $minRank <= 2 AND $undated THEN true ELSE ${kept([rankOf('e')])} END
      WITH e ORDER BY ${key('e').join(', ')}
      WITH collect(e) AS matched
-     ${keysetPage('matched', (entry) => keyList(key(entry)), `node: ${boundTo('entry', entityMap)}, held: ${rankOf('entry')}`)}`,
+     ${keysetPage('matched', (entry) => keyList(key(entry)), `{node: ${boundTo('entry', entityMap)}, held: ${rankOf('entry')}}`)}`,
   );
 }
 

@@ -11,10 +11,11 @@
  * for the page's entries, as the column `keys` (one per item, in order), only when `$cursors` says a client reads
  * cursors; else `keys` is one null (most questions read no cursor, and Bolt would carry a key with every item). The
  * key's text is written twice, not once per use: every statement's text is sent and read with every request.
- * `fields` projects one entry (bound to `entry`) to an item; `carry` lists columns passed through.
+ * `item` projects one entry (bound to `entry`) to an item (a map, or a list where the caller reads one); `carry` lists
+ * columns passed through.
  */
 /** `matched` must name a variable holding the sorted entries. */
-export function keysetPage(matched: string, keyOf: (entry: string) => string, fields: string, carry = ''): string {
+export function keysetPage(matched: string, keyOf: (entry: string) => string, item: string, carry = ''): string {
   const key = keyOf('entry');
   const page = `ordered[start..end]`;
   return `WITH ${carry}CASE WHEN $descending THEN reverse(${matched}) ELSE ${matched} END AS ordered
@@ -27,7 +28,7 @@ export function keysetPage(matched: string, keyOf: (entry: string) => string, fi
      CASE WHEN NOT $backward THEN low WHEN high - $first > low THEN high - $first ELSE low END AS start,
      CASE WHEN $backward THEN high WHEN low + $first < high THEN low + $first ELSE high END AS end
    RETURN ${carry}size(ordered) AS total, start > 0 AS hasPrevious, end < size(ordered) AS hasNext,
-     [entry IN ${page} | {${fields}}] AS items, CASE WHEN $cursors THEN [entry IN ${page} | ${key}] END AS keys`;
+     [entry IN ${page} | ${item}] AS items, CASE WHEN $cursors THEN [entry IN ${page} | ${key}] END AS keys`;
 }
 
 /** What a list can be ordered by (a client's `orderBy: {field}`): each list's query says what each means to it. */

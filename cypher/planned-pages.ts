@@ -1,6 +1,6 @@
 import type { EntityKind } from '../model/kinds.ts';
 import { cypher, scopeParameters, type CypherQuery } from './query.ts';
-import { PAGE_COLUMNS, relationsPageBody, relationsPageName, type RelationsPageParams, type RelationsPageRow, type RelationsPageShape } from './relations.ts';
+import { PAGE_COLUMNS, relationsPageBody, relationsPageName, type RelationsPageParams, type RelationsPageShape, type RelationsPageWire } from './relations.ts';
 
 /**
  * One statement for a list and the relations of its items, level by level: what a GraphQL selection of relation
@@ -23,7 +23,7 @@ export interface PlannedLevel {
 export type LevelParams = Omit<RelationsPageParams, 'ids'> & { readonly kinds: readonly EntityKind[] };
 
 export type LevelColumn = `level${number}`;
-export type PlannedRow<Row> = Row & { readonly [column: LevelColumn]: readonly RelationsPageRow[] };
+export type PlannedRow<Row> = Row & { readonly [column: LevelColumn]: readonly RelationsPageWire[] };
 
 export const levelColumn = (level: number): LevelColumn => `level${level}`;
 const levelPrefix = (level: number) => `l${level}_`;
@@ -64,6 +64,11 @@ function compose<Params extends Record<string, unknown>, Row>(
     if (parent < 0 || parent >= level) throw new Error(`level ${level} cannot hang from level ${parent}`);
     const source = parent === 0 ? 'items' : levelColumn(parent);
     const parents = parent === 0 ? 'UNWIND parents AS parent' : 'UNWIND parents AS parentPage UNWIND parentPage.items AS parent';
+    // A relation page's slim items are lists (cypher/relations.ts relatedItem): the other entity's id and kind at 2 and 3.
+    const [parentId, parentKind] =
+      parent === 0
+        ? ['parent.node.id', 'parent.node.kind']
+        : [`CASE WHEN $${levelPrefix(parent)}slim THEN parent[2] ELSE parent.node.id END`, `CASE WHEN $${levelPrefix(parent)}slim THEN parent[3] ELSE parent.node.kind END`];
     // Neo4j refuses a variable returned into a subquery that imported one of that name, and the pages' own
     // statement binds `items` as the root's holds them: the parents come in renamed, and a page leaves as one map.
     const page = `{${PAGE_COLUMNS.map((column) => `${column}: ${column}`).join(', ')}} AS page`;
@@ -71,7 +76,7 @@ function compose<Params extends Record<string, unknown>, Row>(
       WITH ${source} AS parents
       CALL (parents) {
         ${parents}
-        WITH DISTINCT parent.node.id AS id, parent.node.kind AS kind WHERE kind IN $${levelPrefix(level)}kinds
+        WITH DISTINCT ${parentId} AS id, ${parentKind} AS kind WHERE kind IN $${levelPrefix(level)}kinds
         ${scopeParameters(relationsPageBody(shape, page), levelPrefix(level))}
       }
       RETURN collect(page) AS ${levelColumn(level)}

@@ -12,7 +12,7 @@ export type SlimEnds = Slim & { ends: boolean };
 
 const identity = (e: string) => `{id: ${e}.id, kind: ${e}.kind, name: ${e}.name}`;
 /** A document's full text stays in Neo4j: only `Source.text` (cypher/source-texts.ts) and curation's quote check read it. */
-const everything = (e: string) => `${e} {.*, text: null}`;
+export const everything = (e: string) => `${e} {.*, text: null}`;
 
 /** The entity bound to the variable `e`. */
 export function entityMap(e: string): string {

@@ -1,9 +1,10 @@
 import { UNDATED_YEAR, type RelationProps } from '../model/codec.ts';
+import type { EntityKind } from '../model/kinds.ts';
 import type { RelationType } from '../model/relations.ts';
 import { kept, limitOf, rankOf, weakest, type AsOfParams } from './as-of.ts';
 import { matchById } from './entities.ts';
 import { keysetPage, type KeysetParams, type OrderField } from './keyset.ts';
-import { boundTo, entityMap, relationMap, type Slim } from './projection.ts';
+import { boundTo, everything, type Slim } from './projection.ts';
 import { compact, cypher, type CypherQuery } from './query.ts';
 import type { EntityRow, PageRow } from './rows.ts';
 
@@ -22,6 +23,47 @@ export interface RelatedRow {
 
 export type RelationsPageParams = Slim & AsOfParams & KeysetParams & { ids: readonly string[]; types: readonly RelationType[] };
 export type RelationsPageRow = PageRow<RelatedRow> & { readonly id: string };
+
+/**
+ * A slim item as Bolt carries it (`relatedItem`): the relation's id and type, the other entity's id, kind and name,
+ * whether the parent is the start, then `held` or `depth` where the page has one. A list, not a map of maps: the
+ * driver decodes every key of every map, eight per item, which cost more than the five values.
+ */
+type SlimRelated = readonly [string, RelationType, string, EntityKind, string, boolean, (number | null)?];
+/** A page of relations as a statement returns it: slim items as lists, full ones as maps (`relatedPage` reads both). */
+export type RelationsPageWire = Omit<RelationsPageRow, 'items'> & { readonly items: readonly (RelatedRow | SlimRelated)[] };
+
+/** What the last slot of a slim item is, if the page has one. */
+export type RelatedExtra = 'held' | 'depth' | undefined;
+
+/**
+ * A page's item from the relation `r` (without its ends), the entity `o` at its other end (variables both), whether
+ * the parent is the start, and `extra` (`held` as of a date, `depth` in a transitive list): with `$slim`, a
+ * SlimRelated list; else the full map.
+ */
+export function relatedItem(r: string, o: string, outgoing: string, extra?: { readonly name: 'held' | 'depth'; readonly value: string }): string {
+  const slim = [`${r}.id`, `type(${r})`, `${o}.id`, `${o}.kind`, `${o}.name`, outgoing, ...(extra ? [extra.value] : [])];
+  const full = `{relation: ${r} {.*, type: type(${r})}, node: ${everything(o)}, outgoing: ${outgoing}${extra ? `, ${extra.name}: ${extra.value}` : ''}}`;
+  return `CASE WHEN $slim THEN [${slim.join(', ')}] ELSE ${full} END`;
+}
+
+/** A page as the resolvers read it: slim items become the rows they stand for (a slim row is typed as a full one). */
+export function relatedPage<Page extends Pick<RelationsPageWire, 'items'>>(page: Page, extra: RelatedExtra): Omit<Page, 'items'> & { readonly items: readonly RelatedRow[] } {
+  return { ...page, items: page.items.map((item) => (isSlim(item) ? slimRow(item, extra) : item)) };
+}
+
+function isSlim(item: RelatedRow | SlimRelated): item is SlimRelated {
+  return Array.isArray(item);
+}
+
+function slimRow([relationId, type, id, kind, name, outgoing, last]: SlimRelated, extra: RelatedExtra): RelatedRow {
+  // Slim: only the identities are read of these (schema/projection.ts), as of the slim maps they replace.
+  const relation = { id: relationId, type } as RelatedRow['relation'];
+  const node = { id, kind, name } as EntityRow;
+  if (extra === 'held') return { relation, node, outgoing, held: last ?? null };
+  if (extra === 'depth') return { relation, node, outgoing, depth: last ?? 1 };
+  return { relation, node, outgoing };
+}
 
 const PATTERNS: Record<Direction, (types: string) => string> = {
   OUT: (types) => `(p)-[r${types}]->(o)`,
@@ -54,7 +96,7 @@ export const RELATION_KEYS: Record<OrderField, (r: string, o: string) => readonl
  * statement of its own (`asOf`), so that the questions without a date, most of them, send and run no more
  * than they need.
  */
-export function relationsPage(shape: RelationsPageShape): CypherQuery<RelationsPageParams, RelationsPageRow> {
+export function relationsPage(shape: RelationsPageShape): CypherQuery<RelationsPageParams, RelationsPageWire> {
   const name = relationsPageName(shape);
   let statement = pageStatements.get(name);
   if (!statement) {
@@ -68,7 +110,7 @@ export function relationsPage(shape: RelationsPageShape): CypherQuery<RelationsP
  * Each statement made once (compacting a text costs milliseconds, and loaders ask per batch): the name says
  * everything the text depends on, and there are as many as the schema's relation fields allow, times orders and dates.
  */
-const pageStatements = new Map<string, CypherQuery<RelationsPageParams, RelationsPageRow>>();
+const pageStatements = new Map<string, CypherQuery<RelationsPageParams, RelationsPageWire>>();
 
 /** The columns of a page of relations, one row per parent. */
 export const PAGE_COLUMNS = ['id', 'total', 'hasPrevious', 'hasNext', 'items', 'keys'] as const;
@@ -107,6 +149,10 @@ export function relationsPageBody({ types, direction, typesAsParameter, asOf, or
     : '';
   // An entry is the relation, with its rank as of a date; the entity at its other end is found again for the page only.
   const rel = (entry: string) => (asOf ? `${entry}[0]` : entry);
+  const item = (o: string) => {
+    const made = (r: string) => relatedItem(r, o, `startNode(${r}) = p`, asOf ? { name: 'held', value: 'entry[1]' } : undefined);
+    return asOf ? boundTo(rel('entry'), made, 'r') : made('entry');
+  };
   const other = (entry: string) => `CASE WHEN startNode(${rel(entry)}) = p THEN endNode(${rel(entry)}) ELSE startNode(${rel(entry)}) END`;
   return compact(`${matchById('p', 'id')}
        CALL (p) {
@@ -118,7 +164,7 @@ export function relationsPageBody({ types, direction, typesAsParameter, asOf, or
          ${keysetPage(
            'matched',
            (entry) => boundTo(other(entry), (o) => `[${RELATION_KEYS[order](rel(entry), o).join(', ')}]`, 'o'),
-           `relation: ${asOf ? boundTo(rel('entry'), (r) => relationMap(r, { ends: false })) : relationMap('entry', { ends: false })}, node: ${boundTo(other('entry'), entityMap)}, outgoing: startNode(${rel('entry')}) = p${asOf ? ', held: entry[1]' : ''}`,
+           boundTo(other('entry'), item, 'o'),
          )}
        }
        RETURN ${returning}`);

@@ -15,5 +15,5 @@ export const searchPage = cypher<Slim & KeysetParams & { lucene: string; kinds: 
    WHERE $kinds IS NULL OR node.kind IN $kinds
    WITH node, score ORDER BY score DESC, node.name, node.id
    WITH collect([node, score]) AS matched
-   ${keysetPage('matched', (entry) => `[-${entry}[1], ${entry}[0].name, ${entry}[0].id]`, `node: ${boundTo('entry[0]', entityMap)}, score: entry[1]`)}`,
+   ${keysetPage('matched', (entry) => `[-${entry}[1], ${entry}[0].name, ${entry}[0].id]`, `{node: ${boundTo('entry[0]', entityMap)}, score: entry[1]}`)}`,
 );

@@ -41,7 +41,7 @@ const PAGE = (carry: string, order: OrderField) => `
    ${keysetPage(
      'matched',
      (entry) => `[${TIMELINE_KEYS[order]({ year: `${entry}[0]`, entity: `${entry}[1]`, r: `${entry}[2]` }).join(', ')}]`,
-     `year: entry[0], entity: ${boundTo('entry[1]', entityMap)}, relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}`,
+     `{year: entry[0], entity: ${boundTo('entry[1]', entityMap)}, relation: ${boundTo('entry[2]', (rel) => relationMap(rel, { ends: true }))}}`,
      carry,
    )}`;
 

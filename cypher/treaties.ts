@@ -102,7 +102,7 @@ function treatiesStatement(asOf: boolean, order: OrderField) {
    ${keysetPage(
      'matched',
      (entry) => `[${keyOf(asOf ? `${entry}[0]` : entry).join(', ')}]`,
-     asOf ? `node: ${boundTo('entry[0]', entityMap)}, held: entry[1]` : `node: ${boundTo('entry', entityMap)}`,
+     asOf ? `{node: ${boundTo('entry[0]', entityMap)}, held: entry[1]}` : `{node: ${boundTo('entry', entityMap)}}`,
      'areaMatches, area, partyMatches, parties, ',
    )}`,
   );

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { AsOfParams } from '../../cypher/as-of.ts';
 import { containmentPages, type ContainmentOrder } from '../../cypher/containment.ts';
 import type { CypherExecutor } from '../../cypher/executor.ts';
-import { relationsPage, type Direction, type RelationsPageParams, type RelationsPageRow, type RelationsPageShape } from '../../cypher/relations.ts';
+import { relatedPage, relationsPage, type Direction, type RelatedExtra, type RelationsPageParams, type RelationsPageRow, type RelationsPageShape, type RelationsPageWire } from '../../cypher/relations.ts';
 import type { OrderField } from '../../cypher/keyset.ts';
 import type { RelationType } from '../../model/relations.ts';
 import { EMPTY_PAGE, type Window } from '../pages.ts';
@@ -57,7 +57,7 @@ export function relationsOf(executor: CypherExecutor): RelationsLoader {
                 ids: group.map((key) => key.id),
                 ...relationsPageParams(sample),
               });
-          for (const row of rows) pages.set(`${groupKey(sample)}|${row.id}`, row);
+          for (const row of rows) pages.set(`${groupKey(sample)}|${row.id}`, relatedPage(row, extraOf(sample)));
         }),
       );
       return keys.map((key) => pages.get(`${groupKey(key.page)}|${key.id}`) ?? EMPTY_PAGE);
@@ -84,8 +84,14 @@ export function relationsPageParams(key: OneStepKey): Omit<RelationsPageParams, 
  * Puts pages read elsewhere (schema/relation-plan.ts reads them with the list above) into the loader, so that the
  * fields that ask for them find them there. A key already loaded or primed keeps what it has.
  */
-export function primeRelations(loader: RelationsLoader, key: OneStepKey, pages: readonly RelationsPageRow[]): void {
-  for (const { id, ...page } of pages) loader.prime({ id, page: key }, page);
+export function primeRelations(loader: RelationsLoader, key: OneStepKey, pages: readonly RelationsPageWire[]): void {
+  for (const { id, ...page } of pages) loader.prime({ id, page: key }, relatedPage(page, extraOf(key)));
+}
+
+/** What a slim item of a key's page carries last: its rank as of the date asked, or its depth in a transitive list. */
+function extraOf(key: RelationsPageKey): RelatedExtra {
+  if (key.transitive) return 'depth';
+  return key.asOf.asOfFrom === null ? undefined : 'held';
 }
 
 function containmentStatement(key: RelationsPageKey) {

@@ -43,6 +43,15 @@ const ASIDE = `{ entities(kinds: [Region], first: 5) { nodes { id
 
 const PAGE = 'totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
 
+/**
+ * Levels of both widths (schema/projection.ts) above one another: the planner reads the parents of a level from the
+ * items of the one above, which come as lists when slim and as maps when full (cypher/relations.ts relatedItem).
+ */
+const SIGNED_FULL = 'signed(first: 3) { edges { role node { id description } } }';
+const SLIM_ABOVE_FULL = `{ treaties(first: 4) { nodes { id parties(first: 3) { nodes { id ... on State { ${SIGNED_FULL} } ... on Empire { ${SIGNED_FULL} } } } } } }`;
+const FULL_ABOVE_SLIM = `{ treaties(first: 4) { nodes { id parties(first: 3) { edges { role node { id description
+  ... on State { signed(first: 3) { nodes { id } } } ... on Empire { signed(first: 3) { nodes { id } } } } } } } } }`;
+
 /** Documents and their variables: what the two apps must answer alike. */
 const DOCUMENTS: [string, string, Record<string, unknown>?][] = [
   ['the walk', WALK, { party: 'russian-empire' }],
@@ -92,6 +101,8 @@ const DOCUMENTS: [string, string, Record<string, unknown>?][] = [
        affects @skip(if: $without) { nodes { id } } } } }`,
     { with: true, without: true },
   ],
+  ['a slim level with a full one beneath', SLIM_ABOVE_FULL],
+  ['a full level with a slim one beneath', FULL_ABOVE_SLIM],
   [
     'a refused argument beneath: the same error at the same path (error)',
     `{ treaties(first: 2) { nodes { id parties(first: 1000) { nodes { id } } affects(after: "not a cursor") { totalCount } implements { totalCount } } } }`,
@@ -101,6 +112,16 @@ const DOCUMENTS: [string, string, Record<string, unknown>?][] = [
     `{ treaties(between: ["Nowhere At All"]) { nodes { id parties { nodes { id } } } } }`,
   ],
 ];
+
+/** How many items all `signed` pages in an answer hold. */
+function signedCount(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + signedCount(item), 0);
+  if (typeof value !== 'object' || value === null) return 0;
+  return Object.entries(value).reduce((sum, [key, inner]) => {
+    const page = key === 'signed' ? (inner as { nodes?: unknown[]; edges?: unknown[] }) : undefined;
+    return sum + (page ? (page.nodes ?? page.edges ?? []).length : signedCount(inner));
+  }, 0);
+}
 
 function answer(response: GraphQLResponse) {
   return { data: response.data, errors: response.errors };
@@ -112,6 +133,16 @@ describe('relation fields read with their root list', () => {
     if (!label.endsWith('(error)')) expect(withPlan.errors).toBeUndefined();
     expect(JSON.stringify(answer(withPlan))).toBe(JSON.stringify(answer(withoutPlan)));
     expect(withPlan.roundTrips).toBeLessThanOrEqual(withoutPlan.roundTrips);
+  });
+
+  it('read the second level from parents of either width, in one statement', async () => {
+    for (const query of [SLIM_ABOVE_FULL, FULL_ABOVE_SLIM]) {
+      const response = await planned.graphql(query);
+      expect(response.errors).toBeUndefined();
+      expect(response.roundTrips).toBe(1);
+      // The treaties the parties signed: the second level, reached through the first level's items.
+      expect(signedCount(response.data)).toBeGreaterThan(0);
+    }
   });
 
   it('answer the next page from a nested cursor as the loaders do', async () => {
